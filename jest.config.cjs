@@ -1,0 +1,16 @@
+/** Unit and integration tests: Node only (no browser, no Excel). `npm test`. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/dist/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", isolatedModules: true } }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock imports office-addin-manifest, whose index pulls an ESM-only strip-bom under jest.
+    "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js",
+  },
+  setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+  testTimeout: 60000,
+};
