@@ -5,7 +5,10 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/dist/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", isolatedModules: true } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { tsconfig: { module: "commonjs", jsx: "react-jsx", isolatedModules: true } },
+    ],
   },
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose index pulls an ESM-only strip-bom under jest.

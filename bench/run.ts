@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     try {
       const suite = (await import(path.join(__dirname, file))) as { default: BenchSuite };
       const figures: Figure[] = await suite.default();
-      for (const f of figures) results[f.name] = { value: f.value, unit: f.unit, ...(f.note ? { note: f.note } : {}) };
+      for (const f of figures)
+        results[f.name] = { value: f.value, unit: f.unit, ...(f.note ? { note: f.note } : {}) };
       console.log(`${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
       failed = true;
@@ -29,10 +30,22 @@ async function main(): Promise<void> {
       console.error(error);
     }
   }
-  const rows = Object.entries(results).map(([name, r]) => [name, formatValue(r.value), r.unit, r.note ?? ""]);
-  const table = ["| figure | value | unit | note |", "|---|---:|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const rows = Object.entries(results).map(([name, r]) => [
+    name,
+    formatValue(r.value),
+    r.unit,
+    r.note ?? "",
+  ]);
+  const table = [
+    "| figure | value | unit | note |",
+    "|---|---:|---|---|",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
   writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
-  writeFileSync(path.join(__dirname, "results.md"), `# Crossbench benchmark results\n\n${new Date().toISOString()}\n\n${table}\n`);
+  writeFileSync(
+    path.join(__dirname, "results.md"),
+    `# Crossbench benchmark results\n\n${new Date().toISOString()}\n\n${table}\n`
+  );
   console.log("\n" + table);
   if (failed) process.exitCode = 1;
 }

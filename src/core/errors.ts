@@ -2,12 +2,13 @@
  * Domain errors of Crossbench's analytics. Core code throws these; the custom-function layer
  * (src/functions/errors.ts) is the one place that turns them into Excel error values.
  */
-export type ExcelErrorKind = "#VALUE!" | "#NUM!" | "#N/A" | "#DIV/0!" | "#NULL!" | "#REF!" | "#NAME?";
+/** The error values Crossbench returns; all four exist in CustomFunctionsRuntime 1.2. */
+export type ExcelErrorKind = "#VALUE!" | "#NUM!" | "#N/A" | "#DIV/0!";
 
 export class BenchError extends Error {
   constructor(
     readonly kind: ExcelErrorKind,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "BenchError";

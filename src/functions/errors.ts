@@ -14,12 +14,6 @@ function errorCodeFor(kind: ExcelErrorKind): CustomFunctions.ErrorCode {
       return CustomFunctions.ErrorCode.notAvailable;
     case "#DIV/0!":
       return CustomFunctions.ErrorCode.divisionByZero;
-    case "#NULL!":
-      return CustomFunctions.ErrorCode.nullReference;
-    case "#REF!":
-      return CustomFunctions.ErrorCode.invalidReference;
-    case "#NAME?":
-      return CustomFunctions.ErrorCode.invalidName;
   }
 }
 
@@ -34,7 +28,7 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   const detail = error instanceof Error ? error.message : String(error);
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
-    `Crossbench could not compute this: ${detail}`.slice(0, 255),
+    `Crossbench could not compute this: ${detail}`.slice(0, 255)
   );
 }
 
@@ -48,7 +42,9 @@ export function excelResult<T>(body: () => T): T | CustomFunctions.Error {
 }
 
 /** Async variant for functions that must read the workbook (e.g. the reference table). */
-export async function excelResultAsync<T>(body: () => Promise<T>): Promise<T | CustomFunctions.Error> {
+export async function excelResultAsync<T>(
+  body: () => Promise<T>
+): Promise<T | CustomFunctions.Error> {
   try {
     return await body();
   } catch (error) {

@@ -24,12 +24,17 @@ class CustomFunctionsError extends Error {
   }
 }
 
-function associate(idOrMappings: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown): void {
+function associate(
+  idOrMappings: string | Record<string, (...args: unknown[]) => unknown>,
+  fn?: (...args: unknown[]) => unknown
+): void {
   if (typeof idOrMappings === "string") {
-    if (typeof fn !== "function") throw new TypeError(`associate(${idOrMappings}) needs a function`);
+    if (typeof fn !== "function")
+      throw new TypeError(`associate(${idOrMappings}) needs a function`);
     registeredFunctions.set(idOrMappings.toUpperCase(), fn);
   } else {
-    for (const [id, f] of Object.entries(idOrMappings)) registeredFunctions.set(id.toUpperCase(), f);
+    for (const [id, f] of Object.entries(idOrMappings))
+      registeredFunctions.set(id.toUpperCase(), f);
   }
 }
 
@@ -37,4 +42,5 @@ export function createCustomFunctionsGlobal() {
   return { Error: CustomFunctionsError, ErrorCode, associate };
 }
 
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsGlobal();
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions =
+  createCustomFunctionsGlobal();

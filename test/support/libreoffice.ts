@@ -13,7 +13,13 @@ import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
 
-const CANDIDATES = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice", "/opt/homebrew/bin/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
+const CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/bin/libreoffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/homebrew/bin/soffice",
+  "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+];
 
 export function sofficePath(): string | null {
   if (process.env.SOFFICE && existsSync(process.env.SOFFICE)) return process.env.SOFFICE;
@@ -31,12 +37,21 @@ const RECALC_ALWAYS_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  timeoutMs: number
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs, env: { ...process.env, HOME: os.tmpdir() } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} failed: ${error.message}\n${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { timeout: timeoutMs, env: { ...process.env, HOME: os.tmpdir() } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${command} failed: ${error.message}\n${stderr}`));
+        else resolve({ stdout, stderr });
+      }
+    );
   });
 }
 
@@ -45,24 +60,50 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ stdo
  * .xlsx into `outDir` (a new temporary folder by default). Returns the path of the recalculated copy.
  * Converting to another format is possible through `format` (e.g. "pdf" for screenshots).
  */
-export async function recalculateXlsx(inputPath: string, outDir?: string, format = "xlsx"): Promise<string> {
+export async function recalculateXlsx(
+  inputPath: string,
+  outDir?: string,
+  format = "xlsx"
+): Promise<string> {
   const soffice = sofficePath();
-  if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  if (!soffice)
+    throw new Error(
+      "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+    );
   const profile = mkdtempSync(path.join(os.tmpdir(), "crossbench-lo-profile-"));
   mkdirSync(path.join(profile, "user"), { recursive: true });
   writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS_PROFILE);
   const targetDir = outDir ?? mkdtempSync(path.join(os.tmpdir(), "crossbench-lo-out-"));
   mkdirSync(targetDir, { recursive: true });
   if (path.resolve(path.dirname(inputPath)) === path.resolve(targetDir)) {
-    throw new Error("recalculateXlsx: outDir must differ from the input's folder (LibreOffice keeps the file name)");
+    throw new Error(
+      "recalculateXlsx: outDir must differ from the input's folder (LibreOffice keeps the file name)"
+    );
   }
   try {
-    const filter = format === "xlsx" ? 'xlsx:Calc MS Excel 2007 XML' : format;
-    await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", filter, "--outdir", targetDir, inputPath], 180_000);
+    const filter = format === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : format;
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        filter,
+        "--outdir",
+        targetDir,
+        inputPath,
+      ],
+      180_000
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  const output = path.join(targetDir, path.basename(inputPath).replace(/\.[^.]+$/, "") + "." + format);
+  const output = path.join(
+    targetDir,
+    path.basename(inputPath).replace(/\.[^.]+$/, "") + "." + format
+  );
   if (!existsSync(output)) throw new Error(`LibreOffice produced no ${format} for ${inputPath}`);
   return output;
 }
@@ -77,7 +118,9 @@ export const describeWithLibreOffice: (name: string, body: () => void) => void =
   } else if (process.env.CI) {
     describe(name, () => {
       it("needs LibreOffice (soffice), which CI must install", () => {
-        throw new Error("LibreOffice is not installed but CI=true: .ci/run must install libreoffice-calc-nogui");
+        throw new Error(
+          "LibreOffice is not installed but CI=true: .ci/run must install libreoffice-calc-nogui"
+        );
       });
     });
   } else {
