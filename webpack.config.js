@@ -10,63 +10,11 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
-const { WebpackError, Compilation, sources } = require("webpack");
 const { devServerHttpsOptions } = require("./scripts/dev-certs.cjs");
-const { renderHelpPage } = require("./scripts/help-page.cjs");
-const { normaliseAddinUrl, rewriteDevUrl } = require("./scripts/production-url.cjs");
+const { normaliseAddinUrl } = require("./scripts/production-url.cjs");
+const { HelpPagePlugin, ProductionUrlPlugin } = require("./scripts/webpack-plugins.cjs");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
-
-/** Text assets that carry the add-in's own URL. */
-const URL_CARRYING_ASSETS = ["manifest.xml", "functions.json", "help.html"];
-
-/**
- * Rewrites https://localhost:3000/ to ADDIN_URL in every URL-carrying asset (all occurrences), then
- * fails the build if "localhost" is still in any of them.
- */
-class ProductionUrlPlugin {
-  constructor(url) {
-    this.url = url;
-  }
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("ProductionUrlPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "ProductionUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
-        (assets) => {
-          for (const name of URL_CARRYING_ASSETS) {
-            if (!assets[name]) continue;
-            const { text, localhostLeft } = rewriteDevUrl(
-              assets[name].source().toString(),
-              this.url
-            );
-            compilation.updateAsset(name, new sources.RawSource(text));
-            if (localhostLeft) {
-              compilation.errors.push(
-                new WebpackError(`${name} still contains "localhost" although ADDIN_URL is set`)
-              );
-            }
-          }
-        }
-      );
-    });
-  }
-}
-
-/** Publishes the README as help.html so @helpurl links in functions.json resolve. */
-class HelpPagePlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          const readme = path.resolve(__dirname, "README.md");
-          compilation.fileDependencies.add(readme);
-          compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage(readme)));
-        }
-      );
-    });
-  }
-}
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -136,7 +84,7 @@ module.exports = async (env, options) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
-      new HelpPagePlugin(),
+      new HelpPagePlugin(path.resolve(__dirname, "README.md")),
       ...(prodUrl ? [new ProductionUrlPlugin(prodUrl)] : []),
     ],
     devServer: {
