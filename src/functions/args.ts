@@ -6,6 +6,9 @@
  * Excel error) so wrappers can run it inside `excelResult`.
  */
 import { numError, valueError } from "../core/errors";
+import type { Direction } from "../core/finance";
+
+export type { Direction };
 
 /** What a single cell can hold when Excel passes it to a custom function. */
 export type ExcelCell = number | string | boolean | null | undefined;
@@ -25,8 +28,6 @@ export interface NumberListOptions {
   /** Blank handling; default "skip". */
   blank?: BlankPolicy;
 }
-
-export type Direction = "higher" | "lower";
 
 export function isBlank(value: unknown): value is null | undefined | "" {
   return value === null || value === undefined || value === "";
