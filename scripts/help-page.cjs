@@ -3,7 +3,6 @@
  * Heading ids follow GitHub's rule ("### BENCH.ROI" -> "benchroi"), so README links and help links agree.
  */
 const fs = require("fs");
-const { Marked } = require("marked");
 
 function githubHeadingId(text) {
   return text
@@ -15,6 +14,8 @@ function githubHeadingId(text) {
 }
 
 function renderHelpPage(readmePath) {
+  // Loaded on use: marked is ESM, which Node 20 can require but jest cannot.
+  const { Marked } = require("marked");
   const markdown = fs.readFileSync(readmePath, "utf8");
   const marked = new Marked({
     renderer: {
