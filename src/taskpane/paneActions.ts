@@ -1,0 +1,151 @@
+/**
+ * What the task pane can ask of the workbook and of the other Crossbench modules. The pane's
+ * components receive one `PaneActions` object (built in src/excel/actions.ts for Excel, faked in tests)
+ * and never touch Office themselves. A capability left undefined means its module is not available,
+ * and the screen that needs it is not shown.
+ */
+import type { PaneSettings } from "../excel/settings";
+
+export type { PaneSettings, TargetPercentile } from "../excel/settings";
+
+export interface FunctionParameterInfo {
+  name: string;
+  description: string;
+  optional: boolean;
+}
+
+export interface FunctionInfo {
+  /** Full Excel name, e.g. "BENCH.ROI". */
+  name: string;
+  description: string;
+  parameters: FunctionParameterInfo[];
+  /** A formula that works as typed, e.g. `=BENCH.ROI({120,80},{150})`. */
+  example: string;
+  helpUrl?: string;
+}
+
+export interface TemplateChoice {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface TemplateActions {
+  list(): Promise<TemplateChoice[]>;
+  /** Renders the chosen templates into new sheets; returns the sheet names in order. */
+  insert(templateIds: string[], industry: string, settings: PaneSettings): Promise<{ sheetNames: string[] }>;
+}
+
+export interface LibraryEntry {
+  industry: string;
+  metric: string;
+  unit: string;
+  direction: "higher" | "lower";
+  region: string;
+  year?: number;
+  /** Published points such as p10, p25, median, p75, p90, mean or value. */
+  statistics: Partial<Record<string, number>>;
+  n?: number;
+  source: string;
+  sourceUrl?: string;
+  licence?: string;
+  illustrative: boolean;
+}
+
+export interface LibraryActions {
+  industries(): Promise<string[]>;
+  /** Entries whose industry or metric matches every word of `query` (all when empty), capped at `limit`. */
+  search(query: string, limit: number): Promise<{ entries: LibraryEntry[]; total: number }>;
+}
+
+export interface PracticeMatch {
+  id: string;
+  sourceIndustry: string;
+  practice: string;
+  challenge: string;
+  lesson: string;
+  metricsMoved: string[];
+  effort: "low" | "medium" | "high";
+  /** Quick fit estimate 0–100 from industry proximity, challenge match and effort. */
+  fitEstimate: number;
+}
+
+export interface PracticeActions {
+  /** Suggested challenge phrases; free text is allowed too. */
+  challenges(): Promise<string[]>;
+  find(industry: string, challenge: string): Promise<PracticeMatch[]>;
+  /** Puts the practices into the fit scorecard sheet (created when missing); returns its name. */
+  addToScorecard(practiceIds: string[], industry: string): Promise<{ sheetName: string; added: number }>;
+}
+
+/** A field of the canonical reference format that a source column can be mapped to. */
+export interface ImportField {
+  key: string;
+  label: string;
+  required: boolean;
+}
+
+export interface ImportProblem {
+  /** 1-based row in the source as the user sees it (header = row 1 for files). */
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** A parsed source, opaque to the pane except for what it shows. */
+export interface ImportSource {
+  /** File name, "pasted table" or the selected range's address. */
+  label: string;
+  headers: string[];
+  /** Total data rows. */
+  rowCount: number;
+  /** The first rows for the preview (texts as in the source). */
+  preview: string[][];
+  /** Sheet names when the source is a workbook with several sheets. */
+  sheets?: string[];
+  sheet?: string;
+}
+
+/** Source header -> canonical field key ("" = not imported). */
+export type ColumnMapping = Record<string, string>;
+
+export interface ImportValidation {
+  validRows: number;
+  invalidRows: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+  sheetName: string;
+}
+
+export interface ImportActions {
+  fields: ImportField[];
+  readFile(file: File, sheet?: string): Promise<ImportSource>;
+  readPasted(text: string): Promise<ImportSource>;
+  /** undefined when the workbook selection cannot be read (then the option is not offered). */
+  readSelection?: () => Promise<ImportSource>;
+  suggestMapping(source: ImportSource): ColumnMapping;
+  validate(source: ImportSource, mapping: ColumnMapping): Promise<ImportValidation>;
+  write(
+    source: ImportSource,
+    mapping: ColumnMapping,
+    options: { onlyValidRows: boolean; signal: AbortSignal; onProgress: (written: number, total: number) => void },
+  ): Promise<ImportSummary>;
+}
+
+export interface PaneActions {
+  readSettings(): Promise<PaneSettings>;
+  writeSettings(settings: PaneSettings): Promise<void>;
+  /** Writes the formula into the selected cell; returns the cell's address. */
+  insertFormula(formula: string): Promise<string>;
+  activateSheet(name: string): Promise<void>;
+  functions?: { list(): Promise<FunctionInfo[]> };
+  templates?: TemplateActions;
+  library?: LibraryActions;
+  practices?: PracticeActions;
+  importer?: ImportActions;
+}

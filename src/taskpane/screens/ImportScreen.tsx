@@ -1,0 +1,363 @@
+/**
+ * Import reference metrics: a file (CSV / XLSX / JSON), a pasted table or the selected range; preview;
+ * column mapping (suggested, editable); a validation report naming row and column of every problem;
+ * import all / only valid rows / cancel; progress with rows written, cancellable between chunks; and a
+ * summary. Parsing libraries load only when this screen is used.
+ */
+import React, { useRef, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  ProgressBar,
+  Select,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ColumnMapping, ImportActions, ImportSource, ImportSummary, ImportValidation } from "../paneActions";
+import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
+
+const PREVIEW_ROWS = 5;
+const PROBLEMS_SHOWN = 200;
+
+const useStyles = makeStyles({
+  previewScroller: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  previewTable: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      textAlign: "start",
+      whiteSpace: "nowrap",
+      maxWidth: "12em",
+      overflow: "hidden",
+      textOverflow: "ellipsis",
+    },
+  },
+  fileInput: {
+    maxWidth: "100%",
+    color: tokens.colorNeutralForeground1,
+  },
+  problems: {
+    maxHeight: "16em",
+    overflowY: "auto",
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+  },
+});
+
+type Stage =
+  | { step: "source" }
+  | { step: "map"; source: ImportSource; mapping: ColumnMapping; validation?: ImportValidation }
+  | { step: "writing"; source: ImportSource; written: number; total: number }
+  | { step: "done"; summary: ImportSummary; cancelled: boolean };
+
+export interface ImportScreenProps {
+  importer: ImportActions;
+}
+
+export default function ImportScreen({ importer }: ImportScreenProps) {
+  const stack = useStackStyles();
+  const styles = useStyles();
+  const [stage, setStage] = useState<Stage>({ step: "source" });
+  const [pasted, setPasted] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const fileRef = useRef<File>();
+  const abortRef = useRef<AbortController>();
+
+  async function load(read: () => Promise<ImportSource>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const source = await read();
+      setStage({ step: "map", source, mapping: importer.suggestMapping(source) });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onFile(event: React.ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    fileRef.current = file;
+    void load(() => importer.readFile(file));
+  }
+
+  async function check(source: ImportSource, mapping: ColumnMapping) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const validation = await importer.validate(source, mapping);
+      setStage({ step: "map", source, mapping, validation });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function write(source: ImportSource, mapping: ColumnMapping, onlyValidRows: boolean, total: number) {
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setError(undefined);
+    setStage({ step: "writing", source, written: 0, total });
+    try {
+      const summary = await importer.write(source, mapping, {
+        onlyValidRows,
+        signal: controller.signal,
+        onProgress: (written, of) => setStage({ step: "writing", source, written, total: of }),
+      });
+      setStage({ step: "done", summary, cancelled: controller.signal.aborted });
+    } catch (caught) {
+      if (controller.signal.aborted) {
+        setStage({ step: "source" });
+        setError(new Error("Import cancelled. Rows already written stay in the reference sheet; import again to finish."));
+      } else {
+        setStage({ step: "map", source, mapping });
+        setError(caught);
+      }
+    }
+  }
+
+  const restart = () => {
+    setStage({ step: "source" });
+    setError(undefined);
+    setPasted("");
+  };
+
+  return (
+    <div className={stack.stack}>
+      <ScreenTitle>Import reference metrics</ScreenTitle>
+      <ErrorBar error={error} title="Import problem" />
+
+      {stage.step === "source" && (
+        <>
+          <Body1>Bring your own sources: an association survey, a public dataset, last year&apos;s figures.</Body1>
+          <section aria-labelledby="import-file" className={stack.stack}>
+            <Subtitle2 as="h2" id="import-file">
+              From a file
+            </Subtitle2>
+            <Field label="CSV, XLSX or JSON file">
+              <input className={styles.fileInput} type="file" accept=".csv,.txt,.tsv,.xlsx,.json" onChange={onFile} />
+            </Field>
+          </section>
+          <section aria-labelledby="import-paste" className={stack.stack}>
+            <Subtitle2 as="h2" id="import-paste">
+              Or paste a table
+            </Subtitle2>
+            <Field label="Table with a header row (tab- or comma-separated)">
+              <Textarea resize="vertical" rows={5} value={pasted} onChange={(_, data) => setPasted(data.value)} />
+            </Field>
+            <div>
+              <Button disabled={busy || pasted.trim() === ""} onClick={() => load(() => importer.readPasted(pasted))}>
+                Use pasted table
+              </Button>
+            </div>
+          </section>
+          {importer.readSelection && (
+            <section aria-labelledby="import-selection" className={stack.stack}>
+              <Subtitle2 as="h2" id="import-selection">
+                Or use the selected range
+              </Subtitle2>
+              <div>
+                <Button disabled={busy} onClick={() => load(importer.readSelection!)}>
+                  Use the selected range
+                </Button>
+              </div>
+            </section>
+          )}
+          {busy && <Spinner size="small" label="Reading…" />}
+        </>
+      )}
+
+      {stage.step === "map" && (
+        <MappingStep
+          importer={importer}
+          stage={stage}
+          busy={busy}
+          onSheet={(sheet) => fileRef.current && load(() => importer.readFile(fileRef.current!, sheet))}
+          onMapping={(mapping) => setStage({ step: "map", source: stage.source, mapping })}
+          onCheck={() => check(stage.source, stage.mapping)}
+          onWrite={(onlyValid, total) => write(stage.source, stage.mapping, onlyValid, total)}
+          onCancel={restart}
+          styles={styles}
+        />
+      )}
+
+      {stage.step === "writing" && (
+        <section aria-label="Import progress" className={stack.stack}>
+          <Field
+            label="Writing to the reference sheet"
+            validationState="none"
+            validationMessage={`${stage.written.toLocaleString()} of ${stage.total.toLocaleString()} rows written`}
+          >
+            <ProgressBar value={stage.total > 0 ? stage.written / stage.total : 0} max={1} />
+          </Field>
+          <div>
+            <Button onClick={() => abortRef.current?.abort()}>Cancel import</Button>
+          </div>
+        </section>
+      )}
+
+      {stage.step === "done" && (
+        <>
+          <SuccessBar>
+            {stage.cancelled ? "Import stopped. " : "Import finished. "}
+            <span data-testid="import-summary">
+              {stage.summary.added} added, {stage.summary.updated} updated, {stage.summary.skipped} skipped
+            </span>{" "}
+            in the sheet {stage.summary.sheetName}.
+          </SuccessBar>
+          <div>
+            <Button onClick={restart}>Import another source</Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface MappingStepProps {
+  importer: ImportActions;
+  stage: Extract<Stage, { step: "map" }>;
+  busy: boolean;
+  onSheet: (sheet: string) => void;
+  onMapping: (mapping: ColumnMapping) => void;
+  onCheck: () => void;
+  onWrite: (onlyValidRows: boolean, total: number) => void;
+  onCancel: () => void;
+  styles: ReturnType<typeof useStyles>;
+}
+
+function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWrite, onCancel, styles }: MappingStepProps) {
+  const stack = useStackStyles();
+  const { source, mapping, validation } = stage;
+  const mappedFields = new Set(Object.values(mapping).filter(Boolean));
+  const missing = importer.fields.filter((field) => field.required && !mappedFields.has(field.key));
+
+  return (
+    <>
+      <section aria-labelledby="import-preview" className={stack.stack}>
+        <Subtitle2 as="h2" id="import-preview">
+          Preview of {source.label}
+        </Subtitle2>
+        <Caption1>
+          {source.rowCount.toLocaleString()} data rows, {source.headers.length} columns. First {Math.min(PREVIEW_ROWS, source.preview.length)} rows:
+        </Caption1>
+        {source.sheets && source.sheets.length > 1 && (
+          <Field label="Sheet">
+            <Select value={source.sheet} onChange={(_, data) => onSheet(data.value)}>
+              {source.sheets.map((sheet) => (
+                <option key={sheet}>{sheet}</option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <div className={styles.previewScroller} tabIndex={0} role="region" aria-label="Preview table, scrolls sideways">
+          <table className={styles.previewTable}>
+            <thead>
+              <tr>
+                {source.headers.map((header, index) => (
+                  <th key={index} scope="col">
+                    {header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {source.preview.slice(0, PREVIEW_ROWS).map((row, rowIndex) => (
+                <tr key={rowIndex}>
+                  {source.headers.map((_, column) => (
+                    <td key={column}>{row[column] ?? ""}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="import-mapping" className={stack.stack}>
+        <Subtitle2 as="h2" id="import-mapping">
+          Columns
+        </Subtitle2>
+        <Caption1>Suggested from the headers; change any that are wrong.</Caption1>
+        {source.headers.map((header, index) => (
+          <Field key={index} label={`Column “${header || `#${index + 1}`}” holds`}>
+            <Select value={mapping[header] ?? ""} onChange={(_, data) => onMapping({ ...mapping, [header]: data.value })}>
+              <option value="">Not imported</option>
+              {importer.fields.map((field) => (
+                <option key={field.key} value={field.key}>
+                  {field.label}
+                  {field.required ? " (required)" : ""}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+        {missing.length > 0 && (
+          <Body1 role="status">Still to map: {missing.map((field) => field.label).join(", ")}.</Body1>
+        )}
+        <div className={stack.row}>
+          <Button appearance="primary" disabled={busy || missing.length > 0} onClick={onCheck}>
+            Check the rows
+          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+        {busy && <Spinner size="small" label="Checking…" />}
+      </section>
+
+      {validation && (
+        <section aria-labelledby="import-report" className={stack.stack}>
+          <Subtitle2 as="h2" id="import-report">
+            Check result
+          </Subtitle2>
+          <Body1 role="status" data-testid="validation-summary">
+            {validation.validRows.toLocaleString()} valid rows, {validation.invalidRows.toLocaleString()} with problems.
+          </Body1>
+          {validation.problems.length > 0 && (
+            <ol className={styles.problems} aria-label="Problems found" tabIndex={0}>
+              {validation.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
+                <li key={index}>
+                  Row {problem.row}, column {problem.column}: {problem.message}
+                </li>
+              ))}
+            </ol>
+          )}
+          {validation.problems.length > PROBLEMS_SHOWN && (
+            <Caption1>
+              {(validation.problems.length - PROBLEMS_SHOWN).toLocaleString()} more problems not shown; fix these first.
+            </Caption1>
+          )}
+          <div className={stack.row}>
+            {validation.invalidRows === 0 ? (
+              <Button appearance="primary" onClick={() => onWrite(false, validation.validRows)}>
+                Import all {validation.validRows.toLocaleString()} rows
+              </Button>
+            ) : (
+              validation.validRows > 0 && (
+                <Button appearance="primary" onClick={() => onWrite(true, validation.validRows)}>
+                  Import only the {validation.validRows.toLocaleString()} valid rows
+                </Button>
+              )
+            )}
+            <Button onClick={onCancel}>Cancel</Button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

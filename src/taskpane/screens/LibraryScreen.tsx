@@ -1,0 +1,267 @@
+/**
+ * Library and functions: search the active reference library (with each value's provenance and the
+ * illustrative flag) and the BENCH function reference; both insert formulas into the selected cell.
+ */
+import React, { useEffect, useState } from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { FunctionInfo, LibraryActions, LibraryEntry, PaneActions, PaneSettings } from "../paneActions";
+import { ErrorBar, ScreenTitle, SuccessBar, excelText, useStackStyles } from "../components/common";
+
+/** Shown wherever bundled sample figures appear (the reference issue's wording). */
+export const ILLUSTRATIVE_LABEL = "illustrative sample — replace with your sources";
+const RESULT_LIMIT = 40;
+const STATISTIC_ORDER = ["p10", "p25", "median", "p75", "p90", "mean", "value"];
+
+const useStyles = makeStyles({
+  stats: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  stat: { display: "flex", gap: tokens.spacingHorizontalXS },
+  statName: { color: tokens.colorNeutralForeground2 },
+  statValue: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface LibraryScreenProps {
+  library?: LibraryActions;
+  functions?: NonNullable<PaneActions["functions"]>;
+  insertFormula: PaneActions["insertFormula"];
+  settings: PaneSettings;
+}
+
+type Tabs = "library" | "functions";
+
+export default function LibraryScreen({ library, functions, insertFormula, settings }: LibraryScreenProps) {
+  const stack = useStackStyles();
+  const [tab, setTab] = useState<Tabs>(library ? "library" : "functions");
+  const [inserted, setInserted] = useState<{ formula: string; address: string }>();
+  const [error, setError] = useState<unknown>();
+
+  async function insert(formula: string) {
+    setError(undefined);
+    setInserted(undefined);
+    try {
+      const address = await insertFormula(formula);
+      setInserted({ formula, address });
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <div className={stack.stack}>
+      <ScreenTitle>Library and functions</ScreenTitle>
+      {library && functions && (
+        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tabs)} aria-label="Library or functions">
+          <Tab value="library">Reference library</Tab>
+          <Tab value="functions">BENCH functions</Tab>
+        </TabList>
+      )}
+      <div aria-live="polite">
+        {inserted && (
+          <SuccessBar>
+            Inserted <code>{inserted.formula}</code> into {inserted.address}.
+          </SuccessBar>
+        )}
+      </div>
+      <ErrorBar error={error} title="The formula was not inserted" />
+      {tab === "library" && library && <LibraryBrowser library={library} settings={settings} onInsert={insert} />}
+      {tab === "functions" && functions && <FunctionReference functions={functions} onInsert={insert} />}
+    </div>
+  );
+}
+
+/** The formula that reads one reference figure, e.g. `=BENCH.METRIC("Restaurants","Customer retention rate","p75")`. */
+export function metricFormula(entry: Pick<LibraryEntry, "industry" | "metric">, statistic: string): string {
+  return `=BENCH.METRIC(${excelText(entry.industry)},${excelText(entry.metric)},${excelText(statistic)})`;
+}
+
+/** The statistic to insert for an entry: the chosen one when published, else the median (which falls back to value). */
+function statisticFor(entry: LibraryEntry, chosen: string): string {
+  return entry.statistics[chosen] !== undefined ? chosen : "median";
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString(undefined, { maximumSignificantDigits: 6 });
+}
+
+function LibraryBrowser({
+  library,
+  settings,
+  onInsert,
+}: {
+  library: LibraryActions;
+  settings: PaneSettings;
+  onInsert: (formula: string) => Promise<void>;
+}) {
+  const stack = useStackStyles();
+  const styles = useStyles();
+  const [query, setQuery] = useState(settings.industry);
+  const [statistic, setStatistic] = useState<string>(settings.targetPercentile);
+  const [result, setResult] = useState<{ entries: LibraryEntry[]; total: number }>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    let current = true;
+    // A short pause so typing does not search on every key.
+    const timer = setTimeout(() => {
+      library.search(query, RESULT_LIMIT).then(
+        (found) => {
+          if (!current) return;
+          setResult(found);
+          setError(undefined);
+        },
+        (caught: unknown) => current && setError(caught),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [library, query]);
+
+  return (
+    <section aria-label="Reference library" className={stack.stack}>
+      <Field label="Search industries and metrics">
+        <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} />
+      </Field>
+      <Field label="Statistic to insert">
+        <Select value={statistic} onChange={(_, data) => setStatistic(data.value)}>
+          {STATISTIC_ORDER.map((key) => (
+            <option key={key} value={key}>
+              {key}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorBar error={error} title="The library could not be searched" />
+      {!result && !error && <Spinner size="small" label="Searching…" />}
+      {result && (
+        <Body1 role="status">
+          {result.total === 0
+            ? "No industry or metric matches."
+            : result.total > result.entries.length
+              ? `${result.total} matches; showing the first ${result.entries.length}. Type more to narrow.`
+              : `${result.total} ${result.total === 1 ? "match" : "matches"}.`}
+        </Body1>
+      )}
+      {result && result.entries.length > 0 && (
+        <ul className={stack.list}>
+          {result.entries.map((entry) => {
+            const key = `${entry.industry}|${entry.metric}|${entry.region}|${entry.year ?? ""}`;
+            const stat = statisticFor(entry, statistic);
+            return (
+              <li key={key} className={stack.card}>
+                <Subtitle2 as="h3">
+                  {entry.industry} — {entry.metric}
+                </Subtitle2>
+                <Caption1>
+                  {entry.unit}, {entry.direction} is better{entry.region ? `, ${entry.region}` : ""}
+                </Caption1>
+                <dl className={styles.stats}>
+                  {STATISTIC_ORDER.filter((k) => entry.statistics[k] !== undefined).map((k) => (
+                    <div key={k} className={styles.stat}>
+                      <dt className={styles.statName}>{k}</dt>
+                      <dd className={styles.statValue}>{formatNumber(entry.statistics[k] as number)}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <Caption1 className={stack.muted}>
+                  Source: {entry.source}
+                  {entry.year !== undefined ? `, ${entry.year}` : ""}
+                  {entry.licence ? `; licence: ${entry.licence}` : ""}
+                  {entry.n !== undefined ? `; n = ${entry.n}` : ""}
+                </Caption1>
+                {entry.illustrative && (
+                  <div>
+                    <Badge appearance="tint" color="warning" shape="rounded">
+                      {ILLUSTRATIVE_LABEL}
+                    </Badge>
+                  </div>
+                )}
+                <div>
+                  <Button
+                    size="small"
+                    onClick={() => onInsert(metricFormula(entry, stat))}
+                    aria-label={`Insert formula for ${entry.industry}, ${entry.metric}, ${stat}`}
+                  >
+                    Insert formula ({stat})
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FunctionReference({
+  functions,
+  onInsert,
+}: {
+  functions: NonNullable<PaneActions["functions"]>;
+  onInsert: (formula: string) => Promise<void>;
+}) {
+  const stack = useStackStyles();
+  const [list, setList] = useState<FunctionInfo[]>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let current = true;
+    functions.list().then(
+      (loaded) => current && setList(loaded),
+      (caught: unknown) => current && setError(caught),
+    );
+    return () => {
+      current = false;
+    };
+  }, [functions]);
+
+  if (error !== undefined) return <ErrorBar error={error} title="The function list could not be loaded" />;
+  if (!list) return <Spinner size="small" label="Loading the function list…" />;
+  return (
+    <section aria-label="BENCH functions" className={stack.stack}>
+      <Body1>
+        {list.length} functions. Insert puts the example into the selected cell; replace its arguments with your cells.
+      </Body1>
+      <ul className={stack.list}>
+        {list.map((fn) => (
+          <li key={fn.name} className={stack.card}>
+            <Subtitle2 as="h3">{fn.name}</Subtitle2>
+            <Body1>{fn.description}</Body1>
+            {fn.parameters.length > 0 && (
+              <Caption1 className={stack.muted}>
+                Arguments: {fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}
+              </Caption1>
+            )}
+            <code className={stack.code}>{fn.example}</code>
+            <div>
+              <Button size="small" onClick={() => onInsert(fn.example)} aria-label={`Insert example of ${fn.name}`}>
+                Insert example
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+

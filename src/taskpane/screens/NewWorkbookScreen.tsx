@@ -1,0 +1,119 @@
+/** New benchmark workbook: choose the industry and templates (all pre-ticked), insert into new sheets. */
+import React, { useEffect, useState } from "react";
+import { Body1, Button, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { LibraryActions, PaneActions, PaneSettings, TemplateActions, TemplateChoice } from "../paneActions";
+import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
+import { IndustryField } from "../components/IndustryField";
+
+const useStyles = makeStyles({
+  fieldset: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  description: { display: "block", color: tokens.colorNeutralForeground2 },
+});
+
+export interface NewWorkbookScreenProps {
+  templates: TemplateActions;
+  industries?: Pick<LibraryActions, "industries">;
+  activateSheet: PaneActions["activateSheet"];
+  settings: PaneSettings;
+}
+
+export default function NewWorkbookScreen({ templates, industries, activateSheet, settings }: NewWorkbookScreenProps) {
+  const stack = useStackStyles();
+  const styles = useStyles();
+  const [choices, setChoices] = useState<TemplateChoice[]>();
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [industry, setIndustry] = useState(settings.industry);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<string[]>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    let current = true;
+    templates.list().then(
+      (list) => {
+        if (!current) return;
+        setChoices(list);
+        setTicked(new Set(list.map((choice) => choice.id)));
+      },
+      (caught: unknown) => current && setError(caught),
+    );
+    return () => {
+      current = false;
+    };
+  }, [templates]);
+
+  function toggle(id: string, on: boolean) {
+    setTicked((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  async function insert() {
+    if (!choices) return;
+    setBusy(true);
+    setError(undefined);
+    setCreated(undefined);
+    try {
+      const ids = choices.filter((choice) => ticked.has(choice.id)).map((choice) => choice.id);
+      const { sheetNames } = await templates.insert(ids, industry, settings);
+      if (sheetNames.length > 0) await activateSheet(sheetNames[0]);
+      setCreated(sheetNames);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={stack.stack}>
+      <ScreenTitle>New benchmark workbook</ScreenTitle>
+      <Body1>Adds new sheets to this workbook; existing sheets are never changed.</Body1>
+      <IndustryField label="Your industry" value={industry} onChange={setIndustry} industries={industries} />
+      {!choices && !error && <Spinner size="small" label="Loading templates…" />}
+      {choices && (
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Templates</legend>
+          {choices.map((choice) => (
+            <Checkbox
+              key={choice.id}
+              checked={ticked.has(choice.id)}
+              onChange={(_, data) => toggle(choice.id, data.checked === true)}
+              label={
+                <span>
+                  {choice.title}
+                  <span className={styles.description}>{choice.description}</span>
+                </span>
+              }
+            />
+          ))}
+        </fieldset>
+      )}
+      <div>
+        <Button appearance="primary" disabled={!choices || ticked.size === 0 || busy} onClick={insert}>
+          {busy ? "Inserting…" : "Insert selected templates"}
+        </Button>
+      </div>
+      {busy && <Spinner size="small" label="Drawing the templates into new sheets…" />}
+      {created && (
+        <SuccessBar>
+          Added {created.length === 1 ? "sheet" : "sheets"}:{" "}
+          <span data-testid="created-sheets">{created.join(", ")}</span>. The first one is now active.
+        </SuccessBar>
+      )}
+      <ErrorBar error={error} title="The templates were not inserted" />
+    </div>
+  );
+}
