@@ -161,6 +161,12 @@ export function optionalNumber(value: unknown, argName: string, fallback: number
   return isBlank(cell) ? fallback : cellToNumber(cell, argName);
 }
 
+/** An optional single number that has no default: omitted or blank gives `undefined`. */
+export function numberIfGiven(value: unknown, argName: string): number | undefined {
+  const cell = singleCell(value, argName);
+  return isBlank(cell) ? undefined : cellToNumber(cell, argName);
+}
+
 /** An optional whole number (e.g. a trial count); fractions are refused rather than silently truncated. */
 export function optionalInteger(value: unknown, argName: string, fallback: number): number {
   const number = optionalNumber(value, argName, fallback);
