@@ -7,34 +7,44 @@ import { divisionByZero, notAvailable, numError, valueError } from "./errors";
 
 export type Direction = "higher" | "lower";
 
-const sumOf = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+const sumOf = (values: readonly number[]): number =>
+  values.reduce((total, value) => total + value, 0);
 
 /** (Σbenefits − Σcosts) / Σcosts. */
 export function roi(benefits: readonly number[], costs: readonly number[]): number {
   const negative = costs.find((cost) => cost < 0);
   if (negative !== undefined) {
-    throw valueError(`costs must not be negative (found ${negative}); enter costs as positive amounts.`);
+    throw valueError(
+      `costs must not be negative (found ${negative}); enter costs as positive amounts.`
+    );
   }
   const totalCost = sumOf(costs);
-  if (totalCost === 0) throw divisionByZero("costs add up to 0, so ROI is undefined; enter the costs of the project.");
+  if (totalCost === 0)
+    throw divisionByZero("costs add up to 0, so ROI is undefined; enter the costs of the project.");
   return (sumOf(benefits) - totalCost) / totalCost;
 }
 
 function checkRate(rate: number, argName = "rate"): void {
   if (!(rate > -1)) {
-    throw numError(`${argName} must be greater than -1 (a rate is a fraction: 0.1 = 10%); got ${rate}.`);
+    throw numError(
+      `${argName} must be greater than -1 (a rate is a fraction: 0.1 = 10%); got ${rate}.`
+    );
   }
 }
 
 /** Years between two Excel date serial numbers, on XNPV/XIRR's 365-day basis. */
 function dateOffsets(flows: readonly number[], dates: readonly number[]): number[] {
   if (dates.length !== flows.length) {
-    throw valueError(`dates has ${dates.length} values but cashflows has ${flows.length}; give one date per cash flow.`);
+    throw valueError(
+      `dates has ${dates.length} values but cashflows has ${flows.length}; give one date per cash flow.`
+    );
   }
   const start = dates[0];
   return dates.map((date) => {
     if (date < start) {
-      throw numError(`every date must be on or after the first date (${start}); found ${date}. Put the earliest flow first.`);
+      throw numError(
+        `every date must be on or after the first date (${start}); found ${date}. Put the earliest flow first.`
+      );
     }
     return (date - start) / 365;
   });
@@ -51,7 +61,11 @@ function periodicPresentValue(flows: readonly number[], rate: number): number {
   return value;
 }
 
-function datedPresentValue(flows: readonly number[], years: readonly number[], rate: number): number {
+function datedPresentValue(
+  flows: readonly number[],
+  years: readonly number[],
+  rate: number
+): number {
   const growth = 1 + rate;
   let value = 0;
   for (let i = 0; i < flows.length; i++) value += flows[i] / Math.pow(growth, years[i]);
@@ -145,14 +159,19 @@ function brent(f: (rate: number) => number, a: number, b: number, fa: number, fb
  * guess wins. Two roots closer together than one grid step (≈0.5%) can be missed; no root at all → #NUM!.
  */
 export function irr(flows: readonly number[], dates?: readonly number[], guess = 0.1): number {
-  if (flows.length < 2) throw numError("IRR needs at least two cash flows: an investment and a return.");
+  if (flows.length < 2)
+    throw numError("IRR needs at least two cash flows: an investment and a return.");
   if (!flows.some((flow) => flow > 0) || !flows.some((flow) => flow < 0)) {
-    throw numError("cashflows need at least one negative (money out) and one positive (money in) value to have an IRR.");
+    throw numError(
+      "cashflows need at least one negative (money out) and one positive (money in) value to have an IRR."
+    );
   }
   checkRate(guess, "guess");
   const years = dates === undefined ? undefined : dateOffsets(flows, dates);
   const presentValue =
-    years === undefined ? (rate: number) => periodicPresentValue(flows, rate) : (rate: number) => datedPresentValue(flows, years, rate);
+    years === undefined
+      ? (rate: number) => periodicPresentValue(flows, rate)
+      : (rate: number) => datedPresentValue(flows, years, rate);
 
   const lowest = Math.log1p(LOWEST_RATE);
   const highest = Math.log1p(HIGHEST_RATE);
@@ -177,8 +196,12 @@ export function irr(flows: readonly number[], dates?: readonly number[], guess =
           roots.push(rate);
           break;
         }
-        if ((value > 0) !== (previousValue > 0)) {
-          roots.push(side > 0 ? brent(presentValue, previousRate, rate, previousValue, value) : brent(presentValue, rate, previousRate, value, previousValue));
+        if (value > 0 !== previousValue > 0) {
+          roots.push(
+            side > 0
+              ? brent(presentValue, previousRate, rate, previousValue, value)
+              : brent(presentValue, rate, previousRate, value, previousValue)
+          );
           break;
         }
       }
@@ -188,9 +211,13 @@ export function irr(flows: readonly number[], dates?: readonly number[], guess =
     }
   }
   if (roots.length === 0) {
-    throw numError("no rate between -99.99% and +1000% makes the NPV of these cash flows 0; check the signs and amounts.");
+    throw numError(
+      "no rate between -99.99% and +1000% makes the NPV of these cash flows 0; check the signs and amounts."
+    );
   }
-  return roots.reduce((best, root) => (Math.abs(root - guess) < Math.abs(best - guess) ? root : best));
+  return roots.reduce((best, root) =>
+    Math.abs(root - guess) < Math.abs(best - guess) ? root : best
+  );
 }
 
 /**
@@ -198,7 +225,8 @@ export function irr(flows: readonly number[], dates?: readonly number[], guess =
  * linear interpolation inside the period: (k−1) + |running total after k−1| / flowₖ; flow 0 is time 0.
  */
 export function payback(flows: readonly number[], rate?: number): number {
-  if (flows.length === 0) throw valueError("cashflows is empty; give the investment and the later flows.");
+  if (flows.length === 0)
+    throw valueError("cashflows is empty; give the investment and the later flows.");
   if (rate !== undefined) checkRate(rate);
   const discount = rate === undefined ? 1 : 1 / (1 + rate);
   let factor = 1;
@@ -215,12 +243,19 @@ export function payback(flows: readonly number[], rate?: number): number {
 
 /** Relative improvement, positive = better: higher → (after−before)/|before|, lower → (before−after)/|before|. */
 export function change(before: number, after: number, direction: Direction = "higher"): number {
-  if (before === 0) throw divisionByZero("before is 0, so a relative change is undefined; use the absolute difference instead.");
+  if (before === 0)
+    throw divisionByZero(
+      "before is 0, so a relative change is undefined; use the absolute difference instead."
+    );
   return improvement(before, after, direction) / Math.abs(before);
 }
 
 /** Improvement in KPI units, positive = better. */
-export function improvement(before: number, after: number, direction: Direction = "higher"): number {
+export function improvement(
+  before: number,
+  after: number,
+  direction: Direction = "higher"
+): number {
   return direction === "higher" ? after - before : before - after;
 }
 
@@ -241,10 +276,19 @@ export interface BenefitInputs {
 /** Money value of a KPI change: improvement × volume × unit value × attribution × confidence. */
 export function benefit(inputs: BenefitInputs): number {
   const { attribution = 1, confidence = 1, direction = "higher" } = inputs;
-  for (const [name, share] of [["attribution", attribution], ["confidence", confidence]] as const) {
+  for (const [name, share] of [
+    ["attribution", attribution],
+    ["confidence", confidence],
+  ] as const) {
     if (!(share >= 0 && share <= 1)) {
       throw numError(`${name} must be a fraction between 0 and 1 (0.8 = 80%); got ${share}.`);
     }
   }
-  return improvement(inputs.before, inputs.after, direction) * inputs.volume * inputs.unitValue * attribution * confidence;
+  return (
+    improvement(inputs.before, inputs.after, direction) *
+    inputs.volume *
+    inputs.unitValue *
+    attribution *
+    confidence
+  );
 }

@@ -9,11 +9,18 @@ import { notAvailable, numError, valueError, divisionByZero } from "./errors";
  * Weighted fit score 0–100: 100 × Σ wᵢ·(rᵢ−1)/(scale_max−1) / Σ wᵢ over the rated criteria. Blank
  * ratings (null) are left out and the remaining weights renormalised.
  */
-export function fitScore(ratings: readonly (number | null)[], weights: readonly number[], scaleMax = 5): number {
+export function fitScore(
+  ratings: readonly (number | null)[],
+  weights: readonly number[],
+  scaleMax = 5
+): number {
   if (ratings.length !== weights.length) {
-    throw valueError(`ratings has ${ratings.length} cells but weights has ${weights.length}; give one weight per rating.`);
+    throw valueError(
+      `ratings has ${ratings.length} cells but weights has ${weights.length}; give one weight per rating.`
+    );
   }
-  if (!(scaleMax > 1)) throw numError(`scale_max must be greater than 1 (e.g. 5 for a 1–5 scale); got ${scaleMax}.`);
+  if (!(scaleMax > 1))
+    throw numError(`scale_max must be greater than 1 (e.g. 5 for a 1–5 scale); got ${scaleMax}.`);
   const negative = weights.find((weight) => weight < 0);
   if (negative !== undefined) throw valueError(`weights must not be negative (found ${negative}).`);
   let weighted = 0;
@@ -29,13 +36,27 @@ export function fitScore(ratings: readonly (number | null)[], weights: readonly 
     totalWeight += weights[i];
   });
   if (rated === 0) throw notAvailable("nothing is rated yet; enter at least one rating.");
-  if (totalWeight === 0) throw divisionByZero("the rated criteria all have weight 0; give at least one of them a weight.");
+  if (totalWeight === 0)
+    throw divisionByZero(
+      "the rated criteria all have weight 0; give at least one of them a weight."
+    );
   // Clamp away rounding that could leave a perfect score a hair above 100.
   return Math.min(100, Math.max(0, (100 * weighted) / totalWeight));
 }
 
 /** Saaty's random consistency index by matrix size (n = 1..10). */
-export const RANDOM_INDEX: Readonly<Record<number, number>> = { 1: 0, 2: 0, 3: 0.58, 4: 0.9, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49 };
+export const RANDOM_INDEX: Readonly<Record<number, number>> = {
+  1: 0,
+  2: 0,
+  3: 0.58,
+  4: 0.9,
+  5: 1.12,
+  6: 1.24,
+  7: 1.32,
+  8: 1.41,
+  9: 1.45,
+  10: 1.49,
+};
 
 /** Largest comparison matrix accepted for weights (AHP practice stays far below this). */
 export const MAX_AHP_CRITERIA = 50;
@@ -45,13 +66,18 @@ const RECIPROCAL_TOLERANCE = 1e-6;
 function checkPairwise(pairwise: readonly (readonly number[])[]): void {
   const n = pairwise.length;
   if (n === 0 || pairwise.some((row) => row.length !== n)) {
-    throw valueError(`pairwise must be a square block (as many columns as rows); got ${n} rows of ${pairwise.map((row) => row.length).join("/")} cells.`);
+    throw valueError(
+      `pairwise must be a square block (as many columns as rows); got ${n} rows of ${pairwise.map((row) => row.length).join("/")} cells.`
+    );
   }
-  if (n > MAX_AHP_CRITERIA) throw valueError(`pairwise compares ${n} criteria; at most ${MAX_AHP_CRITERIA} are supported.`);
+  if (n > MAX_AHP_CRITERIA)
+    throw valueError(`pairwise compares ${n} criteria; at most ${MAX_AHP_CRITERIA} are supported.`);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (!(pairwise[i][j] > 0)) {
-        throw numError(`pairwise entries must be positive (row ${i + 1}, column ${j + 1} is ${pairwise[i][j]}).`);
+        throw numError(
+          `pairwise entries must be positive (row ${i + 1}, column ${j + 1} is ${pairwise[i][j]}).`
+        );
       }
     }
   }
@@ -61,7 +87,7 @@ function checkPairwise(pairwise: readonly (readonly number[])[]): void {
         throw valueError(
           i === j
             ? `the diagonal of pairwise must be 1 (row ${i + 1} has ${pairwise[i][i]}).`
-            : `pairwise must be reciprocal: row ${i + 1} column ${j + 1} is ${pairwise[i][j]}, so row ${j + 1} column ${i + 1} must be 1/${pairwise[i][j]} (it is ${pairwise[j][i]}).`,
+            : `pairwise must be reciprocal: row ${i + 1} column ${j + 1} is ${pairwise[i][j]}, so row ${j + 1} column ${i + 1} must be 1/${pairwise[i][j]} (it is ${pairwise[j][i]}).`
         );
       }
     }
@@ -69,7 +95,10 @@ function checkPairwise(pairwise: readonly (readonly number[])[]): void {
 }
 
 /** The principal (Perron) eigenvalue and its eigenvector normalised to sum 1. */
-function principalEigen(pairwise: readonly (readonly number[])[]): { lambdaMax: number; weights: number[] } {
+function principalEigen(pairwise: readonly (readonly number[])[]): {
+  lambdaMax: number;
+  weights: number[];
+} {
   const n = pairwise.length;
   if (n === 1) return { lambdaMax: 1, weights: [1] };
   const decomposition = new EigenvalueDecomposition(new Matrix(pairwise.map((row) => [...row])));
@@ -96,7 +125,10 @@ export function ahpConsistencyRatio(pairwise: readonly (readonly number[])[]): n
   checkPairwise(pairwise);
   const n = pairwise.length;
   if (n <= 2) return 0;
-  if (n > 10) throw numError(`the consistency ratio needs Saaty's random index, tabulated for up to 10 criteria; got ${n}.`);
+  if (n > 10)
+    throw numError(
+      `the consistency ratio needs Saaty's random index, tabulated for up to 10 criteria; got ${n}.`
+    );
   const { lambdaMax } = principalEigen(pairwise);
   // λmax ≥ n in exact arithmetic; clamp rounding so a consistent matrix reports 0, not −1e-16.
   return Math.max(0, (lambdaMax - n) / (n - 1)) / RANDOM_INDEX[n];

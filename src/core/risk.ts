@@ -37,21 +37,35 @@ export function triangularQuantile({ low, likely, high }: TriangularEstimate, u:
   const width = high - low;
   if (width === 0) return low;
   const split = (likely - low) / width;
-  return u < split ? low + Math.sqrt(u * width * (likely - low)) : high - Math.sqrt((1 - u) * width * (high - likely));
+  return u < split
+    ? low + Math.sqrt(u * width * (likely - low))
+    : high - Math.sqrt((1 - u) * width * (high - likely));
 }
 
 /**
  * Simulates ROI = (benefit − cost)/cost over `trials` draws; percentiles are PERCENTILE.INC-style
  * (simple-statistics' quantileSorted). Costs must be positive throughout so ROI stays defined.
  */
-export function simulateRoi(benefit: TriangularEstimate, cost: TriangularEstimate, trials = 10_000, seed = 1): RoiSimulation {
+export function simulateRoi(
+  benefit: TriangularEstimate,
+  cost: TriangularEstimate,
+  trials = 10_000,
+  seed = 1
+): RoiSimulation {
   checkEstimate("benefit", benefit);
   checkEstimate("cost", cost);
-  if (!(cost.low > 0)) throw numError(`cost_low must be above 0 so ROI is defined; got ${cost.low}.`);
-  if (!Number.isInteger(trials) || trials < 1) throw valueError(`trials must be a whole number of at least 1; got ${trials}.`);
-  if (trials > MAX_TRIALS) throw valueError(`trials is capped at ${MAX_TRIALS.toLocaleString("en-US")} to keep Excel responsive; got ${trials}.`);
+  if (!(cost.low > 0))
+    throw numError(`cost_low must be above 0 so ROI is defined; got ${cost.low}.`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw valueError(`trials must be a whole number of at least 1; got ${trials}.`);
+  if (trials > MAX_TRIALS)
+    throw valueError(
+      `trials is capped at ${MAX_TRIALS.toLocaleString("en-US")} to keep Excel responsive; got ${trials}.`
+    );
   if (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1) {
-    throw valueError(`seed must be a whole number between -2147483647 and 2147483647; got ${seed}.`);
+    throw valueError(
+      `seed must be a whole number between -2147483647 and 2147483647; got ${seed}.`
+    );
   }
   const rng = xoroshiro128plus(seed);
   const outcomes = new Float64Array(trials);

@@ -36,7 +36,9 @@ export function percentRankInc(peers: readonly number[], value: number): number 
   }
   if (equal > 0) return below / (n - 1);
   if (below === 0 || below === n) {
-    throw notAvailable(`value ${value} is outside the peers' range; PEERRANK only ranks values between the lowest and highest peer.`);
+    throw notAvailable(
+      `value ${value} is outside the peers' range; PEERRANK only ranks values between the lowest and highest peer.`
+    );
   }
   const fraction = (value - nearestBelow) / (nearestAbove - nearestBelow);
   return (below - 1 + fraction) / (n - 1);
@@ -64,15 +66,25 @@ function tailProbability(t: number, df: number, tails: 1 | 2): number {
  * Student's t-test as Excel's T.TEST(a, b, tails, type). Throws #DIV/0! when both samples have no
  * variation (the t statistic is undefined) and #N/A with fewer than 2 values on a side.
  */
-export function tTest(a: readonly number[], b: readonly number[], tails: 1 | 2, type: TTestType): TTestResult {
+export function tTest(
+  a: readonly number[],
+  b: readonly number[],
+  tails: 1 | 2,
+  type: TTestType
+): TTestResult {
   if (a.length < 2 || b.length < 2) {
-    throw notAvailable(`each side needs at least 2 values for a t-test; got ${a.length} and ${b.length}.`);
+    throw notAvailable(
+      `each side needs at least 2 values for a t-test; got ${a.length} and ${b.length}.`
+    );
   }
   let difference: number;
   let standardError: number;
   let degreesOfFreedom: number;
   if (type === 1) {
-    if (a.length !== b.length) throw valueError(`a paired test needs the same number of values on each side; got ${a.length} and ${b.length}.`);
+    if (a.length !== b.length)
+      throw valueError(
+        `a paired test needs the same number of values on each side; got ${a.length} and ${b.length}.`
+      );
     const differences = b.map((value, i) => value - a[i]);
     difference = mean(differences);
     standardError = Math.sqrt(sampleVariance(differences) / differences.length);
@@ -101,7 +113,9 @@ export function tTest(a: readonly number[], b: readonly number[], tails: 1 | 2, 
 /** Cohen's d: difference of means over the pooled standard deviation. */
 export function cohensD(before: readonly number[], after: readonly number[]): number {
   const [n1, n2] = [before.length, after.length];
-  const pooled = Math.sqrt(((n1 - 1) * sampleVariance(before) + (n2 - 1) * sampleVariance(after)) / (n1 + n2 - 2));
+  const pooled = Math.sqrt(
+    ((n1 - 1) * sampleVariance(before) + (n2 - 1) * sampleVariance(after)) / (n1 + n2 - 2)
+  );
   if (pooled === 0) throw divisionByZero("the values do not vary, so Cohen's d is undefined.");
   return (mean(after) - mean(before)) / pooled;
 }
@@ -116,9 +130,15 @@ export const SIGNIFICANCE_LEVEL = 0.05;
  * (of |mean before|), Welch's t and two-sided p, Cohen's d and a verdict at the 5% level that takes the
  * KPI's direction into account. A statistic that is undefined for these data is an Error in its row.
  */
-export function beforeAfterTable(before: readonly number[], after: readonly number[], direction: Direction = "higher"): [string, TableValue][] {
+export function beforeAfterTable(
+  before: readonly number[],
+  after: readonly number[],
+  direction: Direction = "higher"
+): [string, TableValue][] {
   if (before.length < 2 || after.length < 2) {
-    throw notAvailable(`before_values and after_values need at least 2 values each; got ${before.length} and ${after.length}.`);
+    throw notAvailable(
+      `before_values and after_values need at least 2 values each; got ${before.length} and ${after.length}.`
+    );
   }
   const meanBefore = mean(before);
   const meanAfter = mean(after);
@@ -131,7 +151,8 @@ export function beforeAfterTable(before: readonly number[], after: readonly numb
     }
   };
   const changePercent = attempt(() => {
-    if (meanBefore === 0) throw divisionByZero("the mean before is 0, so a percentage change is undefined.");
+    if (meanBefore === 0)
+      throw divisionByZero("the mean before is 0, so a percentage change is undefined.");
     return changeValue / Math.abs(meanBefore);
   });
   const test = (() => {
@@ -146,7 +167,7 @@ export function beforeAfterTable(before: readonly number[], after: readonly numb
   if (test instanceof Error) {
     verdict = "cannot test: no variation in the values";
   } else if (test.p < SIGNIFICANCE_LEVEL) {
-    verdict = (changeValue > 0) === (direction === "higher") ? "improved" : "worse";
+    verdict = changeValue > 0 === (direction === "higher") ? "improved" : "worse";
   } else {
     verdict = "no significant change at 5%";
   }

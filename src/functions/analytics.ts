@@ -5,7 +5,7 @@
  * custom-functions-metadata-plugin: the JSDoc below becomes functions.json, so descriptions are written
  * for the finance user who reads them in Excel's formula builder.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] (numbers, text, blanks). */
+
 import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
 import { benefit, change, irr, npv, payback, roi } from "../core/finance";
 import { simulateRoi } from "../core/risk";
@@ -33,7 +33,10 @@ function spill(body: () => unknown[][]): any[][] {
 /** Mean of a range (or single value), for arguments where a range stands for its average. */
 function meanOf(range: unknown, argName: string): number {
   const values = flattenNumbers(range, { argName, blank: "skip" });
-  if (values.length === 0) throw valueError(`${argName} has no numbers; enter a value or select cells that contain values.`);
+  if (values.length === 0)
+    throw valueError(
+      `${argName} has no numbers; enter a value or select cells that contain values.`
+    );
   let total = 0;
   for (const value of values) total += value;
   return total / values.length;
@@ -49,7 +52,10 @@ function meanOf(range: unknown, argName: string): number {
  */
 export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions.Error {
   return excelResult(() =>
-    roi(flattenNumbers(benefits, { argName: "benefits", blank: "zero" }), flattenNumbers(costs, { argName: "costs", blank: "zero" })),
+    roi(
+      flattenNumbers(benefits, { argName: "benefits", blank: "zero" }),
+      flattenNumbers(costs, { argName: "costs", blank: "zero" })
+    )
   );
 }
 
@@ -62,13 +68,17 @@ export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions
  * @param [dates] Optional: the date of each cash flow (same count); the first date is "today".
  * @returns Net present value, in the currency of the cash flows.
  */
-export function NPV(rate: number, cashflows: any[][], dates?: any[][]): number | CustomFunctions.Error {
+export function NPV(
+  rate: number,
+  cashflows: any[][],
+  dates?: any[][]
+): number | CustomFunctions.Error {
   return excelResult(() =>
     npv(
       requiredNumber(rate, "rate"),
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      optionalNumbers(dates, { argName: "dates", blank: "error" }),
-    ),
+      optionalNumbers(dates, { argName: "dates", blank: "error" })
+    )
   );
 }
 
@@ -81,13 +91,17 @@ export function NPV(rate: number, cashflows: any[][], dates?: any[][]): number |
  * @param [guess] Optional: where to look first, as a fraction (default 0.1 = 10%); with several answers, the one nearest the guess.
  * @returns Rate per period as a fraction (0.12 = 12%); per year when dates are given.
  */
-export function IRR(cashflows: any[][], dates?: any[][], guess?: number): number | CustomFunctions.Error {
+export function IRR(
+  cashflows: any[][],
+  dates?: any[][],
+  guess?: number
+): number | CustomFunctions.Error {
   return excelResult(() =>
     irr(
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
       optionalNumbers(dates, { argName: "dates", blank: "error" }),
-      optionalNumber(guess, "guess", 0.1),
-    ),
+      optionalNumber(guess, "guess", 0.1)
+    )
   );
 }
 
@@ -100,7 +114,12 @@ export function IRR(cashflows: any[][], dates?: any[][], guess?: number): number
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
-  return excelResult(() => payback(flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }), numberIfGiven(rate, "rate")));
+  return excelResult(() =>
+    payback(
+      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
+      numberIfGiven(rate, "rate")
+    )
+  );
 }
 
 /**
@@ -112,8 +131,14 @@ export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunct
  * @param [direction] "higher" (default) if a bigger KPI is better, "lower" if smaller is better (e.g. costs, delays).
  * @returns Relative improvement as a fraction: 0.1 = 10% better, -0.1 = 10% worse.
  */
-export function CHANGE(before: any[][], after: any[][], direction?: string): number | CustomFunctions.Error {
-  return excelResult(() => change(meanOf(before, "before"), meanOf(after, "after"), directionArg(direction)));
+export function CHANGE(
+  before: any[][],
+  after: any[][],
+  direction?: string
+): number | CustomFunctions.Error {
+  return excelResult(() =>
+    change(meanOf(before, "before"), meanOf(after, "after"), directionArg(direction))
+  );
 }
 
 /**
@@ -136,7 +161,7 @@ export function BENEFIT(
   unit_value: number,
   attribution?: number,
   confidence?: number,
-  direction?: string,
+  direction?: string
 ): number | CustomFunctions.Error {
   return excelResult(() =>
     benefit({
@@ -147,7 +172,7 @@ export function BENEFIT(
       attribution: optionalNumber(attribution, "attribution", 1),
       confidence: optionalNumber(confidence, "confidence", 1),
       direction: directionArg(direction),
-    }),
+    })
   );
 }
 
@@ -160,14 +185,21 @@ export function BENEFIT(
  * @param [direction] "higher" (default) if a bigger KPI is better, "lower" if smaller is better; used for the verdict.
  * @returns Rows: n before, n after, mean before, mean after, change, change %, t, p-value, Cohen's d, verdict.
  */
-export function BEFOREAFTER(before_values: any[][], after_values: any[][], direction?: string): any[][] {
+export function BEFOREAFTER(
+  before_values: any[][],
+  after_values: any[][],
+  direction?: string
+): any[][] {
   return spill(() => {
     const table = beforeAfterTable(
       flattenNumbers(before_values, { argName: "before_values", blank: "skip" }),
       flattenNumbers(after_values, { argName: "after_values", blank: "skip" }),
-      directionArg(direction),
+      directionArg(direction)
     );
-    return table.map(([label, value]) => [label, value instanceof Error ? toExcelError(value) : value]);
+    return table.map(([label, value]) => [
+      label,
+      value instanceof Error ? toExcelError(value) : value,
+    ]);
   });
 }
 
@@ -193,14 +225,22 @@ export function ROISIM(
   cost_likely: number,
   cost_high: number,
   trials?: number,
-  seed?: number,
+  seed?: number
 ): any[][] {
   return spill(() => {
     const result = simulateRoi(
-      { low: requiredNumber(benefit_low, "benefit_low"), likely: requiredNumber(benefit_likely, "benefit_likely"), high: requiredNumber(benefit_high, "benefit_high") },
-      { low: requiredNumber(cost_low, "cost_low"), likely: requiredNumber(cost_likely, "cost_likely"), high: requiredNumber(cost_high, "cost_high") },
+      {
+        low: requiredNumber(benefit_low, "benefit_low"),
+        likely: requiredNumber(benefit_likely, "benefit_likely"),
+        high: requiredNumber(benefit_high, "benefit_high"),
+      },
+      {
+        low: requiredNumber(cost_low, "cost_low"),
+        likely: requiredNumber(cost_likely, "cost_likely"),
+        high: requiredNumber(cost_high, "cost_high"),
+      },
       optionalInteger(trials, "trials", 10_000),
-      optionalInteger(seed, "seed", 1),
+      optionalInteger(seed, "seed", 1)
     );
     return [[result.p10, result.p50, result.p90, result.probabilityPositive, result.mean]];
   });
@@ -215,9 +255,16 @@ export function ROISIM(
  * @param [direction] "higher" (default) if a bigger figure is better; "lower" returns 1 − rank so 1 is still best.
  * @returns Rank from 0 to 1 (0.75 = better than three quarters of the span of peers).
  */
-export function PEERRANK(value: number, peers: any[][], direction?: string): number | CustomFunctions.Error {
+export function PEERRANK(
+  value: number,
+  peers: any[][],
+  direction?: string
+): number | CustomFunctions.Error {
   return excelResult(() => {
-    const rank = percentRankInc(flattenNumbers(peers, { argName: "peers", blank: "skip" }), requiredNumber(value, "value"));
+    const rank = percentRankInc(
+      flattenNumbers(peers, { argName: "peers", blank: "skip" }),
+      requiredNumber(value, "value")
+    );
     return directionArg(direction) === "lower" ? 1 - rank : rank;
   });
 }
@@ -231,13 +278,17 @@ export function PEERRANK(value: number, peers: any[][], direction?: string): num
  * @param [scale_max] Optional top of the rating scale (default 5 for a 1–5 scale).
  * @returns Fit score from 0 to 100.
  */
-export function FIT(ratings: any[][], weights: any[][], scale_max?: number): number | CustomFunctions.Error {
+export function FIT(
+  ratings: any[][],
+  weights: any[][],
+  scale_max?: number
+): number | CustomFunctions.Error {
   return excelResult(() =>
     fitScore(
       flattenNumbersKeepingBlanks(ratings, "ratings"),
       flattenNumbers(weights, { argName: "weights", blank: "zero" }),
-      optionalNumber(scale_max, "scale_max", 5),
-    ),
+      optionalNumber(scale_max, "scale_max", 5)
+    )
   );
 }
 

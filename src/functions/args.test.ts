@@ -24,8 +24,24 @@ function kindOf(run: () => unknown): string {
 
 describe("flattenNumbers", () => {
   it.each([
-    ["2-D range, blanks as zero", [[1, null], ["", 4]], "zero", [1, 0, 0, 4]],
-    ["2-D range, blanks skipped", [[1, null], ["", 4]], "skip", [1, 4]],
+    [
+      "2-D range, blanks as zero",
+      [
+        [1, null],
+        ["", 4],
+      ],
+      "zero",
+      [1, 0, 0, 4],
+    ],
+    [
+      "2-D range, blanks skipped",
+      [
+        [1, null],
+        ["", 4],
+      ],
+      "skip",
+      [1, 4],
+    ],
     ["column", [[1], [2], [3]], "skip", [1, 2, 3]],
     ["scalar", 7, "skip", [7]],
     ["1-D array", [1, 2], "skip", [1, 2]],
@@ -46,16 +62,22 @@ describe("flattenNumbers", () => {
   });
 
   it("refuses blanks under the error policy", () => {
-    expect(kindOf(() => flattenNumbers([[1, null]], { argName: "x", blank: "error" }))).toBe("#VALUE!");
+    expect(kindOf(() => flattenNumbers([[1, null]], { argName: "x", blank: "error" }))).toBe(
+      "#VALUE!"
+    );
   });
 
   it("passes an Excel error cell through unchanged", () => {
     const cellError = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "upstream");
-    expect(kindOf(() => flattenNumbers([[1, cellError]], { argName: "x" }))).toBe("passed-through #N/A");
+    expect(kindOf(() => flattenNumbers([[1, cellError]], { argName: "x" }))).toBe(
+      "passed-through #N/A"
+    );
   });
 
   it("names the argument and says a number is stored as text", () => {
-    expect(() => cellToNumber("12", "costs")).toThrow(/costs contains the number 12 stored as text/);
+    expect(() => cellToNumber("12", "costs")).toThrow(
+      /costs contains the number 12 stored as text/
+    );
   });
 });
 
@@ -107,8 +129,29 @@ describe("shape-keeping helpers", () => {
     expect(flattenNumbersKeepingBlanks([[5, null, "", 3]], "ratings")).toEqual([5, null, null, 3]);
   });
   it("keeps matrix shape and refuses ragged or blank blocks", () => {
-    expect(numberMatrix([[1, 2], [3, 4]], "m")).toEqual([[1, 2], [3, 4]]);
+    expect(
+      numberMatrix(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        "m"
+      )
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(kindOf(() => numberMatrix([[1, 2], [3]], "m"))).toBe("#VALUE!");
-    expect(kindOf(() => numberMatrix([[1, null], [3, 4]], "m"))).toBe("#VALUE!");
+    expect(
+      kindOf(() =>
+        numberMatrix(
+          [
+            [1, null],
+            [3, 4],
+          ],
+          "m"
+        )
+      )
+    ).toBe("#VALUE!");
   });
 });

@@ -66,7 +66,7 @@ export function cellToNumber(value: unknown, argName: string): number {
     throw valueError(
       looksNumeric
         ? `${argName} contains the number ${value} stored as text; convert it to a number.`
-        : `${argName} contains ${describe(value)} where a number is needed.`,
+        : `${argName} contains ${describe(value)} where a number is needed.`
     );
   }
   if (typeof value === "boolean") {
@@ -107,7 +107,8 @@ export function flattenNumbers(range: unknown, options: NumberListOptions): numb
   forEachCell(range, (cell) => {
     if (isBlank(cell)) {
       if (blank === "zero") numbers.push(0);
-      else if (blank === "error") throw valueError(`${options.argName} has a blank cell; every cell needs a number.`);
+      else if (blank === "error")
+        throw valueError(`${options.argName} has a blank cell; every cell needs a number.`);
       return;
     }
     numbers.push(cellToNumber(cell, options.argName));
@@ -128,12 +129,15 @@ export function flattenNumbersKeepingBlanks(range: unknown, argName: string): (n
 /** A 2-D block of numbers with the shape kept (blanks refused), e.g. a pairwise comparison matrix. */
 export function numberMatrix(range: unknown, argName: string): number[][] {
   if (!Array.isArray(range)) return [[requiredNumber(range, argName)]];
-  const rows = range.every((row) => Array.isArray(row)) ? (range as unknown[][]) : [range as unknown[]];
+  const rows = range.every((row) => Array.isArray(row))
+    ? (range as unknown[][])
+    : [range as unknown[]];
   const width = rows[0]?.length ?? 0;
   return rows.map((row) => {
     if (row.length !== width) throw valueError(`${argName} must be a rectangular block of cells.`);
     return row.map((cell) => {
-      if (isBlank(cell)) throw valueError(`${argName} has a blank cell; every cell needs a number.`);
+      if (isBlank(cell))
+        throw valueError(`${argName} has a blank cell; every cell needs a number.`);
       return cellToNumber(cell, argName);
     });
   });
@@ -142,7 +146,8 @@ export function numberMatrix(range: unknown, argName: string): number[][] {
 /** Unwraps a single-cell range ([[x]]) to its value, so scalar arguments also accept a one-cell reference. */
 function singleCell(value: unknown, argName: string): unknown {
   if (!Array.isArray(value)) return value;
-  if (cellCount(value) !== 1) throw valueError(`${argName} must be a single value, not a range of cells.`);
+  if (cellCount(value) !== 1)
+    throw valueError(`${argName} must be a single value, not a range of cells.`);
   let only: unknown;
   forEachCell(value, (cell) => (only = cell));
   return only;
@@ -170,7 +175,8 @@ export function numberIfGiven(value: unknown, argName: string): number | undefin
 /** An optional whole number (e.g. a trial count); fractions are refused rather than silently truncated. */
 export function optionalInteger(value: unknown, argName: string, fallback: number): number {
   const number = optionalNumber(value, argName, fallback);
-  if (!Number.isInteger(number)) throw valueError(`${argName} must be a whole number; got ${number}.`);
+  if (!Number.isInteger(number))
+    throw valueError(`${argName} must be a whole number; got ${number}.`);
   return number;
 }
 
@@ -197,5 +203,7 @@ export function directionArg(value: unknown, argName = "direction"): Direction {
   const word = optionalWord(value, argName);
   if (word === undefined || word === "higher") return "higher";
   if (word === "lower") return "lower";
-  throw valueError(`${argName} must be "higher" (bigger is better) or "lower" (smaller is better); got "${word}".`);
+  throw valueError(
+    `${argName} must be "higher" (bigger is better) or "lower" (smaller is better); got "${word}".`
+  );
 }
