@@ -1,0 +1,323 @@
+/**
+ * Draws template plans into the open workbook. New sheets only (an existing name gets " (2)"), the name is
+ * passed to worksheets.add (renaming afterwards clears the undo stack on Excel for Windows), one load
+ * sync plus one write sync per template (values and formulas as 2D arrays per block, formats in the same
+ * batch), one undo group where ExcelApi 1.20 allows, and on failure the sheets it created are removed
+ * and the error says so.
+ */
+import type { FormulaMode, SheetKey, SheetPlan } from "../templates/plan";
+import { columnLetter, rangeAddress } from "../templates/plan";
+import { ResolvedCell, ResolvedSheet, resolveSheet } from "../templates/resolve";
+import { uniqueSheetName } from "../templates/sheetNames";
+import { isInputStyle, STYLES } from "../templates/styles";
+import type { StyleName } from "../templates/plan";
+
+/** Requirement-set check; Office's own in the add-in, replaceable in tests. */
+export type SupportsSet = (name: string, version: string) => boolean;
+
+const officeSupports: SupportsSet = (name, version) => {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
+  } catch {
+    return false;
+  }
+};
+
+export interface TemplateRenderOptions {
+  /** "bench" (default in the add-in: the BENCH functions are there) or "portable". */
+  mode?: FormulaMode;
+  supports?: SupportsSet;
+  /** Queued-request budget before an extra sync, so a huge sheet stays under Excel's payload limit. */
+  requestBudgetBytes?: number;
+}
+
+export interface RenderedSheet {
+  key: SheetKey;
+  name: string;
+}
+
+/** A template could not be drawn; `message` says what happened, what was cleaned up and what to do. */
+export class TemplateRenderError extends Error {
+  constructor(
+    message: string,
+    readonly removedSheets: readonly string[],
+    readonly leftBehind: readonly string[],
+    readonly excelError?: unknown,
+  ) {
+    super(message);
+    this.name = "TemplateRenderError";
+  }
+}
+
+/** Excel on the web rejects requests over 5 MB; stay well below it. */
+const DEFAULT_REQUEST_BUDGET = 4_000_000;
+/** Points per character of column width (Calibri 11). */
+const POINTS_PER_CHARACTER = 6.5;
+
+/** Literal text that Excel would read as a formula, number or date gets a leading apostrophe. */
+export function literalForExcel(value: ResolvedCell["value"]): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value !== "string") return value;
+  if (/^[=+\-@\t\r]/.test(value) || /^[\d\s.,:/%$€£()-]+$/.test(value) || /^(true|false)$/i.test(value)) return `'${value}`;
+  return value;
+}
+
+type Rectangle = { top: number; left: number; bottom: number; right: number };
+
+/** Groups cells with the same key into few rectangles (runs per row, then merged down). */
+export function rectanglesByKey<K extends string>(cells: Map<string, K>): Map<K, Rectangle[]> {
+  const byRow = new Map<number, { column: number; key: K }[]>();
+  for (const [address, key] of cells) {
+    const [row, column] = address.split(":").map(Number);
+    if (!byRow.has(row)) byRow.set(row, []);
+    byRow.get(row)!.push({ column, key });
+  }
+  const open = new Map<string, Rectangle & { key: K }>();
+  const result = new Map<K, Rectangle[]>();
+  const close = (rect: Rectangle & { key: K }): void => {
+    if (!result.has(rect.key)) result.set(rect.key, []);
+    result.get(rect.key)!.push({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right });
+  };
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  for (const row of rows) {
+    const entries = byRow.get(row)!.sort((a, b) => a.column - b.column);
+    const runs: (Rectangle & { key: K })[] = [];
+    for (const entry of entries) {
+      const last = runs[runs.length - 1];
+      if (last && last.key === entry.key && last.right === entry.column - 1) last.right = entry.column;
+      else runs.push({ top: row, bottom: row, left: entry.column, right: entry.column, key: entry.key });
+    }
+    const seen = new Set<string>();
+    for (const run of runs) {
+      const id = `${run.left}:${run.right}:${run.key}`;
+      const previous = open.get(id);
+      if (previous && previous.bottom === row - 1) {
+        previous.bottom = row;
+      } else {
+        if (previous) close(previous);
+        open.set(id, run);
+      }
+      seen.add(id);
+    }
+    for (const [id, rect] of open) {
+      if (!seen.has(id) && rect.bottom < row) {
+        close(rect);
+        open.delete(id);
+      }
+    }
+  }
+  for (const rect of open.values()) close(rect);
+  return result;
+}
+
+const address = (r: Rectangle): string => rangeAddress(r.top, r.left, r.bottom, r.right);
+
+const OPERATORS = { lessThan: "LessThan", greaterThan: "GreaterThan", equal: "EqualTo", between: "Between" } as const;
+const CHART_TYPES = { line: "Line", xyScatter: "XYScatter", columnClustered: "ColumnClustered" } as const;
+
+/**
+ * Queues everything for one sheet. Cell blocks go as 2D arrays; only when the queued request would pass
+ * the budget (a very large sheet) does it sync part-way, so ordinary templates take a single sync.
+ */
+async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, tableNames: Set<string>, supports: SupportsSet, budget: number): Promise<void> {
+  const { plan } = sheet;
+  let bytes = 0;
+  const worksheet = context.workbook.worksheets.add(sheet.name);
+  const styles = new Map<string, StyleName>();
+  const unlocked = new Map<string, "input">();
+
+  for (const block of sheet.blocks) {
+    let chunkStart = 0;
+    let chunkBytes = 0;
+    const flush = (end: number): void => {
+      if (end <= chunkStart) return;
+      const rows = block.rows.slice(chunkStart, end);
+      const range = worksheet.getRange(rangeAddress(block.top + chunkStart, block.left, block.top + end - 1, block.right));
+      // null leaves a cell as it is (blank on a new sheet), so a spilled formula has room to spill.
+      range.formulas = rows.map((row) => row.map((cell) => (cell ? (cell.formula ?? literalForExcel(cell.value)) : null))) as unknown as string[][];
+      range.numberFormat = rows.map((row) => row.map((cell) => (cell ? cell.format : null))) as unknown as string[][];
+      bytes += chunkBytes;
+      chunkStart = end;
+      chunkBytes = 0;
+    };
+    for (let r = 0; r < block.rows.length; r++) {
+      const rowBytes = JSON.stringify(block.rows[r].map((cell) => (cell ? [cell.formula ?? cell.value, cell.format] : null))).length;
+      if (bytes + chunkBytes + rowBytes > budget && (chunkBytes > 0 || bytes > 0)) {
+        flush(r);
+        await context.sync();
+        bytes = 0;
+      }
+      chunkBytes += rowBytes;
+    }
+    flush(block.rows.length);
+    block.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const key = `${block.top + r}:${block.left + c}`;
+        if (cell?.style) styles.set(key, cell.style);
+        if (plan.protect && isInputStyle(cell?.style)) unlocked.set(key, "input");
+      }),
+    );
+  }
+
+  for (const [style, rectangles] of rectanglesByKey(styles)) {
+    const look = STYLES[style];
+    for (const rectangle of rectangles) {
+      const format = worksheet.getRange(address(rectangle)).format;
+      if (look.fill) format.fill.color = look.fill;
+      if (look.fontColor) format.font.color = look.fontColor;
+      if (look.bold) format.font.bold = true;
+      if (look.italic) format.font.italic = true;
+      if (look.size) format.font.size = look.size;
+      if (look.wrap) format.wrapText = true;
+      if (look.underline) format.borders.getItem("EdgeBottom").style = "Continuous";
+    }
+  }
+  plan.columnWidths?.forEach((width, column) => {
+    worksheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+  });
+  for (const table of plan.tables ?? []) {
+    const added = worksheet.tables.add(table.range, true);
+    added.name = uniqueTableName(table.name, tableNames);
+    if (table.style) added.style = table.style;
+  }
+  for (const name of plan.names ?? []) {
+    // Sheet-scoped, so a second copy of the template (ROI (2)) does not clash with the first.
+    worksheet.names.add(name.name, worksheet.getRange(name.range.replace(/\$/g, "")), name.comment);
+  }
+  for (const validation of sheet.validations) {
+    const target = worksheet.getRange(validation.range).dataValidation;
+    if (validation.kind === "list") {
+      target.rule = { list: { inCellDropDown: true, source: validation.source } };
+    } else {
+      const rule = { formula1: validation.min, formula2: validation.max, operator: "Between" as const };
+      target.rule = validation.kind === "whole" ? { wholeNumber: rule } : { decimal: rule };
+    }
+    if (validation.prompt) target.prompt = { showPrompt: true, message: validation.prompt, title: "Crossbench" };
+  }
+  for (const format of plan.conditionalFormats ?? []) {
+    const conditional = worksheet.getRange(format.range).conditionalFormats.add("CellValue");
+    conditional.cellValue.format.fill.color = format.fill;
+    if (format.fontColor) conditional.cellValue.format.font.color = format.fontColor;
+    conditional.cellValue.rule = { formula1: `=${format.formula1}`, ...(format.formula2 ? { formula2: `=${format.formula2}` } : {}), operator: OPERATORS[format.operator] };
+  }
+  for (const chartPlan of plan.charts ?? []) {
+    const chart = worksheet.charts.add(CHART_TYPES[chartPlan.type], worksheet.getRange(chartPlan.data), chartPlan.seriesBy === "rows" ? "Rows" : "Columns");
+    chart.title.text = chartPlan.title;
+    chart.setPosition(chartPlan.anchor, chartPlan.to);
+    if (chartPlan.categories) {
+      const categories = worksheet.getRange(chartPlan.categories);
+      if (chartPlan.type === "xyScatter") chart.series.getItemAt(0).setXAxisValues(categories);
+      else chart.axes.categoryAxis.setCategoryNames(categories);
+    }
+  }
+  if (plan.freeze) {
+    if (plan.freeze.columns) worksheet.freezePanes.freezeAt(worksheet.getRange(rangeAddress(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));
+    else worksheet.freezePanes.freezeRows(plan.freeze.rows);
+  }
+  if (plan.protect) {
+    for (const rectangle of rectanglesByKey(unlocked).get("input") ?? []) {
+      worksheet.getRange(address(rectangle)).format.protection.locked = false;
+    }
+    // No password: protection guards formulas against slips; Review > Unprotect Sheet lifts it.
+    worksheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
+  }
+  if (supports("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+}
+
+function uniqueTableName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** What to tell the user for an error from Excel. */
+export function explainExcelError(error: unknown): string {
+  const code = (error as { code?: string })?.code ?? "";
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case "RequestPayloadSizeLimitExceeded":
+      return "The template was too large for one request to Excel. Try fewer templates at a time.";
+    case "AccessDenied":
+    case "InvalidOperation":
+    case "InvalidOperationInCellEditMode":
+      return `Excel refused the change (${detail}). If the workbook structure is protected, unprotect it (Review > Protect Workbook); leave cell edit mode and try again.`;
+    case "ItemAlreadyExists":
+      return "A sheet or table with the same name appeared while drawing. Try again.";
+    default:
+      return `Excel could not draw the template (${code || "error"}: ${detail}). Try again; if it keeps failing, reload the add-in.`;
+  }
+}
+
+/**
+ * Draws the plans as new sheets, in order, and returns the names used. Nothing existing is modified:
+ * names that are taken get a suffix. On failure the sheets drawn so far are deleted and a
+ * TemplateRenderError explains what happened.
+ */
+export async function renderTemplatesIntoWorkbook(plans: readonly SheetPlan[], options: TemplateRenderOptions = {}): Promise<RenderedSheet[]> {
+  const mode = options.mode ?? "bench";
+  const supports = options.supports ?? officeSupports;
+  const budget = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET;
+  const runOptions: Excel.RunOptions = {};
+  if (supports("ExcelApi", "1.11")) runOptions.delayForCellEdit = true;
+  if (supports("ExcelApi", "1.20")) runOptions.mergeUndoGroup = true;
+
+  return Excel.run(runOptions, async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const tables = context.workbook.tables;
+    tables.load("items/name");
+    await context.sync();
+
+    const taken = worksheets.items.map((w) => w.name);
+    const names: Partial<Record<SheetKey, string>> = {};
+    for (const plan of plans) {
+      const name = uniqueSheetName(plan.name, taken);
+      taken.push(name);
+      names[plan.key] = name;
+    }
+    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    const started: string[] = [];
+    try {
+      for (const plan of plans) {
+        const resolved = resolveSheet(plan, names[plan.key]!, mode, names);
+        started.push(resolved.name);
+        await queueSheet(context, resolved, tableNames, supports, budget);
+        await context.sync();
+      }
+    } catch (error) {
+      throw await cleanUp(context, started, error);
+    }
+    return plans.map((plan) => ({ key: plan.key, name: names[plan.key]! }));
+  });
+}
+
+/** Deletes the sheets this run created and builds the error the pane shows. */
+async function cleanUp(context: Excel.RequestContext, started: readonly string[], error: unknown): Promise<TemplateRenderError> {
+  const reason = error instanceof TemplateRenderError ? error.message : explainExcelError(error);
+  const removed: string[] = [];
+  let leftBehind: string[] = [];
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const present = new Set(worksheets.items.map((w) => w.name));
+    for (const name of started) {
+      if (!present.has(name)) continue;
+      const sheet = worksheets.getItem(name);
+      sheet.delete();
+      removed.push(name);
+    }
+    await context.sync();
+  } catch {
+    leftBehind = [...started];
+    removed.length = 0;
+  }
+  const cleanup =
+    leftBehind.length > 0
+      ? ` Crossbench could not remove the unfinished sheets ${leftBehind.map((n) => `"${n}"`).join(", ")}: delete them by hand.`
+      : removed.length > 0
+        ? ` Crossbench removed the unfinished sheets it had added (${removed.map((n) => `"${n}"`).join(", ")}); your other sheets were not touched.`
+        : " No sheets were added.";
+  return new TemplateRenderError(reason + cleanup, removed, leftBehind, error);
+}
