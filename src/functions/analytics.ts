@@ -10,7 +10,7 @@ import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
 import { benefit, change, irr, npv, payback, roi } from "../core/finance";
 import { simulateRoi } from "../core/risk";
 import { beforeAfterTable, percentRankInc } from "../core/statistics";
-import { valueError } from "../core/errors";
+import { numError, valueError } from "../core/errors";
 import {
   directionArg,
   flattenNumbers,
@@ -24,9 +24,29 @@ import {
 } from "./args";
 import { excelResult, toExcelError } from "./errors";
 
+/**
+ * A numeric result Excel can show: overflow (e.g. amounts near 1e308) becomes #NUM! with a message
+ * instead of an Infinity or NaN that Excel would show without one.
+ */
+function finite(value: number): number {
+  if (!Number.isFinite(value)) {
+    throw numError(
+      "the result is too large to represent; check the magnitudes of the inputs (amounts near 1E+308?)."
+    );
+  }
+  return value;
+}
+
+/** Runs a scalar function: a number result, or the Excel error that explains why there is none. */
+function scalar(body: () => number): number | CustomFunctions.Error {
+  return excelResult(() => finite(body()));
+}
+
 /** Runs a spilling function: an error becomes a single error cell, which Excel shows with its message. */
 function spill(body: () => unknown[][]): any[][] {
-  const result = excelResult(body);
+  const result = excelResult(() =>
+    body().map((row) => row.map((cell) => (typeof cell === "number" ? finite(cell) : cell)))
+  );
   return result instanceof CustomFunctions.Error ? [[result]] : result;
 }
 
@@ -51,7 +71,7 @@ function meanOf(range: unknown, argName: string): number {
  * @returns ROI as a fraction: 0.25 = 25% return.
  */
 export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     roi(
       flattenNumbers(benefits, { argName: "benefits", blank: "zero" }),
       flattenNumbers(costs, { argName: "costs", blank: "zero" })
@@ -73,7 +93,7 @@ export function NPV(
   cashflows: any[][],
   dates?: any[][]
 ): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     npv(
       requiredNumber(rate, "rate"),
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
@@ -96,7 +116,7 @@ export function IRR(
   dates?: any[][],
   guess?: number
 ): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     irr(
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
       optionalNumbers(dates, { argName: "dates", blank: "error" }),
@@ -114,7 +134,7 @@ export function IRR(
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     payback(
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
       numberIfGiven(rate, "rate")
@@ -136,7 +156,7 @@ export function CHANGE(
   after: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     change(meanOf(before, "before"), meanOf(after, "after"), directionArg(direction))
   );
 }
@@ -163,7 +183,7 @@ export function BENEFIT(
   confidence?: number,
   direction?: string
 ): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     benefit({
       before: meanOf(before, "before"),
       after: meanOf(after, "after"),
@@ -260,7 +280,7 @@ export function PEERRANK(
   peers: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return excelResult(() => {
+  return scalar(() => {
     const rank = percentRankInc(
       flattenNumbers(peers, { argName: "peers", blank: "skip" }),
       requiredNumber(value, "value")
@@ -283,7 +303,7 @@ export function FIT(
   weights: any[][],
   scale_max?: number
 ): number | CustomFunctions.Error {
-  return excelResult(() =>
+  return scalar(() =>
     fitScore(
       flattenNumbersKeepingBlanks(ratings, "ratings"),
       flattenNumbers(weights, { argName: "weights", blank: "zero" }),
@@ -311,5 +331,5 @@ export function AHPWEIGHTS(pairwise: any[][]): any[][] {
  * @returns Consistency ratio as a fraction (0.05 = 5%); 0 for 2 criteria or fewer.
  */
 export function AHPCR(pairwise: any[][]): number | CustomFunctions.Error {
-  return excelResult(() => ahpConsistencyRatio(numberMatrix(pairwise, "pairwise")));
+  return scalar(() => ahpConsistencyRatio(numberMatrix(pairwise, "pairwise")));
 }
