@@ -40,7 +40,7 @@ function errorOf(result: unknown): { code: string; message: string } | undefined
       ? result[0][0]
       : result;
   return cell instanceof CustomFunctions.Error
-    ? { code: cell.code, message: cell.message }
+    ? { code: cell.code, message: cell.message ?? "" }
     : undefined;
 }
 
