@@ -204,11 +204,6 @@ async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, t
     const chart = worksheet.charts.add(CHART_TYPES[chartPlan.type], worksheet.getRange(chartPlan.data), chartPlan.seriesBy === "rows" ? "Rows" : "Columns");
     chart.title.text = chartPlan.title;
     chart.setPosition(chartPlan.anchor, chartPlan.to);
-    if (chartPlan.categories) {
-      const categories = worksheet.getRange(chartPlan.categories);
-      if (chartPlan.type === "xyScatter") chart.series.getItemAt(0).setXAxisValues(categories);
-      else chart.axes.categoryAxis.setCategoryNames(categories);
-    }
   }
   if (plan.freeze) {
     if (plan.freeze.columns) worksheet.freezePanes.freezeAt(worksheet.getRange(rangeAddress(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));

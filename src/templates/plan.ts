@@ -82,10 +82,11 @@ export interface ConditionalFormatPlan {
 export interface ChartPlan {
   title: string;
   type: "line" | "xyScatter" | "columnClustered";
-  /** The values (one rectangle, one series per row or column). */
+  /**
+   * One rectangle: the first row (seriesBy rows) or column (seriesBy columns) holds the categories, or
+   * the x values of a scatter chart. One rectangle needs no Range arguments beyond charts.add.
+   */
   data: string;
-  /** Category labels, or x values for a scatter chart (one row or column). */
-  categories?: string;
   seriesBy: "rows" | "columns";
   /** Where the chart's top-left corner goes. */
   anchor: string;

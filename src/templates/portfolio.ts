@@ -62,12 +62,18 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
   const lastRow = sheet.next - 1;
   sheet.add();
   sheet.add([note("Priority score = 100 x (40% ROI, capped at 300% / 300% + 30% fit score / 100 + 30% ease: (5 - effort) / 4). Phase 1: score 60+ and effort 2 or less; phase 2: score 45+.")]);
-  const samples = SAMPLE_INITIATIVES.length;
+  sheet.add([note("The impact-versus-effort chart shows the first six rows; to show more, extend its data range (Chart Design > Select Data).")]);
+  // A scatter chart takes x from the first column of one rectangle: effort beside benefit, mirrored here.
+  const chartDataColumn = width + 1;
+  const chartData: PlanCell[][] = [[header("Effort (x)"), header("Annual benefit (y)")]];
+  for (let row = firstRow; row <= lastRow; row++) {
+    chartData.push([formula(`=IF(${at(4, row)}="","",${at(4, row)})`, "0", "note"), formula(`=IF(${at(2, row)}="","",${at(2, row)})`, FORMAT.currency, "note")]);
+  }
   return {
     key: "portfolio",
     name: "Portfolio",
     purpose: String(sheet.rows[1][0]?.value ?? ""),
-    blocks: [{ at: "A1", rows: sheet.rows }],
+    blocks: [{ at: "A1", rows: sheet.rows }, { at: at(chartDataColumn, headerRow), rows: chartData }],
     columnWidths: [26, 44, 16, 16, 12, 12, 10, 12, 14, 18],
     tables: [{ name: "Initiatives", range: `A${headerRow}:${at(width - 1, lastRow)}`, style: "TableStyleLight9" }],
     validations: [
@@ -79,11 +85,11 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
       {
         title: "Impact versus effort",
         type: "xyScatter",
-        data: `${at(2, firstRow)}:${at(2, firstRow + samples - 1)}`,
-        categories: `${at(4, firstRow)}:${at(4, firstRow + samples - 1)}`,
+        // Only rows with figures: a blank x value would make Excel number the points 1, 2, 3 instead.
+        data: `${at(chartDataColumn, headerRow)}:${at(chartDataColumn + 1, firstRow + SAMPLE_INITIATIVES.length - 1)}`,
         seriesBy: "columns",
-        anchor: at(width + 1, headerRow),
-        to: at(width + 8, headerRow + 18),
+        anchor: at(chartDataColumn + 3, headerRow),
+        to: at(chartDataColumn + 10, headerRow + 18),
       },
     ],
     // A protected sheet stops the table growing when a row is added, so this sheet stays open.

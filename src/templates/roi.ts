@@ -275,6 +275,14 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
   ]);
   if (portable) sheet.add([null, note(GENERATED_VALUE_NOTE)]);
 
+  // The chart reads one rectangle: year labels (text, so Excel takes them as categories) over the
+  // cumulative cash flow, mirrored beside the chart.
+  const chartDataColumn = width + 1;
+  const chartData: (PlanCell | null)[][] = [
+    [header("Chart data")],
+    [header("")].concat(Array.from({ length: years }, (_, t) => formula(`="Year "&${at(first + t, periodRow)}`, "General", "header"))),
+    [text("Cumulative cash flow")].concat(Array.from({ length: years }, (_, t) => formula(`=${at(first + t, cumulativeRow)}`, FORMAT.currency))),
+  ];
   const layout: RoiLayout = {
     npv: B(npvRow),
     irr: B(irrRow),
@@ -289,7 +297,7 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
     key: "roi",
     name: "ROI",
     purpose: "Before/after ROI",
-    blocks: [{ at: "A1", rows: sheet.rows }],
+    blocks: [{ at: "A1", rows: sheet.rows }, { at: at(chartDataColumn, periodRow - 1), rows: chartData }],
     columnWidths: [52, 14, 14, 14, 14, 14, 12, 12, 12],
     names: [
       { name: "ROI_DiscountRate", range: abs(1, rateRow), comment: "Discount rate per year" },
@@ -309,8 +317,7 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
       {
         title: "Cumulative cash flow",
         type: "line",
-        data: `${at(first, cumulativeRow)}:${at(last, cumulativeRow)}`,
-        categories: `${at(first, periodRow)}:${at(last, periodRow)}`,
+        data: `${at(chartDataColumn, periodRow)}:${at(chartDataColumn + years, periodRow + 1)}`,
         seriesBy: "rows",
         anchor: at(width + 1, 5),
         to: at(width + 8, 22),
