@@ -466,7 +466,7 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
     cell(sheet, address) {
       const { sheetId, rect } = locate(sheet, address);
       const cell = s.getCell(sheetId, rect.r0, rect.c0);
-      return { ...clone(cell), valueType: valueTypeOf(cell) };
+      return { ...clone(cell), formula: cell.formula, valueType: valueTypeOf(cell) };
     },
     values(sheet, address) {
       const { sheetId, rect } = locate(sheet, address);
