@@ -135,7 +135,8 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
     const valueCell: PlanCell | null = portable ? { value, format: typeof value === "number" ? format : "General", style: "output" } : null;
     sheet.add([text(i === 0 ? "Test (Welch t-test)" : ""), labelCell, valueCell]);
   }
-  if (portable) sheet.add([null, note(GENERATED_VALUE_NOTE)]);
+  // The row exists in both modes so every later address is the same whatever the formula mode.
+  sheet.add([null, note(portable ? GENERATED_VALUE_NOTE : "BENCH.BEFOREAFTER spills this table: Welch's t-test at the 5% level.")]);
   sheet.add();
 
   // 3. Cash flows
@@ -273,7 +274,7 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
       return portable ? { value, format: FORMAT.percent, style: "key" } : null;
     }),
   ]);
-  if (portable) sheet.add([null, note(GENERATED_VALUE_NOTE)]);
+  sheet.add([null, note(portable ? GENERATED_VALUE_NOTE : "BENCH.ROISIM spills this row; the seed keeps it stable on recalculation.")]);
 
   // The chart reads one rectangle: year labels (text, so Excel takes them as categories) over the
   // cumulative cash flow, mirrored beside the chart.
