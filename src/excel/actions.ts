@@ -3,7 +3,12 @@
  * adapters over the reference, template and functions modules. Heavy modules (reference data, parsers,
  * template plans) are imported on first use so the pane's first paint stays small.
  */
-import type { LibraryActions, PaneActions } from "../taskpane/paneActions";
+import type {
+  LibraryActions,
+  PaneActions,
+  PracticeActions,
+  TemplateActions,
+} from "../taskpane/paneActions";
 import type { FunctionsMetadata } from "../taskpane/adapters/functionCatalogue";
 import { activateSheet, insertFormulaIntoSelection } from "./cells";
 import { readSettings, writeSettings } from "./settings";
@@ -23,13 +28,16 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 /** functions.json sits next to taskpane.html (webpack emits both into dist/). */
 async function fetchFunctionsMetadata(): Promise<FunctionsMetadata> {
   const response = await fetch("functions.json", { cache: "no-cache" });
-  if (!response.ok) throw new Error(`The function list could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(`The function list could not be loaded (HTTP ${response.status}).`);
   return (await response.json()) as FunctionsMetadata;
 }
 
 function createLibraryActions(): LibraryActions {
   const library = once(async () => {
-    const { getActiveLibrary } = await import(/* webpackChunkName: "reference" */ "../reference/activeLibrary");
+    const { getActiveLibrary } = await import(
+      /* webpackChunkName: "reference" */ "../reference/activeLibrary"
+    );
     return getActiveLibrary();
   });
   return {
@@ -44,9 +52,45 @@ function createLibraryActions(): LibraryActions {
   };
 }
 
+function createTemplateActions(): TemplateActions {
+  const load = () => import(/* webpackChunkName: "templates" */ "./paneTemplates");
+  return {
+    list: async () => (await load()).listTemplates(),
+    insert: async (ids, industry) => (await load()).insertTemplates(ids, industry),
+  };
+}
+
+function createPracticeActions(): PracticeActions {
+  const load = once(async () => {
+    const [adapter, practices, active] = await Promise.all([
+      import(/* webpackChunkName: "practices-data" */ "../taskpane/adapters/practiceAdapter"),
+      import(/* webpackChunkName: "practices-data" */ "../reference/practices"),
+      import(/* webpackChunkName: "reference" */ "../reference/activeLibrary"),
+    ]);
+    return { adapter, practices: practices.PRACTICE_LIBRARY, profile: active.getActiveProfile() };
+  });
+  return {
+    challenges: async () => (await load()).adapter.SUGGESTED_CHALLENGES,
+    find: async (industry, challenge) => {
+      const { adapter, practices, profile } = await load();
+      return adapter.matchPractices(practices, profile, industry, challenge);
+    },
+    addToScorecard: async (ids, industry) => {
+      const { addPracticesToScorecard } = await import(
+        /* webpackChunkName: "templates" */ "./paneTemplates"
+      );
+      const result = await addPracticesToScorecard(ids, industry);
+      await activateSheet(result.sheetName);
+      return result;
+    },
+  };
+}
+
 export function createExcelActions(): PaneActions {
   const functionList = once(async () => {
-    const { functionCatalogue } = await import(/* webpackChunkName: "functions-reference" */ "../taskpane/adapters/functionCatalogue");
+    const { functionCatalogue } = await import(
+      /* webpackChunkName: "functions-reference" */ "../taskpane/adapters/functionCatalogue"
+    );
     return functionCatalogue(await fetchFunctionsMetadata());
   });
   return {
@@ -56,5 +100,7 @@ export function createExcelActions(): PaneActions {
     activateSheet,
     functions: { list: functionList },
     library: createLibraryActions(),
+    templates: createTemplateActions(),
+    practices: createPracticeActions(),
   };
 }

@@ -8,10 +8,16 @@ import type { PaneActions, PaneSettings } from "./paneActions";
 import { StartScreen, type ScreenId } from "./screens/StartScreen";
 import { ErrorBar } from "./components/common";
 
-const NewWorkbookScreen = lazy(() => import(/* webpackChunkName: "workbook" */ "./screens/NewWorkbookScreen"));
+const NewWorkbookScreen = lazy(
+  () => import(/* webpackChunkName: "workbook" */ "./screens/NewWorkbookScreen")
+);
 const ImportScreen = lazy(() => import(/* webpackChunkName: "import" */ "./screens/ImportScreen"));
-const PracticesScreen = lazy(() => import(/* webpackChunkName: "practices" */ "./screens/PracticesScreen"));
-const LibraryScreen = lazy(() => import(/* webpackChunkName: "library" */ "./screens/LibraryScreen"));
+const PracticesScreen = lazy(
+  () => import(/* webpackChunkName: "practices" */ "./screens/PracticesScreen")
+);
+const LibraryScreen = lazy(
+  () => import(/* webpackChunkName: "library" */ "./screens/LibraryScreen")
+);
 
 const useStyles = makeStyles({
   root: {
@@ -42,7 +48,7 @@ export function App({ actions }: AppProps) {
     let current = true;
     actions.readSettings().then(
       (read) => current && setSettings(read),
-      (error: unknown) => current && setLoadError(error),
+      (error: unknown) => current && setLoadError(error)
     );
     return () => {
       current = false;
@@ -54,7 +60,7 @@ export function App({ actions }: AppProps) {
       await actions.writeSettings(next);
       setSettings(next);
     },
-    [actions],
+    [actions]
   );
   const goHome = useCallback(() => setScreen("start"), []);
 
@@ -83,7 +89,14 @@ export function App({ actions }: AppProps) {
         </nav>
       )}
       <Suspense fallback={<Spinner label="Opening…" />}>
-        {screen === "start" && <StartScreen actions={actions} settings={settings} onSave={saveSettings} onOpen={setScreen} />}
+        {screen === "start" && (
+          <StartScreen
+            actions={actions}
+            settings={settings}
+            onSave={saveSettings}
+            onOpen={setScreen}
+          />
+        )}
         {screen === "workbook" && actions.templates && (
           <NewWorkbookScreen
             templates={actions.templates}
@@ -94,7 +107,11 @@ export function App({ actions }: AppProps) {
         )}
         {screen === "import" && actions.importer && <ImportScreen importer={actions.importer} />}
         {screen === "practices" && actions.practices && (
-          <PracticesScreen practices={actions.practices} industries={actions.library} settings={settings} />
+          <PracticesScreen
+            practices={actions.practices}
+            industries={actions.library}
+            settings={settings}
+          />
         )}
         {screen === "library" && (actions.library || actions.functions) && (
           <LibraryScreen

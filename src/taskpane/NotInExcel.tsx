@@ -21,7 +21,8 @@ export function NotInExcel() {
     <main className={styles.root}>
       <Title2 as="h1">Crossbench</Title2>
       <Body1 as="p" data-testid="not-in-excel">
-        Crossbench is an Excel add-in and runs inside Excel: <Link href={SIDELOAD_HELP_URL}>see how to add it to Excel</Link>.
+        Crossbench is an Excel add-in and runs inside Excel:{" "}
+        <Link href={SIDELOAD_HELP_URL}>see how to add it to Excel</Link>.
       </Body1>
     </main>
   );

@@ -34,7 +34,7 @@ function render(content: React.ReactElement, dark: boolean): void {
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
         {content}
       </FluentProvider>
-    </React.StrictMode>,
+    </React.StrictMode>
   );
 }
 
@@ -53,7 +53,10 @@ function start(info: { host: Office.HostType | null } | undefined): void {
     render(<App actions={createExcelActions()} />, isDarkTheme(officeThemeBackground()));
   } else if (seam && !info?.host) {
     (globalThis as { Excel?: unknown }).Excel = seam.Excel;
-    render(<App actions={createExcelActions()} />, isDarkTheme(seam.officeTheme?.bodyBackgroundColor));
+    render(
+      <App actions={createExcelActions()} />,
+      isDarkTheme(seam.officeTheme?.bodyBackgroundColor)
+    );
   } else {
     render(<NotInExcel />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
   }

@@ -33,7 +33,11 @@ export interface TemplateChoice {
 export interface TemplateActions {
   list(): Promise<TemplateChoice[]>;
   /** Renders the chosen templates into new sheets; returns the sheet names in order. */
-  insert(templateIds: string[], industry: string, settings: PaneSettings): Promise<{ sheetNames: string[] }>;
+  insert(
+    templateIds: string[],
+    industry: string,
+    settings: PaneSettings
+  ): Promise<{ sheetNames: string[] }>;
 }
 
 export interface LibraryEntry {
@@ -75,7 +79,10 @@ export interface PracticeActions {
   challenges(): Promise<string[]>;
   find(industry: string, challenge: string): Promise<PracticeMatch[]>;
   /** Puts the practices into the fit scorecard sheet (created when missing); returns its name. */
-  addToScorecard(practiceIds: string[], industry: string): Promise<{ sheetName: string; added: number }>;
+  addToScorecard(
+    practiceIds: string[],
+    industry: string
+  ): Promise<{ sheetName: string; added: number }>;
 }
 
 /** A field of the canonical reference format that a source column can be mapped to. */
@@ -90,6 +97,20 @@ export interface ImportProblem {
   row: number;
   column: string;
   message: string;
+  /** Errors block the row; warnings are shown but do not. */
+  severity?: "error" | "warning";
+}
+
+/** A metric column of a wide table (rows are industries): its unit and direction need the user's confirmation. */
+export interface WideMetricChoice {
+  column: number;
+  header: string;
+  metric: string;
+  unit: string;
+  direction: string;
+  needsConfirmation: boolean;
+  /** Why the unit and direction were guessed so, shown to the user. */
+  reason: string;
 }
 
 /** A parsed source, opaque to the pane except for what it shows. */
@@ -104,6 +125,11 @@ export interface ImportSource {
   /** Sheet names when the source is a workbook with several sheets. */
   sheets?: string[];
   sheet?: string;
+  /** "wide": rows are industries and columns metrics (unit and direction confirmed per metric). */
+  layout?: "long" | "wide";
+  wideMetrics?: WideMetricChoice[];
+  /** Problems that stopped the source from being read at all (shown before any mapping). */
+  readProblems?: ImportProblem[];
 }
 
 /** Source header -> canonical field key ("" = not imported). */
@@ -124,16 +150,29 @@ export interface ImportSummary {
 
 export interface ImportActions {
   fields: ImportField[];
+  /** Allowed units and directions for confirming wide-table metrics. */
+  units?: string[];
+  directions?: string[];
   readFile(file: File, sheet?: string): Promise<ImportSource>;
   readPasted(text: string): Promise<ImportSource>;
   /** undefined when the workbook selection cannot be read (then the option is not offered). */
   readSelection?: () => Promise<ImportSource>;
   suggestMapping(source: ImportSource): ColumnMapping;
-  validate(source: ImportSource, mapping: ColumnMapping): Promise<ImportValidation>;
+  /** `wideMetrics`: the user's confirmed units and directions for a wide table. */
+  validate(
+    source: ImportSource,
+    mapping: ColumnMapping,
+    wideMetrics?: WideMetricChoice[]
+  ): Promise<ImportValidation>;
   write(
     source: ImportSource,
     mapping: ColumnMapping,
-    options: { onlyValidRows: boolean; signal: AbortSignal; onProgress: (written: number, total: number) => void },
+    options: {
+      onlyValidRows: boolean;
+      signal: AbortSignal;
+      onProgress: (written: number, total: number) => void;
+      wideMetrics?: WideMetricChoice[];
+    }
   ): Promise<ImportSummary>;
 }
 

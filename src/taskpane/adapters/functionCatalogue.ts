@@ -27,7 +27,11 @@ const EXAMPLE_IN_TEXT = /=BENCH\.[A-Z0-9_.]+\((?:[^()"]|"[^"]*"|\([^()]*\))*\)/i
  * authors write working examples there), else the call with its required arguments named, for the user
  * to replace.
  */
-export function exampleFormula(name: string, description: string, parameters: { name: string; optional?: boolean }[]): string {
+export function exampleFormula(
+  name: string,
+  description: string,
+  parameters: { name: string; optional?: boolean }[]
+): string {
   const shown = EXAMPLE_IN_TEXT.exec(description);
   if (shown) return shown[0];
   const required = parameters.filter((p) => !p.optional).map((p) => p.name);
@@ -35,7 +39,8 @@ export function exampleFormula(name: string, description: string, parameters: { 
 }
 
 export function functionCatalogue(metadata: FunctionsMetadata): FunctionInfo[] {
-  if (!metadata || !Array.isArray(metadata.functions)) throw new Error("functions.json has no function list.");
+  if (!metadata || !Array.isArray(metadata.functions))
+    throw new Error("functions.json has no function list.");
   return metadata.functions
     .map((fn) => {
       const name = `${FUNCTION_NAMESPACE}.${fn.name}`;
@@ -44,7 +49,11 @@ export function functionCatalogue(metadata: FunctionsMetadata): FunctionInfo[] {
       return {
         name,
         description,
-        parameters: parameters.map((p) => ({ name: p.name, description: p.description ?? "", optional: p.optional === true })),
+        parameters: parameters.map((p) => ({
+          name: p.name,
+          description: p.description ?? "",
+          optional: p.optional === true,
+        })),
         example: exampleFormula(name, description, parameters),
         ...(fn.helpUrl ? { helpUrl: fn.helpUrl } : {}),
       };

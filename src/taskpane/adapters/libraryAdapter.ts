@@ -18,7 +18,10 @@ export interface ReferenceRow {
 }
 
 function fold(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /**
@@ -28,7 +31,7 @@ function fold(text: string): string {
 export function searchReference(
   rows: readonly ReferenceRow[],
   query: string,
-  limit: number,
+  limit: number
 ): { entries: LibraryEntry[]; total: number } {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const matches = rows.filter((row) => {

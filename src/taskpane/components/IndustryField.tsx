@@ -20,7 +20,7 @@ export function IndustryField({ label, value, onChange, industries, hint }: Indu
     let current = true;
     industries.industries().then(
       (list) => current && setNames(list),
-      () => current && setError("The industry list could not be read; type the industry instead."),
+      () => current && setError("The industry list could not be read; type the industry instead.")
     );
     return () => {
       current = false;
@@ -43,7 +43,12 @@ export function IndustryField({ label, value, onChange, industries, hint }: Indu
     );
   }
   return (
-    <Field label={label} hint={hint} validationMessage={error} validationState={error ? "warning" : "none"}>
+    <Field
+      label={label}
+      hint={hint}
+      validationMessage={error}
+      validationState={error ? "warning" : "none"}
+    >
       <Input id={id} value={value} onChange={(_, data) => onChange(data.value)} />
     </Field>
   );

@@ -1,6 +1,13 @@
 /** Small shared pieces of the pane: error text, status messages and the screen heading. */
 import React, { useEffect, useRef } from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from "@fluentui/react-components";
 
 /** A readable message from anything thrown (Excel errors carry `message`; some carry `debugInfo`). */
 export function errorText(error: unknown): string {
@@ -9,7 +16,13 @@ export function errorText(error: unknown): string {
   return "Something went wrong. Try again; if it keeps happening, reload the add-in.";
 }
 
-export function ErrorBar({ error, title = "That did not work" }: { error: unknown; title?: string }) {
+export function ErrorBar({
+  error,
+  title = "That did not work",
+}: {
+  error: unknown;
+  title?: string;
+}) {
   if (error === undefined || error === null) return null;
   return (
     <MessageBar intent="error" role="alert" layout="multiline">

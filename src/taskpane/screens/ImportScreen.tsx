@@ -18,7 +18,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ColumnMapping, ImportActions, ImportSource, ImportSummary, ImportValidation } from "../paneActions";
+import type {
+  ColumnMapping,
+  ImportActions,
+  ImportProblem,
+  ImportSource,
+  ImportSummary,
+  ImportValidation,
+  WideMetricChoice,
+} from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 
 const PREVIEW_ROWS = 5;
@@ -48,6 +56,13 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     color: tokens.colorNeutralForeground1,
   },
+  wideMetric: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    minWidth: 0,
+  },
+  wideLegend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   problems: {
     maxHeight: "16em",
     overflowY: "auto",
@@ -58,7 +73,13 @@ const useStyles = makeStyles({
 
 type Stage =
   | { step: "source" }
-  | { step: "map"; source: ImportSource; mapping: ColumnMapping; validation?: ImportValidation }
+  | {
+      step: "map";
+      source: ImportSource;
+      mapping: ColumnMapping;
+      wideMetrics?: WideMetricChoice[];
+      validation?: ImportValidation;
+    }
   | { step: "writing"; source: ImportSource; written: number; total: number }
   | { step: "done"; summary: ImportSummary; cancelled: boolean };
 
@@ -81,7 +102,12 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
     setError(undefined);
     try {
       const source = await read();
-      setStage({ step: "map", source, mapping: importer.suggestMapping(source) });
+      setStage({
+        step: "map",
+        source,
+        mapping: importer.suggestMapping(source),
+        wideMetrics: source.wideMetrics,
+      });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -96,12 +122,16 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
     void load(() => importer.readFile(file));
   }
 
-  async function check(source: ImportSource, mapping: ColumnMapping) {
+  async function check(
+    source: ImportSource,
+    mapping: ColumnMapping,
+    wideMetrics?: WideMetricChoice[]
+  ) {
     setBusy(true);
     setError(undefined);
     try {
-      const validation = await importer.validate(source, mapping);
-      setStage({ step: "map", source, mapping, validation });
+      const validation = await importer.validate(source, mapping, wideMetrics);
+      setStage({ step: "map", source, mapping, wideMetrics, validation });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -109,7 +139,13 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
     }
   }
 
-  async function write(source: ImportSource, mapping: ColumnMapping, onlyValidRows: boolean, total: number) {
+  async function write(
+    source: ImportSource,
+    mapping: ColumnMapping,
+    wideMetrics: WideMetricChoice[] | undefined,
+    onlyValidRows: boolean,
+    total: number
+  ) {
     const controller = new AbortController();
     abortRef.current = controller;
     setError(undefined);
@@ -117,6 +153,7 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
     try {
       const summary = await importer.write(source, mapping, {
         onlyValidRows,
+        wideMetrics,
         signal: controller.signal,
         onProgress: (written, of) => setStage({ step: "writing", source, written, total: of }),
       });
@@ -124,9 +161,13 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
     } catch (caught) {
       if (controller.signal.aborted) {
         setStage({ step: "source" });
-        setError(new Error("Import cancelled. Rows already written stay in the reference sheet; import again to finish."));
+        setError(
+          new Error(
+            "Import cancelled. Rows already written stay in the reference sheet; import again to finish."
+          )
+        );
       } else {
-        setStage({ step: "map", source, mapping });
+        setStage({ step: "map", source, mapping, wideMetrics });
         setError(caught);
       }
     }
@@ -145,13 +186,21 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
 
       {stage.step === "source" && (
         <>
-          <Body1>Bring your own sources: an association survey, a public dataset, last year&apos;s figures.</Body1>
+          <Body1>
+            Bring your own sources: an association survey, a public dataset, last year&apos;s
+            figures.
+          </Body1>
           <section aria-labelledby="import-file" className={stack.stack}>
             <Subtitle2 as="h2" id="import-file">
               From a file
             </Subtitle2>
             <Field label="CSV, XLSX or JSON file">
-              <input className={styles.fileInput} type="file" accept=".csv,.txt,.tsv,.xlsx,.json" onChange={onFile} />
+              <input
+                className={styles.fileInput}
+                type="file"
+                accept=".csv,.txt,.tsv,.xlsx,.json"
+                onChange={onFile}
+              />
             </Field>
           </section>
           <section aria-labelledby="import-paste" className={stack.stack}>
@@ -159,10 +208,18 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
               Or paste a table
             </Subtitle2>
             <Field label="Table with a header row (tab- or comma-separated)">
-              <Textarea resize="vertical" rows={5} value={pasted} onChange={(_, data) => setPasted(data.value)} />
+              <Textarea
+                resize="vertical"
+                rows={5}
+                value={pasted}
+                onChange={(_, data) => setPasted(data.value)}
+              />
             </Field>
             <div>
-              <Button disabled={busy || pasted.trim() === ""} onClick={() => load(() => importer.readPasted(pasted))}>
+              <Button
+                disabled={busy || pasted.trim() === ""}
+                onClick={() => load(() => importer.readPasted(pasted))}
+              >
                 Use pasted table
               </Button>
             </div>
@@ -188,10 +245,17 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
           importer={importer}
           stage={stage}
           busy={busy}
-          onSheet={(sheet) => fileRef.current && load(() => importer.readFile(fileRef.current!, sheet))}
-          onMapping={(mapping) => setStage({ step: "map", source: stage.source, mapping })}
-          onCheck={() => check(stage.source, stage.mapping)}
-          onWrite={(onlyValid, total) => write(stage.source, stage.mapping, onlyValid, total)}
+          onSheet={(sheet) =>
+            fileRef.current && load(() => importer.readFile(fileRef.current!, sheet))
+          }
+          onMapping={(mapping) => setStage({ ...stage, mapping, validation: undefined })}
+          onWideMetrics={(wideMetrics) =>
+            setStage({ ...stage, wideMetrics, validation: undefined })
+          }
+          onCheck={() => check(stage.source, stage.mapping, stage.wideMetrics)}
+          onWrite={(onlyValid, total) =>
+            write(stage.source, stage.mapping, stage.wideMetrics, onlyValid, total)
+          }
           onCancel={restart}
           styles={styles}
         />
@@ -217,7 +281,8 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
           <SuccessBar>
             {stage.cancelled ? "Import stopped. " : "Import finished. "}
             <span data-testid="import-summary">
-              {stage.summary.added} added, {stage.summary.updated} updated, {stage.summary.skipped} skipped
+              {stage.summary.added} added, {stage.summary.updated} updated, {stage.summary.skipped}{" "}
+              skipped
             </span>{" "}
             in the sheet {stage.summary.sheetName}.
           </SuccessBar>
@@ -236,17 +301,57 @@ interface MappingStepProps {
   busy: boolean;
   onSheet: (sheet: string) => void;
   onMapping: (mapping: ColumnMapping) => void;
+  onWideMetrics: (metrics: WideMetricChoice[]) => void;
   onCheck: () => void;
   onWrite: (onlyValidRows: boolean, total: number) => void;
   onCancel: () => void;
   styles: ReturnType<typeof useStyles>;
 }
 
-function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWrite, onCancel, styles }: MappingStepProps) {
+function MappingStep(props: MappingStepProps) {
+  const {
+    importer,
+    stage,
+    busy,
+    onSheet,
+    onMapping,
+    onWideMetrics,
+    onCheck,
+    onWrite,
+    onCancel,
+    styles,
+  } = props;
   const stack = useStackStyles();
   const { source, mapping, validation } = stage;
+  const wide = source.layout === "wide";
+  const wideMetrics = stage.wideMetrics ?? [];
   const mappedFields = new Set(Object.values(mapping).filter(Boolean));
-  const missing = importer.fields.filter((field) => field.required && !mappedFields.has(field.key));
+  const missing = wide
+    ? []
+    : importer.fields.filter((field) => field.required && !mappedFields.has(field.key));
+  const unconfirmed = wide ? wideMetrics.filter((metric) => metric.needsConfirmation) : [];
+
+  if (source.rowCount === 0 && (source.readProblems?.length ?? 0) > 0) {
+    return (
+      <section aria-labelledby="import-unreadable" className={stack.stack}>
+        <Subtitle2 as="h2" id="import-unreadable">
+          {source.label} could not be read
+        </Subtitle2>
+        <ProblemList problems={source.readProblems ?? []} className={styles.problems} />
+        <div>
+          <Button onClick={onCancel}>Choose another source</Button>
+        </div>
+      </section>
+    );
+  }
+
+  function updateWide(index: number, change: Partial<WideMetricChoice>) {
+    onWideMetrics(
+      wideMetrics.map((metric, i) =>
+        i === index ? { ...metric, ...change, needsConfirmation: false } : metric
+      )
+    );
+  }
 
   return (
     <>
@@ -255,7 +360,8 @@ function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWri
           Preview of {source.label}
         </Subtitle2>
         <Caption1>
-          {source.rowCount.toLocaleString()} data rows, {source.headers.length} columns. First {Math.min(PREVIEW_ROWS, source.preview.length)} rows:
+          {source.rowCount.toLocaleString()} data rows, {source.headers.length} columns. First{" "}
+          {Math.min(PREVIEW_ROWS, source.preview.length)} rows:
         </Caption1>
         {source.sheets && source.sheets.length > 1 && (
           <Field label="Sheet">
@@ -266,7 +372,12 @@ function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWri
             </Select>
           </Field>
         )}
-        <div className={styles.previewScroller} tabIndex={0} role="region" aria-label="Preview table, scrolls sideways">
+        <div
+          className={styles.previewScroller}
+          tabIndex={0}
+          role="region"
+          aria-label="Preview table, scrolls sideways"
+        >
           <table className={styles.previewTable}>
             <thead>
               <tr>
@@ -292,27 +403,90 @@ function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWri
 
       <section aria-labelledby="import-mapping" className={stack.stack}>
         <Subtitle2 as="h2" id="import-mapping">
-          Columns
+          {wide ? "Metrics (one per column)" : "Columns"}
         </Subtitle2>
-        <Caption1>Suggested from the headers; change any that are wrong.</Caption1>
-        {source.headers.map((header, index) => (
-          <Field key={index} label={`Column “${header || `#${index + 1}`}” holds`}>
-            <Select value={mapping[header] ?? ""} onChange={(_, data) => onMapping({ ...mapping, [header]: data.value })}>
-              <option value="">Not imported</option>
-              {importer.fields.map((field) => (
-                <option key={field.key} value={field.key}>
-                  {field.label}
-                  {field.required ? " (required)" : ""}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
+        {wide ? (
+          <Caption1>
+            Rows are industries and columns are metrics. Confirm each metric&apos;s unit and which
+            way is better.
+          </Caption1>
+        ) : (
+          <Caption1>Suggested from the headers; change any that are wrong.</Caption1>
+        )}
+        {wide &&
+          wideMetrics.map((metric, index) => (
+            <fieldset key={metric.column} className={styles.wideMetric}>
+              <legend className={styles.wideLegend}>{metric.metric}</legend>
+              <Caption1>{metric.reason}</Caption1>
+              <div className={stack.row}>
+                <Field label="Unit">
+                  <Select
+                    value={metric.unit}
+                    onChange={(_, data) => updateWide(index, { unit: data.value })}
+                  >
+                    {(importer.units ?? [metric.unit]).map((unit) => (
+                      <option key={unit}>{unit}</option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Better when">
+                  <Select
+                    value={metric.direction}
+                    onChange={(_, data) => updateWide(index, { direction: data.value })}
+                  >
+                    {(importer.directions ?? [metric.direction]).map((direction) => (
+                      <option key={direction}>{direction}</option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+            </fieldset>
+          ))}
+        {wide && unconfirmed.length > 0 && (
+          <div>
+            <Button
+              onClick={() =>
+                onWideMetrics(
+                  wideMetrics.map((metric) => ({ ...metric, needsConfirmation: false }))
+                )
+              }
+            >
+              Confirm{" "}
+              {unconfirmed.length === wideMetrics.length
+                ? "all"
+                : `the other ${unconfirmed.length}`}{" "}
+              as shown
+            </Button>
+          </div>
+        )}
+        {!wide &&
+          source.headers.map((header, index) => (
+            <Field key={index} label={`Column “${header || `#${index + 1}`}” holds`}>
+              <Select
+                value={mapping[header] ?? ""}
+                onChange={(_, data) => onMapping({ ...mapping, [header]: data.value })}
+              >
+                <option value="">Not imported</option>
+                {importer.fields.map((field) => (
+                  <option key={field.key} value={field.key}>
+                    {field.label}
+                    {field.required ? " (required)" : ""}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
         {missing.length > 0 && (
-          <Body1 role="status">Still to map: {missing.map((field) => field.label).join(", ")}.</Body1>
+          <Body1 role="status">
+            Still to map: {missing.map((field) => field.label).join(", ")}.
+          </Body1>
         )}
         <div className={stack.row}>
-          <Button appearance="primary" disabled={busy || missing.length > 0} onClick={onCheck}>
+          <Button
+            appearance="primary"
+            disabled={busy || missing.length > 0 || unconfirmed.length > 0}
+            onClick={onCheck}
+          >
             Check the rows
           </Button>
           <Button onClick={onCancel}>Cancel</Button>
@@ -326,20 +500,16 @@ function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWri
             Check result
           </Subtitle2>
           <Body1 role="status" data-testid="validation-summary">
-            {validation.validRows.toLocaleString()} valid rows, {validation.invalidRows.toLocaleString()} with problems.
+            {validation.validRows.toLocaleString()} valid rows,{" "}
+            {validation.invalidRows.toLocaleString()} with problems.
           </Body1>
           {validation.problems.length > 0 && (
-            <ol className={styles.problems} aria-label="Problems found" tabIndex={0}>
-              {validation.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-                <li key={index}>
-                  Row {problem.row}, column {problem.column}: {problem.message}
-                </li>
-              ))}
-            </ol>
+            <ProblemList problems={validation.problems} className={styles.problems} />
           )}
           {validation.problems.length > PROBLEMS_SHOWN && (
             <Caption1>
-              {(validation.problems.length - PROBLEMS_SHOWN).toLocaleString()} more problems not shown; fix these first.
+              {(validation.problems.length - PROBLEMS_SHOWN).toLocaleString()} more problems not
+              shown; fix these first.
             </Caption1>
           )}
           <div className={stack.row}>
@@ -359,5 +529,19 @@ function MappingStep({ importer, stage, busy, onSheet, onMapping, onCheck, onWri
         </section>
       )}
     </>
+  );
+}
+
+function ProblemList({ problems, className }: { problems: ImportProblem[]; className: string }) {
+  return (
+    <ol className={className} aria-label="Problems found" tabIndex={0}>
+      {problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
+        <li key={index}>
+          {problem.severity === "warning" ? "Warning: " : ""}
+          {problem.row > 0 ? `Row ${problem.row}, column ${problem.column}` : problem.column}:{" "}
+          {problem.message}
+        </li>
+      ))}
+    </ol>
   );
 }

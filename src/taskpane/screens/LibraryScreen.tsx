@@ -18,7 +18,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { FunctionInfo, LibraryActions, LibraryEntry, PaneActions, PaneSettings } from "../paneActions";
+import type {
+  FunctionInfo,
+  LibraryActions,
+  LibraryEntry,
+  PaneActions,
+  PaneSettings,
+} from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, excelText, useStackStyles } from "../components/common";
 
 /** Shown wherever bundled sample figures appear (the reference issue's wording). */
@@ -48,7 +54,12 @@ export interface LibraryScreenProps {
 
 type Tabs = "library" | "functions";
 
-export default function LibraryScreen({ library, functions, insertFormula, settings }: LibraryScreenProps) {
+export default function LibraryScreen({
+  library,
+  functions,
+  insertFormula,
+  settings,
+}: LibraryScreenProps) {
   const stack = useStackStyles();
   const [tab, setTab] = useState<Tabs>(library ? "library" : "functions");
   const [inserted, setInserted] = useState<{ formula: string; address: string }>();
@@ -69,7 +80,11 @@ export default function LibraryScreen({ library, functions, insertFormula, setti
     <div className={stack.stack}>
       <ScreenTitle>Library and functions</ScreenTitle>
       {library && functions && (
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tabs)} aria-label="Library or functions">
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as Tabs)}
+          aria-label="Library or functions"
+        >
           <Tab value="library">Reference library</Tab>
           <Tab value="functions">BENCH functions</Tab>
         </TabList>
@@ -82,14 +97,21 @@ export default function LibraryScreen({ library, functions, insertFormula, setti
         )}
       </div>
       <ErrorBar error={error} title="The formula was not inserted" />
-      {tab === "library" && library && <LibraryBrowser library={library} settings={settings} onInsert={insert} />}
-      {tab === "functions" && functions && <FunctionReference functions={functions} onInsert={insert} />}
+      {tab === "library" && library && (
+        <LibraryBrowser library={library} settings={settings} onInsert={insert} />
+      )}
+      {tab === "functions" && functions && (
+        <FunctionReference functions={functions} onInsert={insert} />
+      )}
     </div>
   );
 }
 
 /** The formula that reads one reference figure, e.g. `=BENCH.METRIC("Restaurants","Customer retention rate","p75")`. */
-export function metricFormula(entry: Pick<LibraryEntry, "industry" | "metric">, statistic: string): string {
+export function metricFormula(
+  entry: Pick<LibraryEntry, "industry" | "metric">,
+  statistic: string
+): string {
   return `=BENCH.METRIC(${excelText(entry.industry)},${excelText(entry.metric)},${excelText(statistic)})`;
 }
 
@@ -128,7 +150,7 @@ function LibraryBrowser({
           setResult(found);
           setError(undefined);
         },
-        (caught: unknown) => current && setError(caught),
+        (caught: unknown) => current && setError(caught)
       );
     }, 150);
     return () => {
@@ -179,7 +201,9 @@ function LibraryBrowser({
                   {STATISTIC_ORDER.filter((k) => entry.statistics[k] !== undefined).map((k) => (
                     <div key={k} className={styles.stat}>
                       <dt className={styles.statName}>{k}</dt>
-                      <dd className={styles.statValue}>{formatNumber(entry.statistics[k] as number)}</dd>
+                      <dd className={styles.statValue}>
+                        {formatNumber(entry.statistics[k] as number)}
+                      </dd>
                     </div>
                   ))}
                 </dl>
@@ -228,19 +252,21 @@ function FunctionReference({
     let current = true;
     functions.list().then(
       (loaded) => current && setList(loaded),
-      (caught: unknown) => current && setError(caught),
+      (caught: unknown) => current && setError(caught)
     );
     return () => {
       current = false;
     };
   }, [functions]);
 
-  if (error !== undefined) return <ErrorBar error={error} title="The function list could not be loaded" />;
+  if (error !== undefined)
+    return <ErrorBar error={error} title="The function list could not be loaded" />;
   if (!list) return <Spinner size="small" label="Loading the function list…" />;
   return (
     <section aria-label="BENCH functions" className={stack.stack}>
       <Body1>
-        {list.length} functions. Insert puts the example into the selected cell; replace its arguments with your cells.
+        {list.length} functions. Insert puts the example into the selected cell; replace its
+        arguments with your cells.
       </Body1>
       <ul className={stack.list}>
         {list.map((fn) => (
@@ -249,12 +275,17 @@ function FunctionReference({
             <Body1>{fn.description}</Body1>
             {fn.parameters.length > 0 && (
               <Caption1 className={stack.muted}>
-                Arguments: {fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}
+                Arguments:{" "}
+                {fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}
               </Caption1>
             )}
             <code className={stack.code}>{fn.example}</code>
             <div>
-              <Button size="small" onClick={() => onInsert(fn.example)} aria-label={`Insert example of ${fn.name}`}>
+              <Button
+                size="small"
+                onClick={() => onInsert(fn.example)}
+                aria-label={`Insert example of ${fn.name}`}
+              >
                 Insert example
               </Button>
             </div>
@@ -264,4 +295,3 @@ function FunctionReference({
     </section>
   );
 }
-

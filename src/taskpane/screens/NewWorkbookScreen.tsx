@@ -1,7 +1,13 @@
 /** New benchmark workbook: choose the industry and templates (all pre-ticked), insert into new sheets. */
 import React, { useEffect, useState } from "react";
 import { Body1, Button, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { LibraryActions, PaneActions, PaneSettings, TemplateActions, TemplateChoice } from "../paneActions";
+import type {
+  LibraryActions,
+  PaneActions,
+  PaneSettings,
+  TemplateActions,
+  TemplateChoice,
+} from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
 
@@ -15,7 +21,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     minWidth: 0,
   },
-  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  legend: {
+    padding: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    marginBottom: tokens.spacingVerticalXS,
+  },
   description: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
@@ -26,7 +36,12 @@ export interface NewWorkbookScreenProps {
   settings: PaneSettings;
 }
 
-export default function NewWorkbookScreen({ templates, industries, activateSheet, settings }: NewWorkbookScreenProps) {
+export default function NewWorkbookScreen({
+  templates,
+  industries,
+  activateSheet,
+  settings,
+}: NewWorkbookScreenProps) {
   const stack = useStackStyles();
   const styles = useStyles();
   const [choices, setChoices] = useState<TemplateChoice[]>();
@@ -44,7 +59,7 @@ export default function NewWorkbookScreen({ templates, industries, activateSheet
         setChoices(list);
         setTicked(new Set(list.map((choice) => choice.id)));
       },
-      (caught: unknown) => current && setError(caught),
+      (caught: unknown) => current && setError(caught)
     );
     return () => {
       current = false;
@@ -81,7 +96,12 @@ export default function NewWorkbookScreen({ templates, industries, activateSheet
     <div className={stack.stack}>
       <ScreenTitle>New benchmark workbook</ScreenTitle>
       <Body1>Adds new sheets to this workbook; existing sheets are never changed.</Body1>
-      <IndustryField label="Your industry" value={industry} onChange={setIndustry} industries={industries} />
+      <IndustryField
+        label="Your industry"
+        value={industry}
+        onChange={setIndustry}
+        industries={industries}
+      />
       {!choices && !error && <Spinner size="small" label="Loading templates…" />}
       {choices && (
         <fieldset className={styles.fieldset}>
@@ -102,7 +122,11 @@ export default function NewWorkbookScreen({ templates, industries, activateSheet
         </fieldset>
       )}
       <div>
-        <Button appearance="primary" disabled={!choices || ticked.size === 0 || busy} onClick={insert}>
+        <Button
+          appearance="primary"
+          disabled={!choices || ticked.size === 0 || busy}
+          onClick={insert}
+        >
           {busy ? "Inserting…" : "Insert selected templates"}
         </Button>
       </div>
@@ -110,7 +134,8 @@ export default function NewWorkbookScreen({ templates, industries, activateSheet
       {created && (
         <SuccessBar>
           Added {created.length === 1 ? "sheet" : "sheets"}:{" "}
-          <span data-testid="created-sheets">{created.join(", ")}</span>. The first one is now active.
+          <span data-testid="created-sheets">{created.join(", ")}</span>. The first one is now
+          active.
         </SuccessBar>
       )}
       <ErrorBar error={error} title="The templates were not inserted" />

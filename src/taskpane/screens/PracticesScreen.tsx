@@ -4,7 +4,17 @@
  * estimate; chosen ones go into the fit scorecard sheet.
  */
 import React, { useEffect, useId, useState } from "react";
-import { Badge, Body1, Button, Caption1, Checkbox, Field, Input, Spinner, Subtitle2 } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Spinner,
+  Subtitle2,
+} from "@fluentui/react-components";
 import type { LibraryActions, PaneSettings, PracticeActions, PracticeMatch } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
@@ -33,7 +43,7 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
     let current = true;
     practices.challenges().then(
       (list) => current && setSuggestions(list),
-      () => undefined, // suggestions are a convenience; free text still works
+      () => undefined // suggestions are a convenience; free text still works
     );
     return () => {
       current = false;
@@ -81,9 +91,21 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
     <div className={stack.stack}>
       <ScreenTitle>Practices from other industries</ScreenTitle>
       <form className={stack.stack} onSubmit={find} aria-label="Find practices">
-        <IndustryField label="Your industry" value={industry} onChange={setIndustry} industries={industries} />
-        <Field label="Your challenge" hint="For example customer loyalty, delivery or inventory. Free text is fine.">
-          <Input value={challenge} onChange={(_, data) => setChallenge(data.value)} list={suggestionsId} />
+        <IndustryField
+          label="Your industry"
+          value={industry}
+          onChange={setIndustry}
+          industries={industries}
+        />
+        <Field
+          label="Your challenge"
+          hint="For example customer loyalty, delivery or inventory. Free text is fine."
+        >
+          <Input
+            value={challenge}
+            onChange={(_, data) => setChallenge(data.value)}
+            list={suggestionsId}
+          />
         </Field>
         <datalist id={suggestionsId}>
           {suggestions.map((text) => (
@@ -118,7 +140,10 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
                   <Badge appearance="tint" color={EFFORT_COLOR[match.effort]}>
                     {`${match.effort} effort`}
                   </Badge>
-                  <Badge appearance="tint" color="brand">{`fit ≈ ${Math.round(match.fitEstimate)} / 100`}</Badge>
+                  <Badge
+                    appearance="tint"
+                    color="brand"
+                  >{`fit ≈ ${Math.round(match.fitEstimate)} / 100`}</Badge>
                 </div>
                 <Checkbox
                   checked={chosen.has(match.id)}
@@ -130,7 +155,11 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
           </ul>
           {matches.length > 0 && (
             <div>
-              <Button appearance="primary" disabled={busy || chosen.size === 0} onClick={addToScorecard}>
+              <Button
+                appearance="primary"
+                disabled={busy || chosen.size === 0}
+                onClick={addToScorecard}
+              >
                 Add {chosen.size > 0 ? chosen.size : ""} to fit scorecard
               </Button>
             </div>
@@ -139,8 +168,8 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
       )}
       {added && (
         <SuccessBar>
-          Added {added.added} {added.added === 1 ? "practice" : "practices"} to the sheet {added.sheetName}. Rate them 1–5
-          there to get each fit score.
+          Added {added.added} {added.added === 1 ? "practice" : "practices"} to the sheet{" "}
+          {added.sheetName}. Rate them 1–5 there to get each fit score.
         </SuccessBar>
       )}
     </div>

@@ -1,6 +1,15 @@
 /** Start: what Crossbench does, the user's defaults (kept in the workbook) and the four actions. */
 import React, { useState } from "react";
-import { Body1, Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { PaneActions, PaneSettings, TargetPercentile } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
@@ -66,7 +75,12 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
     setSaved(false);
     setError(undefined);
     try {
-      await onSave({ industry, discountRate: rate, currency: currency.trim().toUpperCase(), targetPercentile: target });
+      await onSave({
+        industry,
+        discountRate: rate,
+        currency: currency.trim().toUpperCase(),
+        targetPercentile: target,
+      });
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -81,8 +95,8 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
     <div className={stack.stack}>
       <ScreenTitle>Crossbench</ScreenTitle>
       <Body1>
-        Compare your business with your industry and learn from others. Crossbench puts reference metrics, ROI and fit
-        scores into your workbook as formulas you can check.
+        Compare your business with your industry and learn from others. Crossbench puts reference
+        metrics, ROI and fit scores into your workbook as formulas you can check.
       </Body1>
 
       <section aria-labelledby="start-actions" className={stack.stack}>
@@ -91,7 +105,11 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
         </Subtitle2>
         <div className={styles.actions}>
           {actions.templates && (
-            <Button className={styles.actionButton} appearance="primary" onClick={() => onOpen("workbook")}>
+            <Button
+              className={styles.actionButton}
+              appearance="primary"
+              onClick={() => onOpen("workbook")}
+            >
               New benchmark workbook
             </Button>
           )}
@@ -144,7 +162,9 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
         <Field
           label="Currency (ISO code)"
           validationState={currencyValid ? "none" : "error"}
-          validationMessage={currencyValid ? undefined : "Enter a three-letter code such as USD or EUR."}
+          validationMessage={
+            currencyValid ? undefined : "Enter a three-letter code such as USD or EUR."
+          }
         >
           <Input
             value={currency}

@@ -1,0 +1,187 @@
+/**
+ * The import flow over src/reference's pipeline (parseSource -> validateSource -> rowsToImport) and a
+ * writer (src/excel/referenceTable.ts in Excel). The pane maps "source column -> field"; the pipeline
+ * takes "field -> source column", so the mapping is turned around here.
+ */
+import type { ReferenceValue } from "../../reference/model";
+import type {
+  ColumnMapping as FieldMapping,
+  ParsedSource,
+  ValidationReport,
+  WideMetric,
+} from "../../reference/importPipeline";
+import { CANONICAL_COLUMNS, type CanonicalField } from "../../reference/canonical";
+import { UNITS, DIRECTIONS } from "../../reference/model";
+import {
+  kindFromFileName,
+  parseSource,
+  rowsToImport,
+  validateSource,
+} from "../../reference/importPipeline";
+import type {
+  ColumnMapping,
+  ImportActions,
+  ImportProblem,
+  ImportSource,
+  ImportSummary,
+  WideMetricChoice,
+} from "../paneActions";
+
+export interface ReferenceWriter {
+  (
+    rows: readonly ReferenceValue[],
+    options: { onProgress: (written: number, total: number) => void; signal: AbortSignal }
+  ): Promise<{ added: number; updated: number; skipped?: number; sheetName?: string }>;
+}
+
+const REQUIRED: readonly CanonicalField[] = ["industry", "metric"];
+const FIELD_LABELS: Partial<Record<CanonicalField, string>> = {
+  industry_code: "Industry code (NAICS/ISIC)",
+  source_url: "Source URL",
+  n: "Sample size (n)",
+};
+
+function label(field: CanonicalField): string {
+  return FIELD_LABELS[field] ?? field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  return String(cell);
+}
+
+/** Pane mapping (header -> field) from the pipeline's (field -> header). */
+export function paneMapping(headers: readonly string[], mapping: FieldMapping): ColumnMapping {
+  const result: ColumnMapping = Object.fromEntries(headers.map((header) => [header, ""]));
+  for (const [field, header] of Object.entries(mapping)) {
+    if (header) result[header] = field;
+  }
+  return result;
+}
+
+/** Pipeline mapping (field -> header) from the pane's (header -> field); the last column wins a field. */
+export function fieldMapping(mapping: ColumnMapping): FieldMapping {
+  const result: FieldMapping = {};
+  for (const [header, field] of Object.entries(mapping)) {
+    if (field) result[field as CanonicalField] = header;
+  }
+  return result;
+}
+
+function problemsOf(report: Pick<ValidationReport, "problems">): ImportProblem[] {
+  return report.problems.map((problem) => ({
+    row: problem.row,
+    column: problem.column || (problem.row > 0 ? "(whole row)" : "(whole file)"),
+    message: problem.message,
+    severity: problem.severity,
+  }));
+}
+
+export function createImportActions(
+  writer: ReferenceWriter,
+  readSelectionValues?: () => Promise<{ address: string; values: unknown[][] }>
+): ImportActions {
+  // ImportSource objects handed to the pane carry their parsed form here, not in React state.
+  const parsedBySource = new WeakMap<ImportSource, ParsedSource>();
+
+  function toSource(parsed: ParsedSource): ImportSource {
+    const source: ImportSource = {
+      label: parsed.file,
+      headers: parsed.headers,
+      rowCount: Math.max(0, parsed.table.rows.length - parsed.headerIndex - 1),
+      preview: parsed.previewRows.map((row) => row.map(cellText)),
+      layout: parsed.layout === "wide" ? "wide" : "long",
+      wideMetrics: parsed.wideMetrics.map((metric) => ({ ...metric })),
+      readProblems: problemsOf(parsed).filter(
+        (problem) => problem.severity === "error" || parsed.table.rows.length === 0
+      ),
+      ...(parsed.sheets.length > 1 ? { sheets: parsed.sheets } : {}),
+      ...(parsed.sheet !== undefined ? { sheet: parsed.sheet } : {}),
+    };
+    parsedBySource.set(source, parsed);
+    return source;
+  }
+
+  function parsedOf(source: ImportSource): ParsedSource {
+    const parsed = parsedBySource.get(source);
+    if (!parsed) throw new Error("This source is no longer loaded; choose it again.");
+    return parsed;
+  }
+
+  function validationOptions(
+    source: ImportSource,
+    mapping: ColumnMapping,
+    wideMetrics?: WideMetricChoice[]
+  ) {
+    return source.layout === "wide"
+      ? {
+          layout: "wide" as const,
+          wideMetrics: (wideMetrics ?? source.wideMetrics ?? []) as WideMetric[],
+        }
+      : { layout: "long" as const, mapping: fieldMapping(mapping) };
+  }
+
+  return {
+    fields: CANONICAL_COLUMNS.map((column) => ({
+      key: column.field,
+      label: label(column.field),
+      required: REQUIRED.includes(column.field),
+    })),
+    units: [...UNITS],
+    directions: [...DIRECTIONS],
+    readFile: async (file, sheet) => {
+      const kind = kindFromFileName(file.name);
+      if (!kind) throw new Error(`"${file.name}" is not a CSV, XLSX or JSON file.`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return toSource(
+        await parseSource({ kind, name: file.name, bytes, ...(sheet ? { sheet } : {}) })
+      );
+    },
+    readPasted: async (text) =>
+      toSource(await parseSource({ kind: "paste", name: "pasted table", text })),
+    ...(readSelectionValues
+      ? {
+          readSelection: async () => {
+            const { address, values } = await readSelectionValues();
+            return toSource(await parseSource({ kind: "values", name: address, values }));
+          },
+        }
+      : {}),
+    suggestMapping: (source) => paneMapping(source.headers, parsedOf(source).suggestedMapping),
+    validate: async (source, mapping, wideMetrics) => {
+      const report = validateSource(
+        parsedOf(source),
+        validationOptions(source, mapping, wideMetrics)
+      );
+      return {
+        validRows: report.valid.length,
+        invalidRows: report.invalidRowCount,
+        problems: problemsOf(report),
+      };
+    },
+    write: async (source, mapping, options): Promise<ImportSummary> => {
+      const report = validateSource(
+        parsedOf(source),
+        validationOptions(source, mapping, options.wideMetrics)
+      );
+      const rows = rowsToImport(
+        report,
+        options.onlyValidRows ? "only-valid-rows" : "all-or-nothing"
+      );
+      if (rows.length === 0)
+        throw new Error(
+          "Nothing to import: the check found no valid rows, or found errors and you did not choose to import only the valid rows."
+        );
+      const written = await writer(rows, {
+        onProgress: options.onProgress,
+        signal: options.signal,
+      });
+      return {
+        added: written.added,
+        updated: written.updated,
+        skipped: (written.skipped ?? 0) + report.invalidRowCount,
+        sheetName: written.sheetName ?? "Crossbench Reference",
+      };
+    },
+  };
+}
