@@ -19,3 +19,27 @@ export function neutraliseFormulaText(text: string): string {
 export function unescapeLeadingQuote(text: string): string {
   return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]) ? text.slice(1) : text;
 }
+
+const NUMBER_LIKE = /^[+-]?(\d[\d,. ]*|\.\d+)([eE][+-]?\d+)?%?$/;
+const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$|^\d{1,2}[-/ ][A-Za-z]{3,9}([-/ ]\d{2,4})?$/;
+const WORD_VALUES = new Set(["TRUE", "FALSE"]);
+
+/**
+ * Text as it must be handed to Range.values so Excel keeps it as exactly this text. Range.values
+ * behaves like typing: besides formulas (= + - @), Excel would turn "311811" into a number, "TRUE"
+ * into a boolean, "2024-05" into a date and "#N/A" into an error. A leading apostrophe stops all of
+ * that; Excel stores it as the cell's quote prefix, and reading `values` returns the text without it.
+ */
+export function excelTextInput(text: string): string {
+  if (text === "") return text;
+  const trimmed = text.trim();
+  const risky =
+    startsLikeFormula(text) ||
+    text[0] === "'" ||
+    text[0] === "#" ||
+    NUMBER_LIKE.test(trimmed) ||
+    DATE_LIKE.test(trimmed) ||
+    WORD_VALUES.has(trimmed.toUpperCase()) ||
+    /^[$€£¥]/.test(trimmed);
+  return risky ? `'${text}` : text;
+}
