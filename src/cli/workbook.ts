@@ -49,7 +49,8 @@ export function parseTemplateList(text: string | undefined): TemplateId[] {
   for (const name of names) {
     if (!isTemplateId(name)) {
       const hint = suggestion(name, TEMPLATE_IDS);
-      throw new WorkbookArgumentError(`unknown template "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; choose from ${TEMPLATE_IDS.join(", ")}`);
+      // suggestion() returns ' Did you mean "x"?' or "".
+      throw new WorkbookArgumentError(`unknown template "${name}".${hint} Choose from ${TEMPLATE_IDS.join(", ")}.`);
     }
   }
   return [...new Set(names)] as TemplateId[];
@@ -62,7 +63,7 @@ export function resolveIndustry(name: string | undefined, library: TemplateLibra
   const match = industries.find((i) => normaliseName(i) === normaliseName(name));
   if (match) return match;
   const hint = suggestion(name, industries);
-  throw new WorkbookArgumentError(`unknown industry "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; run "crossbench workbook --help" or see the Reference sheet for the list`);
+  throw new WorkbookArgumentError(`unknown industry "${name}".${hint} Industries: ${industries.join(", ")}.`);
 }
 
 /** Checks every argument (and the reference file) before anything is generated. */
