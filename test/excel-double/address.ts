@@ -19,7 +19,14 @@ export const rowCountOf = (rect: Rect): number => rect.r1 - rect.r0 + 1;
 export const columnCountOf = (rect: Rect): number => rect.c1 - rect.c0 + 1;
 
 export function isInsideSheet(rect: Rect): boolean {
-  return rect.r0 >= 0 && rect.c0 >= 0 && rect.r1 < MAX_ROWS && rect.c1 < MAX_COLUMNS && rect.r0 <= rect.r1 && rect.c0 <= rect.c1;
+  return (
+    rect.r0 >= 0 &&
+    rect.c0 >= 0 &&
+    rect.r1 < MAX_ROWS &&
+    rect.c1 < MAX_COLUMNS &&
+    rect.r0 <= rect.r1 &&
+    rect.c0 <= rect.c1
+  );
 }
 
 export function intersect(a: Rect, b: Rect): Rect | null {
@@ -31,7 +38,9 @@ export function intersect(a: Rect, b: Rect): Rect | null {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.r0 >= outer.r0 && inner.c0 >= outer.c0 && inner.r1 <= outer.r1 && inner.c1 <= outer.c1;
+  return (
+    inner.r0 >= outer.r0 && inner.c0 >= outer.c0 && inner.r1 <= outer.r1 && inner.c1 <= outer.c1
+  );
 }
 
 export function columnLetters(column: number): string {
@@ -75,7 +84,8 @@ export function parseRect(text: string): Rect | null {
   const wholeColumns = a.r === null && b.r === null && a.c !== null && b.c !== null;
   const wholeRows = a.c === null && b.c === null && a.r !== null && b.r !== null;
   if (parts.length === 1 && (wholeColumns || wholeRows)) return null;
-  if (!wholeColumns && !wholeRows && (a.r === null || a.c === null || b.r === null || b.c === null)) return null;
+  if (!wholeColumns && !wholeRows && (a.r === null || a.c === null || b.r === null || b.c === null))
+    return null;
   const r0 = wholeColumns ? 0 : Math.min(a.r!, b.r!);
   const r1 = wholeColumns ? MAX_ROWS - 1 : Math.max(a.r!, b.r!);
   const c0 = wholeRows ? 0 : Math.min(a.c!, b.c!);
@@ -90,7 +100,8 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
   const bang = text.lastIndexOf("!");
   if (bang < 0) return { local: text };
   let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2)
+    sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, local: text.slice(bang + 1) };
 }
 
@@ -99,7 +110,8 @@ export function parseAddressOrFail(address: string): { sheet?: string; rect: Rec
   if (typeof address !== "string") fail(ErrorCode.invalidArgument);
   const { sheet, local } = splitSheet(address);
   const rect = parseRect(local);
-  if (!rect) fail(ErrorCode.invalidArgument, `The address '${address}' is not a valid A1 reference.`);
+  if (!rect)
+    fail(ErrorCode.invalidArgument, `The address '${address}' is not a valid A1 reference.`);
   return { sheet, rect };
 }
 
@@ -116,7 +128,10 @@ export function formatRect(rect: Rect, absolute = false): string {
 
 /** Quotes a sheet name the way Excel writes it in addresses ('My Sheet'!A1, Sheet1!A1). */
 export function quoteSheetName(name: string): string {
-  const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  const plain =
+    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[Rr]\d*[Cc]\d*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

@@ -37,12 +37,38 @@ export interface Cell {
 }
 
 export const GENERAL = "General";
-export const EMPTY_CELL: Cell = Object.freeze({ value: "", numberFormat: GENERAL, format: Object.freeze({}) });
+export const EMPTY_CELL: Cell = Object.freeze({
+  value: "",
+  numberFormat: GENERAL,
+  format: Object.freeze({}),
+});
 
-export const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+export const EXCEL_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
 
 export function isEmptyCell(cell: Cell): boolean {
-  return cell.value === "" && cell.formula === undefined && cell.numberFormat === GENERAL && Object.keys(cell.format).length === 0 && !cell.quotePrefix;
+  return (
+    cell.value === "" &&
+    cell.formula === undefined &&
+    cell.numberFormat === GENERAL &&
+    Object.keys(cell.format).length === 0 &&
+    !cell.quotePrefix
+  );
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -56,16 +82,29 @@ export function excelSerial(year: number, month: number, day: number): number {
 }
 
 function checkScalar(raw: unknown): asserts raw is CellValue | null | undefined {
-  if (raw === null || raw === undefined || typeof raw === "string" || typeof raw === "boolean") return;
+  if (raw === null || raw === undefined || typeof raw === "string" || typeof raw === "boolean")
+    return;
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) fail(ErrorCode.invalidArgument, `Cannot write ${raw} to a cell: only finite numbers are valid cell values.`);
+    if (!Number.isFinite(raw))
+      fail(
+        ErrorCode.invalidArgument,
+        `Cannot write ${raw} to a cell: only finite numbers are valid cell values.`
+      );
     return;
   }
-  fail(ErrorCode.invalidArgument, `Cannot write a value of type ${typeof raw === "object" ? Object.prototype.toString.call(raw) : typeof raw} to a cell.`);
+  fail(
+    ErrorCode.invalidArgument,
+    `Cannot write a value of type ${typeof raw === "object" ? Object.prototype.toString.call(raw) : typeof raw} to a cell.`
+  );
 }
 
 function withContent(previous: Cell, content: Partial<Cell>): Cell {
-  const next: Cell = { value: "", numberFormat: previous.numberFormat, format: previous.format, ...content };
+  const next: Cell = {
+    value: "",
+    numberFormat: previous.numberFormat,
+    format: previous.format,
+    ...content,
+  };
   if (next.formula === undefined) delete (next as { formula?: string }).formula;
   if (!next.quotePrefix) delete (next as { quotePrefix?: boolean }).quotePrefix;
   return next;
@@ -78,23 +117,34 @@ function withContent(previous: Cell, content: Partial<Cell>): Cell {
 export function writeValue(previous: Cell, raw: unknown): Cell {
   checkScalar(raw);
   if (raw === null || raw === undefined) return previous;
-  if (typeof raw === "number" || typeof raw === "boolean") return withContent(previous, { value: raw });
+  if (typeof raw === "number" || typeof raw === "boolean")
+    return withContent(previous, { value: raw });
   const text = raw;
   if (previous.numberFormat === "@") return withContent(previous, { value: text });
   if (text === "") return withContent(previous, { value: "" });
-  if (text.startsWith("'")) return withContent(previous, { value: text.slice(1), quotePrefix: true });
-  if (text.startsWith("=") && text.length > 1) return withContent(previous, { value: "", formula: text });
+  if (text.startsWith("'"))
+    return withContent(previous, { value: text.slice(1), quotePrefix: true });
+  if (text.startsWith("=") && text.length > 1)
+    return withContent(previous, { value: "", formula: text });
   if (NUMBER.test(text.trim())) return withContent(previous, { value: Number(text.trim()) });
   if (PERCENT.test(text.trim())) {
     const n = Number(text.trim().slice(0, -1)) / 100;
-    const format = previous.numberFormat === GENERAL ? (Number.isInteger(n * 100) ? "0%" : "0.00%") : previous.numberFormat;
+    const format =
+      previous.numberFormat === GENERAL
+        ? Number.isInteger(n * 100)
+          ? "0%"
+          : "0.00%"
+        : previous.numberFormat;
     return withContent(previous, { value: n, numberFormat: format });
   }
   // Typed like this, Excel reads a formula: "+1+1" and "-1+1" become "=+1+1", "@SUM(1)" becomes "=SUM(1)".
-  if ((text.startsWith("+") || text.startsWith("-")) && text.length > 1) return withContent(previous, { value: "", formula: `=${text}` });
-  if (text.startsWith("@") && text.length > 1) return withContent(previous, { value: "", formula: `=${text.slice(1)}` });
+  if ((text.startsWith("+") || text.startsWith("-")) && text.length > 1)
+    return withContent(previous, { value: "", formula: `=${text}` });
+  if (text.startsWith("@") && text.length > 1)
+    return withContent(previous, { value: "", formula: `=${text.slice(1)}` });
   const upper = text.toUpperCase();
-  if (upper === "TRUE" || upper === "FALSE") return withContent(previous, { value: upper === "TRUE" });
+  if (upper === "TRUE" || upper === "FALSE")
+    return withContent(previous, { value: upper === "TRUE" });
   if (EXCEL_ERRORS.includes(upper)) return withContent(previous, { value: upper });
   const date = ISO_DATE.exec(text);
   if (date) {
@@ -111,7 +161,12 @@ export function writeValue(previous: Cell, raw: unknown): Cell {
 /** `range.formulas` setter: a formula string becomes a formula, anything else is written as a value. */
 export function writeFormula(previous: Cell, raw: unknown): Cell {
   checkScalar(raw);
-  if (typeof raw === "string" && raw.startsWith("=") && raw.length > 1 && previous.numberFormat !== "@") {
+  if (
+    typeof raw === "string" &&
+    raw.startsWith("=") &&
+    raw.length > 1 &&
+    previous.numberFormat !== "@"
+  ) {
     return withContent(previous, { value: "", formula: raw });
   }
   return writeValue(previous, raw);

@@ -30,7 +30,9 @@ export interface Engine {
 }
 
 export function clone<T>(value: T): T {
-  return value === undefined || value === null || typeof value !== "object" ? value : structuredClone(value);
+  return value === undefined || value === null || typeof value !== "object"
+    ? value
+    : structuredClone(value);
 }
 
 let nextObjectId = 1;
@@ -44,7 +46,7 @@ export class RequestContextDouble {
   constructor(
     readonly _engine: Engine,
     createWorkbook: (context: RequestContextDouble) => unknown,
-    readonly runOptions: Record<string, unknown> = {},
+    readonly runOptions: Record<string, unknown> = {}
   ) {
     this.workbook = createWorkbook(this);
   }
@@ -83,14 +85,18 @@ export abstract class ClientObject {
   constructor(
     readonly context: RequestContextDouble,
     readonly _parent: ClientObject | null = null,
-    creation?: Creation | { preset: unknown },
+    creation?: Creation | { preset: unknown }
   ) {
     if (creation && "preset" in creation) {
       this._target = creation.preset;
       this._nullKnown = creation.preset === null;
     } else if (creation) {
       context._enqueue({
-        payload: { op: `${creation.name}`, obj: this._objectId, ...(creation.args ? { args: creation.args } : {}) },
+        payload: {
+          op: `${creation.name}`,
+          obj: this._objectId,
+          ...(creation.args ? { args: creation.args } : {}),
+        },
         run: (exec) => {
           const target = creation.resolve(exec);
           this._target = target;
@@ -128,7 +134,9 @@ export abstract class ClientObject {
   _getTarget(): unknown {
     if (this._parent && this._target === undefined) {
       const parentTarget = this._parent._getTarget();
-      return parentTarget === null || parentTarget === undefined ? parentTarget : this._derive(parentTarget);
+      return parentTarget === null || parentTarget === undefined
+        ? parentTarget
+        : this._derive(parentTarget);
     }
     return this._target;
   }
@@ -136,13 +144,22 @@ export abstract class ClientObject {
   /** The target at sync time; a null object or an object from a failed request cannot be used. */
   _t<T>(): T {
     const target = this._getTarget();
-    if (target === null) fail(ErrorCode.itemNotFound, `The ${this._className} is a null object (isNullObject is true); check isNullObject before using it.`);
-    if (target === undefined) fail(ErrorCode.invalidOperation, `The ${this._className} was created in a request that failed.`);
+    if (target === null)
+      fail(
+        ErrorCode.itemNotFound,
+        `The ${this._className} is a null object (isNullObject is true); check isNullObject before using it.`
+      );
+    if (target === undefined)
+      fail(
+        ErrorCode.invalidOperation,
+        `The ${this._className} was created in a request that failed.`
+      );
     return target as T;
   }
 
   get isNullObject(): boolean {
-    if (this._parent && this._target === undefined && this._nullKnown === undefined) return this._parent.isNullObject;
+    if (this._parent && this._target === undefined && this._nullKnown === undefined)
+      return this._parent.isNullObject;
     if (this._nullKnown === undefined) throw propertyNotLoaded("isNullObject");
     return this._nullKnown;
   }
@@ -155,12 +172,16 @@ export abstract class ClientObject {
     throw new Error(`${this._className}.${name} cannot be read`);
   }
 
-  _write(_exec: Exec, name: string, _value: unknown): void {
+  _write(_exec: Exec, name: string, value: unknown): void {
+    void value;
     fail(ErrorCode.invalidArgument, `${this._className}.${name} cannot be set.`);
   }
 
   _call(name: string, args: unknown[], run: (exec: Exec) => void): void {
-    this.context._enqueue({ payload: { op: `${this._className}.${name}`, obj: this._objectId, args }, run });
+    this.context._enqueue({
+      payload: { op: `${this._className}.${name}`, obj: this._objectId, args },
+      run,
+    });
   }
 
   _result<T>(name: string, args: unknown[], compute: (exec: Exec) => T): ClientResultDouble<T> {
@@ -206,7 +227,11 @@ export abstract class ClientObject {
         if (rest.length === 0) navs.set(head, null);
         else if (existing !== null) navs.set(head, [...(existing ?? []), rest.join("/")]);
       } else if (known.includes(head)) props.add(head);
-      else fail(ErrorCode.invalidArgument, `The property '${head}' does not exist on ${this._className}.`);
+      else
+        fail(
+          ErrorCode.invalidArgument,
+          `The property '${head}' does not exist on ${this._className}.`
+        );
     }
     const snapshot: Record<string, unknown> = {};
     for (const name of props) snapshot[name] = clone(this._read(exec, name));
@@ -220,7 +245,8 @@ export abstract class ClientObject {
   /** Office.js `set(properties)`: assigns several properties (and child objects' properties) at once. */
   set(properties: Record<string, unknown>): void {
     for (const [key, value] of Object.entries(properties)) {
-      if (this._navNames().includes(key) && value && typeof value === "object") this._nav(key).set(value as Record<string, unknown>);
+      if (this._navNames().includes(key) && value && typeof value === "object")
+        this._nav(key).set(value as Record<string, unknown>);
       else (this as unknown as Record<string, unknown>)[key] = value;
     }
   }
@@ -240,10 +266,18 @@ export abstract class ClientObject {
 }
 
 /** Declares loadable scalar properties: getters throw PropertyNotLoaded, setters queue a write. */
-export function defineProperties(ctor: { prototype: object }, readWrite: readonly string[], readOnly: readonly string[] = []): void {
+export function defineProperties(
+  ctor: { prototype: object },
+  readWrite: readonly string[],
+  readOnly: readonly string[] = []
+): void {
   const proto = ctor.prototype as { _props?: string[] };
   const inherited = proto._props ?? [];
-  Object.defineProperty(proto, "_props", { value: [...inherited, ...readWrite, ...readOnly], writable: true, configurable: true });
+  Object.defineProperty(proto, "_props", {
+    value: [...inherited, ...readWrite, ...readOnly],
+    writable: true,
+    configurable: true,
+  });
   for (const name of readWrite) {
     Object.defineProperty(proto, name, {
       configurable: true,
@@ -273,8 +307,8 @@ export function loadPaths(spec: unknown): string[] | null {
   if (typeof spec === "object") {
     const o = spec as Record<string, unknown>;
     if ("select" in o || "expand" in o) {
-      const select = o.select === undefined ? [] : loadPaths(o.select) ?? [];
-      const expand = o.expand === undefined ? [] : loadPaths(o.expand) ?? [];
+      const select = o.select === undefined ? [] : (loadPaths(o.select) ?? []);
+      const expand = o.expand === undefined ? [] : (loadPaths(o.expand) ?? []);
       return [...select, ...expand];
     }
     const paths: string[] = [];
@@ -284,7 +318,8 @@ export function loadPaths(spec: unknown): string[] | null {
         if (value && typeof value === "object") {
           const before = paths.length;
           walk(value as Record<string, unknown>, `${prefix}${key}/`);
-          if (paths.length === before || (value as Record<string, unknown>).$all) paths.push(`${prefix}${key}`);
+          if (paths.length === before || (value as Record<string, unknown>).$all)
+            paths.push(`${prefix}${key}`);
         } else if (value) paths.push(`${prefix}${key}`);
       }
     };
@@ -365,14 +400,14 @@ export class EventHandlerResultDouble {
   constructor(
     readonly context: RequestContextDouble,
     private readonly owner: ClientObject,
-    private readonly handler: EventHandler,
+    private readonly handler: EventHandler
   ) {}
 
   remove(): void {
     this.owner._call("EventHandlers.remove", [], (exec) =>
       exec.after(() => {
         if (this._key) this.context._engine.removeHandler(this._key, this.handler);
-      }),
+      })
     );
   }
 }
@@ -382,7 +417,7 @@ export class EventHandlersDouble {
   constructor(
     private readonly owner: ClientObject,
     private readonly name: string,
-    private readonly keyOf: (exec: Exec) => string,
+    private readonly keyOf: (exec: Exec) => string
   ) {}
 
   add(handler: EventHandler): EventHandlerResultDouble {
@@ -430,7 +465,11 @@ function setPath(root: Record<string, unknown>, path: readonly string[], value: 
  * conditional-format rules, borders...): property writes are stored at their path in a settings bag,
  * method calls are logged, `getItem(x)` / `getItemAt(i)` navigate, `load()` reads the recorded values back.
  */
-export function recorder(owner: ClientObject, path: readonly string[], access: (exec: Exec, path: readonly string[]) => RecordBag): unknown {
+export function recorder(
+  owner: ClientObject,
+  path: readonly string[],
+  access: (exec: Exec, path: readonly string[]) => RecordBag
+): unknown {
   const key = (p: readonly string[]): string => p.join("/");
   const loadedAt = (p: readonly string[]): unknown => {
     for (let i = p.length; i >= 0; i--) {
@@ -459,21 +498,30 @@ export function recorder(owner: ClientObject, path: readonly string[], access: (
           for (const [k, v] of Object.entries(properties)) (self as Record<string, unknown>)[k] = v;
         };
       const loaded = loadedAt([...path, prop]);
-      if (loaded !== undefined && (loaded === null || typeof loaded !== "object" || Array.isArray(loaded))) return loaded;
+      if (
+        loaded !== undefined &&
+        (loaded === null || typeof loaded !== "object" || Array.isArray(loaded))
+      )
+        return loaded;
       return recorder(owner, [...path, prop], access);
     },
     set(_fn, prop, value) {
       if (typeof prop === "symbol") return false;
       const stored = clone(value);
-      owner._call(`${owner._className}.${[...path, prop].join(".")}`, [value], (exec) => setPath(access(exec, path).settings, [...path, prop], stored));
+      owner._call(`${owner._className}.${[...path, prop].join(".")}`, [value], (exec) =>
+        setPath(access(exec, path).settings, [...path, prop], stored)
+      );
       return true;
     },
     apply(_fn, _this, args: unknown[]) {
       const method = path[path.length - 1];
       const parent = path.slice(0, -1);
-      if (method === "getItem" || method === "getItemAt" || method === "getItemOrNullObject") return recorder(owner, [...parent, String(args[0])], access);
+      if (method === "getItem" || method === "getItemAt" || method === "getItemOrNullObject")
+        return recorder(owner, [...parent, String(args[0])], access);
       const stored = clone(args);
-      owner._call(`${owner._className}.${path.join(".")}`, args, (exec) => access(exec, path).calls.push({ method: path.join("."), args: stored }));
+      owner._call(`${owner._className}.${path.join(".")}`, args, (exec) =>
+        access(exec, path).calls.push({ method: path.join("."), args: stored })
+      );
       return recorder(owner, [...path, "result"], access);
     },
   });

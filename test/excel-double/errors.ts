@@ -30,8 +30,10 @@ export const defaultMessage: Record<string, string> = {
   InvalidReference: "This reference is not valid for the current operation.",
   ItemAlreadyExists: "A resource with the same name or identifier already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
-  RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit. See the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
-  ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. See the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+  RequestPayloadSizeLimitExceeded:
+    "The request payload size has exceeded the limit. See the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+  ResponsePayloadSizeLimitExceeded:
+    "The response payload size has exceeded the limit. See the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
 };
 
 export interface DebugInfo {
@@ -69,13 +71,13 @@ export function fail(code: string, message?: string, errorLocation?: string): ne
 export function propertyNotLoaded(property: string): ExcelDoubleError {
   return new ExcelDoubleError(
     ErrorCode.propertyNotLoaded,
-    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
   );
 }
 
 export function valueNotLoaded(): ExcelDoubleError {
   return new ExcelDoubleError(
     ErrorCode.valueNotLoaded,
-    'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+    'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.'
   );
 }

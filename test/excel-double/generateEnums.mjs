@@ -14,7 +14,8 @@ const excel = dts.slice(start, end);
 const enums = {};
 for (const m of excel.matchAll(/^ {4}enum (\w+) \{([\s\S]*?)^ {4}\}/gm)) {
   const members = {};
-  for (const mm of m[2].matchAll(/^ {8}(\w+) = ("(?:[^"\\]|\\.)*"|-?\d+)/gm)) members[mm[1]] = JSON.parse(mm[2]);
+  for (const mm of m[2].matchAll(/^ {8}(\w+) = ("(?:[^"\\]|\\.)*"|-?\d+)/gm))
+    members[mm[1]] = JSON.parse(mm[2]);
   if (!(m[1] in enums)) enums[m[1]] = members;
 }
 const here = dirname(fileURLToPath(import.meta.url));

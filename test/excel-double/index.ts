@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- this module implements the proxies; its cells and records are plain objects, not Office proxies */
 /**
  * An in-memory Excel for tests: the subset of the Excel JavaScript API that Crossbench uses, with the
  * real API's proxy semantics (queue, load, sync), Excel's validation rules and error codes, and
@@ -12,9 +13,38 @@
  *
  * See docs/excel-double.md for the API and its known differences from Excel.
  */
-import { Rect, columnCountOf, formatAddress, formatRect, intersect, parseAddressOrFail, rowCountOf } from "./address";
-import { Cell, CellFormat, CellValue, EXCEL_ERRORS, formulaOf, valueTypeOf, writeFormula, writeNumberFormat, writeValue } from "./cells";
-import { ClientObject, ClientResultDouble, Engine, EventHandler, EventHandlerResultDouble, EventHandlersDouble, Exec, Op, RequestContextDouble, clone } from "./client";
+import {
+  Rect,
+  columnCountOf,
+  formatAddress,
+  formatRect,
+  intersect,
+  parseAddressOrFail,
+  rowCountOf,
+} from "./address";
+import {
+  Cell,
+  CellFormat,
+  CellValue,
+  EXCEL_ERRORS,
+  formulaOf,
+  valueTypeOf,
+  writeFormula,
+  writeNumberFormat,
+  writeValue,
+} from "./cells";
+import {
+  ClientObject,
+  ClientResultDouble,
+  Engine,
+  EventHandler,
+  EventHandlerResultDouble,
+  EventHandlersDouble,
+  Exec,
+  Op,
+  RequestContextDouble,
+  clone,
+} from "./client";
 import { excelEnums } from "./enums.generated";
 import { ErrorCode, ExcelDoubleError } from "./errors";
 import { WorkbookDouble } from "./objects";
@@ -140,7 +170,11 @@ class DoubleEngine implements Engine {
     }
     const afters: Array<() => void> = [];
     const response: unknown[] = [];
-    const exec: Exec = { store: this.store, after: (fn) => afters.push(fn), respond: (data) => response.push(data) };
+    const exec: Exec = {
+      store: this.store,
+      after: (fn) => afters.push(fn),
+      respond: (data) => response.push(data),
+    };
     let changes: Change[];
     this.store.begin();
     let current: Op | undefined;
@@ -152,12 +186,20 @@ class DoubleEngine implements Engine {
       current = undefined;
       record.responseBytes = response.length === 0 ? 0 : utf8Length(response);
       const responseLimit = this.options.responsePayloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
-      if (record.responseBytes > responseLimit) throw new ExcelDoubleError(ErrorCode.responsePayloadSizeLimitExceeded);
+      if (record.responseBytes > responseLimit)
+        throw new ExcelDoubleError(ErrorCode.responsePayloadSizeLimitExceeded);
       changes = this.store.commit();
     } catch (error) {
       this.store.rollback();
-      const failure = error instanceof ExcelDoubleError ? error : new ExcelDoubleError(ErrorCode.generalException, `The Excel double failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (current && !failure.debugInfo.errorLocation) failure.debugInfo.errorLocation = current.payload.op;
+      const failure =
+        error instanceof ExcelDoubleError
+          ? error
+          : new ExcelDoubleError(
+              ErrorCode.generalException,
+              `The Excel double failed: ${error instanceof Error ? error.message : String(error)}`
+            );
+      if (current && !failure.debugInfo.errorLocation)
+        failure.debugInfo.errorLocation = current.payload.op;
       if (current) failure.debugInfo.statement = current.payload.op;
       record.error = failure.code;
       throw failure;
@@ -186,10 +228,17 @@ class DoubleEngine implements Engine {
       this.eventLog.push(record);
       const args = {
         ...record,
-        getRange: (ctx: RequestContextDouble) => (ctx.workbook as WorkbookDouble).worksheets.getItem(record.worksheetId).getRange(record.address),
-        getRangeOrNullObject: (ctx: RequestContextDouble) => (ctx.workbook as WorkbookDouble).worksheets.getItem(record.worksheetId).getRange(record.address),
+        getRange: (ctx: RequestContextDouble) =>
+          (ctx.workbook as WorkbookDouble).worksheets
+            .getItem(record.worksheetId)
+            .getRange(record.address),
+        getRangeOrNullObject: (ctx: RequestContextDouble) =>
+          (ctx.workbook as WorkbookDouble).worksheets
+            .getItem(record.worksheetId)
+            .getRange(record.address),
       };
-      for (const key of keys) for (const handler of this.handlers.get(key) ?? []) calls.push([handler, args]);
+      for (const key of keys)
+        for (const handler of this.handlers.get(key) ?? []) calls.push([handler, args]);
     };
     for (const change of changes) {
       if (!this.store.meta.sheets.some((s) => s.id === change.sheetId)) continue;
@@ -275,12 +324,17 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       runOptions = { ...((args[0] as Record<string, unknown> | undefined) ?? {}) };
       batch = args[1];
     }
-    if (typeof batch !== "function") throw new ExcelDoubleError(ErrorCode.invalidArgument, "Excel.run needs a batch function.");
+    if (typeof batch !== "function")
+      throw new ExcelDoubleError(ErrorCode.invalidArgument, "Excel.run needs a batch function.");
     engine.stats.runs.push({ options: runOptions });
-    const ctx = context ?? new RequestContextDouble(engine, (c) => new WorkbookDouble(c), runOptions);
+    const ctx =
+      context ?? new RequestContextDouble(engine, (c) => new WorkbookDouble(c), runOptions);
     const pending = (batch as (c: unknown) => unknown)(ctx);
     if (!pending || typeof (pending as Promise<T>).then !== "function") {
-      throw new ExcelDoubleError(ErrorCode.runMustReturnPromise, 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.');
+      throw new ExcelDoubleError(
+        ErrorCode.runMustReturnPromise,
+        'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.'
+      );
     }
     const value = await (pending as Promise<T>);
     // Like Office.js, run flushes what the batch queued but did not sync.
@@ -315,7 +369,12 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     ClientObject,
   };
 
-  let saved: { Excel: unknown; OfficeExtension: unknown; hadExcel: boolean; hadOfficeExtension: boolean } | null = null;
+  let saved: {
+    Excel: unknown;
+    OfficeExtension: unknown;
+    hadExcel: boolean;
+    hadOfficeExtension: boolean;
+  } | null = null;
   const g = globalThis as Record<string, unknown>;
 
   return {
@@ -332,7 +391,13 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       engine.dispatch([{ sheetId, rect, changeType: "RangeEdited" }]);
     },
     install() {
-      if (!saved) saved = { Excel: g.Excel, OfficeExtension: g.OfficeExtension, hadExcel: "Excel" in g, hadOfficeExtension: "OfficeExtension" in g };
+      if (!saved)
+        saved = {
+          Excel: g.Excel,
+          OfficeExtension: g.OfficeExtension,
+          hadExcel: "Excel" in g,
+          hadOfficeExtension: "OfficeExtension" in g,
+        };
       g.Excel = ExcelNamespace;
       g.OfficeExtension = OfficeExtensionNamespace;
     },
@@ -349,7 +414,8 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
 
 /** Applies a direct (test-side) change atomically; it is not a request and counts no sync. */
 function mutate<T>(s: WorkbookStore, change: () => T): T {
-  if (s.inTransaction) throw new Error("The Excel double's state cannot be changed while a sync is running.");
+  if (s.inTransaction)
+    throw new Error("The Excel double's state cannot be changed while a sync is running.");
   s.begin();
   try {
     const result = change();
@@ -378,13 +444,38 @@ export interface ExcelDoubleState {
   usedAddress(sheet: string, valuesOnly?: boolean): string | null;
   tables(): TableInfo[];
   table(name: string): TableInfo | undefined;
-  names(): { name: string; formula: string; comment: string; visible: boolean; scope: string | null }[];
+  names(): {
+    name: string;
+    formula: string;
+    comment: string;
+    visible: boolean;
+    scope: string | null;
+  }[];
   settings(): Record<string, unknown>;
-  charts(sheet?: string): { sheet: string; name: string; type: string; source: string; seriesBy: string; settings: Record<string, unknown>; calls: RecordedCall[] }[];
-  dataValidations(sheet: string): { address: string; rule: unknown; settings: Record<string, unknown> }[];
-  conditionalFormats(sheet: string): { address: string; type: string; settings: Record<string, unknown>; calls: RecordedCall[] }[];
-  borders(sheet: string): { address: string; settings: Record<string, unknown>; calls: RecordedCall[] }[];
-  application(): { calculationMode: string; screenUpdatingSuspensions: number; apiCalculationSuspensions: number; calculations: string[] };
+  charts(sheet?: string): {
+    sheet: string;
+    name: string;
+    type: string;
+    source: string;
+    seriesBy: string;
+    settings: Record<string, unknown>;
+    calls: RecordedCall[];
+  }[];
+  dataValidations(
+    sheet: string
+  ): { address: string; rule: unknown; settings: Record<string, unknown> }[];
+  conditionalFormats(
+    sheet: string
+  ): { address: string; type: string; settings: Record<string, unknown>; calls: RecordedCall[] }[];
+  borders(
+    sheet: string
+  ): { address: string; settings: Record<string, unknown>; calls: RecordedCall[] }[];
+  application(): {
+    calculationMode: string;
+    screenUpdatingSuspensions: number;
+    apiCalculationSuspensions: number;
+    calculations: string[];
+  };
 
   // Seeding a pre-existing workbook (no sync counted, no events fired).
   addSheet(name: string): void;
@@ -394,7 +485,11 @@ export interface ExcelDoubleState {
   /** Sets what Excel would have calculated for formula cells (scalar fills the range). */
   setCalculatedValue(sheet: string, address: string, value: CellValue | CellValue[][]): void;
   /** Creates a table over existing cells (first row = headers by default); returns its name. */
-  addTable(sheet: string, address: string, options?: { name?: string; hasHeaders?: boolean }): string;
+  addTable(
+    sheet: string,
+    address: string,
+    options?: { name?: string; hasHeaders?: boolean }
+  ): string;
   addName(name: string, formula: string, comment?: string): void;
   setSetting(key: string, value: unknown): void;
   select(sheet: string, address: string): void;
@@ -421,7 +516,10 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
   const locate = (sheet: string, address: string): { sheetId: string; rect: Rect } => {
     const sheetId = s.sheetByNameOrFail(sheet).id;
     const parsed = parseAddressOrFail(address);
-    return { sheetId: parsed.sheet !== undefined ? s.sheetByNameOrFail(parsed.sheet).id : sheetId, rect: parsed.rect };
+    return {
+      sheetId: parsed.sheet !== undefined ? s.sheetByNameOrFail(parsed.sheet).id : sheetId,
+      rect: parsed.rect,
+    };
   };
   const sheetName = (id: string): string => s.sheet(id).name;
   const tableInfo = (t: (typeof s.meta.tables)[number]): TableInfo => {
@@ -457,7 +555,8 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
         showGridlines: sh.showGridlines,
         protection: clone(sh.protection),
         freeze: clone(sh.freeze),
-        columnWidth: (column) => sh.columnWidths[parseAddressOrFail(`${column}1`).rect.c0] ?? DEFAULT_COLUMN_WIDTH,
+        columnWidth: (column) =>
+          sh.columnWidths[parseAddressOrFail(`${column}1`).rect.c0] ?? DEFAULT_COLUMN_WIDTH,
         rowHeight: (row) => sh.rowHeights[row - 1] ?? 15,
         merges: sh.merges.map((m) => formatRect(m)),
         autofitColumns: [...sh.autofitColumns],
@@ -493,15 +592,48 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
       const t = s.findTable(name);
       return t ? tableInfo(t) : undefined;
     },
-    names: () => s.meta.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, visible: n.visible, scope: n.sheetId === null ? null : sheetName(n.sheetId) })),
+    names: () =>
+      s.meta.names.map((n) => ({
+        name: n.name,
+        formula: n.formula,
+        comment: n.comment,
+        visible: n.visible,
+        scope: n.sheetId === null ? null : sheetName(n.sheetId),
+      })),
     settings: () => Object.fromEntries(s.meta.settings.map((e) => [e.key, clone(e.value)])),
     charts(sheet) {
       const sheets = sheet === undefined ? s.meta.sheets : [s.sheetByNameOrFail(sheet)];
-      return sheets.flatMap((sh) => sh.charts.map((c) => ({ sheet: sh.name, name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, settings: clone(c.settings), calls: clone(c.calls) })));
+      return sheets.flatMap((sh) =>
+        sh.charts.map((c) => ({
+          sheet: sh.name,
+          name: c.name,
+          type: c.type,
+          source: c.source,
+          seriesBy: c.seriesBy,
+          settings: clone(c.settings),
+          calls: clone(c.calls),
+        }))
+      );
     },
-    dataValidations: (sheet) => s.sheetByNameOrFail(sheet).dataValidations.map((v) => ({ address: formatRect(v.rect), rule: clone(v.rule), settings: clone(v.settings) })),
-    conditionalFormats: (sheet) => s.sheetByNameOrFail(sheet).conditionalFormats.map((cf) => ({ address: formatRect(cf.rect), type: cf.type, settings: clone(cf.settings), calls: clone(cf.calls) })),
-    borders: (sheet) => s.sheetByNameOrFail(sheet).borders.map((b) => ({ address: formatRect(b.rect), settings: clone(b.settings), calls: clone(b.calls) })),
+    dataValidations: (sheet) =>
+      s.sheetByNameOrFail(sheet).dataValidations.map((v) => ({
+        address: formatRect(v.rect),
+        rule: clone(v.rule),
+        settings: clone(v.settings),
+      })),
+    conditionalFormats: (sheet) =>
+      s.sheetByNameOrFail(sheet).conditionalFormats.map((cf) => ({
+        address: formatRect(cf.rect),
+        type: cf.type,
+        settings: clone(cf.settings),
+        calls: clone(cf.calls),
+      })),
+    borders: (sheet) =>
+      s.sheetByNameOrFail(sheet).borders.map((b) => ({
+        address: formatRect(b.rect),
+        settings: clone(b.settings),
+        calls: clone(b.calls),
+      })),
     application: () => clone(s.meta.application),
 
     addSheet: (name) => void mutate(s, () => s.addSheet(name)),
@@ -515,24 +647,40 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
     },
     setNumberFormat(sheet, address, numberFormat) {
       const { sheetId, rect } = locate(sheet, address);
-      mutate(s, () => s.writeRect(sheetId, rect, numberFormat, writeNumberFormat, "setNumberFormat", false));
+      mutate(s, () =>
+        s.writeRect(sheetId, rect, numberFormat, writeNumberFormat, "setNumberFormat", false)
+      );
     },
     setCalculatedValue(sheet, address, value) {
       const { sheetId, rect } = locate(sheet, address);
       mutate(s, () =>
-        s.writeRect(sheetId, rect, value, (cell, raw) => {
-          if (cell.formula === undefined) throw new Error(`setCalculatedValue: ${sheet}!${address} holds no formula.`);
-          if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") throw new Error("setCalculatedValue: a value must be a string, number or boolean.");
-          if (typeof raw === "string" && raw.startsWith("#") && !EXCEL_ERRORS.includes(raw)) throw new Error(`setCalculatedValue: unknown Excel error ${raw}.`);
-          return { ...cell, value: raw };
-        }, "setCalculatedValue", false),
+        s.writeRect(
+          sheetId,
+          rect,
+          value,
+          (cell, raw) => {
+            if (cell.formula === undefined)
+              throw new Error(`setCalculatedValue: ${sheet}!${address} holds no formula.`);
+            if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean")
+              throw new Error("setCalculatedValue: a value must be a string, number or boolean.");
+            if (typeof raw === "string" && raw.startsWith("#") && !EXCEL_ERRORS.includes(raw))
+              throw new Error(`setCalculatedValue: unknown Excel error ${raw}.`);
+            return { ...cell, value: raw };
+          },
+          "setCalculatedValue",
+          false
+        )
       );
     },
     addTable(sheet, address, tableOptions = {}) {
       const { sheetId, rect } = locate(sheet, address);
-      return mutate(s, () => s.addTable(sheetId, rect, tableOptions.hasHeaders ?? true, tableOptions.name).name);
+      return mutate(
+        s,
+        () => s.addTable(sheetId, rect, tableOptions.hasHeaders ?? true, tableOptions.name).name
+      );
     },
-    addName: (name, formula, comment = "") => void mutate(s, () => s.addName(name, formula, comment, null)),
+    addName: (name, formula, comment = "") =>
+      void mutate(s, () => s.addName(name, formula, comment, null)),
     setSetting: (key, value) => void mutate(s, () => s.setSetting(key, value)),
     select(sheet, address) {
       const { sheetId, rect } = locate(sheet, address);
@@ -544,7 +692,11 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
     activate: (sheet) => void mutate(s, () => s.activate(s.sheetByNameOrFail(sheet).id)),
     protect: (sheet, protectOptions = {}) =>
       void mutate(s, () => {
-        s.sheetByNameOrFail(sheet).protection = { protected: true, options: clone(protectOptions), hasPassword: false };
+        s.sheetByNameOrFail(sheet).protection = {
+          protected: true,
+          options: clone(protectOptions),
+          hasPassword: false,
+        };
       }),
   };
 }

@@ -13,11 +13,13 @@ function grid(megabytes: number): string[][] {
 async function writeGrid(values: string[][], options = {}) {
   const double = createExcelDouble(options);
   const outcome = await double.Excel.run(async (context) => {
-    context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, values.length, values[0].length).values = values;
+    context.workbook.worksheets
+      .getItem("Sheet1")
+      .getRangeByIndexes(0, 0, values.length, values[0].length).values = values;
     await context.sync();
   }).then(
     () => "ok",
-    (error: { code: string }) => error.code,
+    (error: { code: string }) => error.code
   );
   return { double, outcome };
 }
@@ -64,7 +66,9 @@ test("a load whose response exceeds the limit fails with ResponsePayloadSizeLimi
   double.state.setValues("Sheet1", "A1:J1000", "some text");
   await double.Excel.run(async (context) => {
     const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:J1000").load("values");
-    await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "ResponsePayloadSizeLimitExceeded",
+    });
     expect(() => range.values).toThrow(/not available/);
   });
 });

@@ -6,13 +6,23 @@ describe("named items", () => {
     const double = createExcelDouble({ sheets: ["Inputs"] });
     await double.Excel.run(async (context) => {
       const names = context.workbook.names;
-      names.add("DiscountRate", context.workbook.worksheets.getItem("Inputs").getRange("B2"), "Annual rate");
+      names.add(
+        "DiscountRate",
+        context.workbook.worksheets.getItem("Inputs").getRange("B2"),
+        "Annual rate"
+      );
       names.add("Horizon", "=5");
       const rate = names.getItem("discountrate").load("name, type, value, formula, comment");
       const horizon = names.getItem("Horizon").load("type, value");
       const range = names.getItem("DiscountRate").getRange().load("address");
       await context.sync();
-      expect(rate.toJSON()).toEqual({ name: "DiscountRate", type: "Range", value: "Inputs!$B$2", formula: "=Inputs!$B$2", comment: "Annual rate" });
+      expect(rate.toJSON()).toEqual({
+        name: "DiscountRate",
+        type: "Range",
+        value: "Inputs!$B$2",
+        formula: "=Inputs!$B$2",
+        comment: "Annual rate",
+      });
       expect([horizon.type, horizon.value]).toEqual(["Integer", 5]);
       expect(range.address).toBe("Inputs!B2");
     });
@@ -94,7 +104,11 @@ describe("charts and application", () => {
     const double = createExcelDouble();
     await double.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
-      const chart = sheet.charts.add("ColumnClustered" as Excel.ChartType, sheet.getRange("A1:B5"), "Columns" as Excel.ChartSeriesBy);
+      const chart = sheet.charts.add(
+        "ColumnClustered" as Excel.ChartType,
+        sheet.getRange("A1:B5"),
+        "Columns" as Excel.ChartSeriesBy
+      );
       chart.title.text = "Gap to median";
       chart.axes.valueAxis.numberFormat = "0%";
       chart.legend.visible = false;
@@ -113,7 +127,12 @@ describe("charts and application", () => {
         type: "ColumnClustered",
         source: "Sheet1!A1:B5",
         seriesBy: "Columns",
-        settings: { title: { text: "Gap to median" }, axes: { valueAxis: { numberFormat: "0%" } }, legend: { visible: false }, position: { start: "D2", end: "J15" } },
+        settings: {
+          title: { text: "Gap to median" },
+          axes: { valueAxis: { numberFormat: "0%" } },
+          legend: { visible: false },
+          position: { start: "D2", end: "J15" },
+        },
         calls: [],
       },
     ]);
@@ -129,6 +148,9 @@ describe("charts and application", () => {
       await context.sync();
       expect(context.application.calculationMode).toBe("Manual");
     });
-    expect(double.state.application()).toMatchObject({ calculationMode: "Manual", screenUpdatingSuspensions: 1 });
+    expect(double.state.application()).toMatchObject({
+      calculationMode: "Manual",
+      screenUpdatingSuspensions: 1,
+    });
   });
 });

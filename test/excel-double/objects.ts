@@ -2,11 +2,50 @@
  * The Excel object model of the double: one proxy class per Office.js class that Crossbench uses.
  * Every method queues an operation; nothing touches the workbook until `context.sync()`.
  */
-import { MAX_COLUMNS, MAX_ROWS, Rect, columnCountOf, formatRect, intersect, isInsideSheet, rectOf, rowCountOf } from "./address";
-import { Cell, EMPTY_CELL, GENERAL, formulaOf, textOf, valueTypeOf, writeFormula, writeNumberFormat, writeValue, CellFormat } from "./cells";
-import { ClientCollection, ClientObject, EventHandlersDouble, Exec, RecordBag, RequestContextDouble, clone, defineProperties, recorder } from "./client";
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  Rect,
+  columnCountOf,
+  formatRect,
+  intersect,
+  isInsideSheet,
+  rectOf,
+  rowCountOf,
+} from "./address";
+import {
+  Cell,
+  EMPTY_CELL,
+  GENERAL,
+  formulaOf,
+  textOf,
+  valueTypeOf,
+  writeFormula,
+  writeNumberFormat,
+  writeValue,
+  CellFormat,
+} from "./cells";
+import {
+  ClientCollection,
+  ClientObject,
+  EventHandlersDouble,
+  Exec,
+  RecordBag,
+  RequestContextDouble,
+  clone,
+  defineProperties,
+  recorder,
+} from "./client";
 import { ErrorCode, fail } from "./errors";
-import { ChartRecord, ConditionalFormatRecord, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, NameMeta, TableMeta, WorkbookStore } from "./store";
+import {
+  ChartRecord,
+  ConditionalFormatRecord,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  NameMeta,
+  TableMeta,
+  WorkbookStore,
+} from "./store";
 
 interface RangeTarget {
   sheetId: string;
@@ -16,12 +55,15 @@ interface RangeTarget {
 const store = (exec: Exec): WorkbookStore => exec.store;
 
 function checkRect(rect: Rect): Rect {
-  if (!isInsideSheet(rect)) fail(ErrorCode.invalidArgument, "The range would extend beyond the edges of the worksheet.");
+  if (!isInsideSheet(rect))
+    fail(ErrorCode.invalidArgument, "The range would extend beyond the edges of the worksheet.");
   return rect;
 }
 
 function checkInteger(...values: unknown[]): void {
-  for (const v of values) if (typeof v !== "number" || !Number.isInteger(v)) fail(ErrorCode.invalidArgument, "Expected an integer argument.");
+  for (const v of values)
+    if (typeof v !== "number" || !Number.isInteger(v))
+      fail(ErrorCode.invalidArgument, "Expected an integer argument.");
 }
 
 /** A property that is the same for every cell of the range, or null when the cells differ (as Excel returns). */
@@ -44,7 +86,14 @@ function uniform<T>(s: WorkbookStore, target: RangeTarget, pick: (cell: Cell) =>
 }
 
 function formatCells(s: WorkbookStore, target: RangeTarget, change: Partial<CellFormat>): void {
-  s.writeRect(target.sheetId, target.rect, null, (cell) => ({ ...cell, format: { ...cell.format, ...change } }), "format", false);
+  s.writeRect(
+    target.sheetId,
+    target.rect,
+    null,
+    (cell) => ({ ...cell, format: { ...cell.format, ...change } }),
+    "format",
+    false
+  );
 }
 
 // ---- Workbook and application --------------------------------------------------------------------
@@ -93,7 +142,10 @@ export class WorkbookDouble extends ClientObject {
     return false;
   }
   getSelectedRange(): RangeDouble {
-    return new RangeDouble(this.context, { name: "Workbook.getSelectedRange", resolve: (exec) => ({ ...store(exec).meta.selection }) });
+    return new RangeDouble(this.context, {
+      name: "Workbook.getSelectedRange",
+      resolve: (exec) => ({ ...store(exec).meta.selection }),
+    });
   }
   getActiveCell(): RangeDouble {
     return new RangeDouble(this.context, {
@@ -117,18 +169,29 @@ export class ApplicationDouble extends ClientObject {
   }
   override _write(exec: Exec, name: string, value: unknown): void {
     if (name === "calculationMode") {
-      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(String(value))) fail(ErrorCode.invalidArgument);
+      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(String(value)))
+        fail(ErrorCode.invalidArgument);
       store(exec).meta.application.calculationMode = String(value);
     }
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this._call("suspendScreenUpdatingUntilNextSync", [], (exec) => store(exec).meta.application.screenUpdatingSuspensions++);
+    this._call(
+      "suspendScreenUpdatingUntilNextSync",
+      [],
+      (exec) => store(exec).meta.application.screenUpdatingSuspensions++
+    );
   }
   suspendApiCalculationUntilNextSync(): void {
-    this._call("suspendApiCalculationUntilNextSync", [], (exec) => store(exec).meta.application.apiCalculationSuspensions++);
+    this._call(
+      "suspendApiCalculationUntilNextSync",
+      [],
+      (exec) => store(exec).meta.application.apiCalculationSuspensions++
+    );
   }
   calculate(calculationType: string): void {
-    this._call("calculate", [calculationType], (exec) => store(exec).meta.application.calculations.push(String(calculationType)));
+    this._call("calculate", [calculationType], (exec) =>
+      store(exec).meta.application.calculations.push(String(calculationType))
+    );
   }
 }
 defineProperties(ApplicationDouble, ["calculationMode"]);
@@ -146,7 +209,11 @@ export class WorksheetCollectionDouble extends ClientCollection<WorksheetDouble>
     return new WorksheetDouble(this.context, { preset: target });
   }
   add(name?: string): WorksheetDouble {
-    return new WorksheetDouble(this.context, { name: "WorksheetCollection.add", args: [name ?? null], resolve: (exec) => store(exec).addSheet(name ?? undefined).id });
+    return new WorksheetDouble(this.context, {
+      name: "WorksheetCollection.add",
+      args: [name ?? null],
+      resolve: (exec) => store(exec).addSheet(name ?? undefined).id,
+    });
   }
   getItem(key: string): WorksheetDouble {
     return new WorksheetDouble(this.context, {
@@ -154,7 +221,8 @@ export class WorksheetCollectionDouble extends ClientCollection<WorksheetDouble>
       args: [key],
       resolve: (exec) => {
         const s = store(exec);
-        return (s.meta.sheets.find((sheet) => sheet.id === key) ?? s.sheetByNameOrFail(String(key))).id;
+        return (s.meta.sheets.find((sheet) => sheet.id === key) ?? s.sheetByNameOrFail(String(key)))
+          .id;
       },
     });
   }
@@ -164,23 +232,32 @@ export class WorksheetCollectionDouble extends ClientCollection<WorksheetDouble>
       args: [key],
       resolve: (exec) => {
         const s = store(exec);
-        return (s.meta.sheets.find((sheet) => sheet.id === key) ?? s.findSheet(String(key)))?.id ?? null;
+        return (
+          (s.meta.sheets.find((sheet) => sheet.id === key) ?? s.findSheet(String(key)))?.id ?? null
+        );
       },
     });
   }
   getActiveWorksheet(): WorksheetDouble {
-    return new WorksheetDouble(this.context, { name: "WorksheetCollection.getActiveWorksheet", resolve: (exec) => store(exec).meta.activeSheetId });
+    return new WorksheetDouble(this.context, {
+      name: "WorksheetCollection.getActiveWorksheet",
+      resolve: (exec) => store(exec).meta.activeSheetId,
+    });
   }
   getFirst(visibleOnly = false): WorksheetDouble {
     return new WorksheetDouble(this.context, {
       name: "WorksheetCollection.getFirst",
-      resolve: (exec) => store(exec).meta.sheets.find((s) => !visibleOnly || s.visibility === "Visible")!.id,
+      resolve: (exec) =>
+        store(exec).meta.sheets.find((s) => !visibleOnly || s.visibility === "Visible")!.id,
     });
   }
   getLast(visibleOnly = false): WorksheetDouble {
     return new WorksheetDouble(this.context, {
       name: "WorksheetCollection.getLast",
-      resolve: (exec) => [...store(exec).meta.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible")!.id,
+      resolve: (exec) =>
+        [...store(exec).meta.sheets]
+          .reverse()
+          .find((s) => !visibleOnly || s.visibility === "Visible")!.id,
     });
   }
   get onChanged(): EventHandlersDouble {
@@ -192,7 +269,10 @@ export class WorksheetDouble extends ClientObject {
   get _className(): string {
     return "Worksheet";
   }
-  constructor(context: RequestContextDouble, creation: ConstructorParameters<typeof ClientObject>[2]) {
+  constructor(
+    context: RequestContextDouble,
+    creation: ConstructorParameters<typeof ClientObject>[2]
+  ) {
     super(context, null, creation);
   }
   override _navNames(): readonly string[] {
@@ -288,27 +368,42 @@ export class WorksheetDouble extends ClientObject {
         const s = store(exec);
         const sheetId = this._t<string>();
         const sheet = s.sheet(sheetId);
-        if (address === undefined || address === null || address === "") return { sheetId, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
+        if (address === undefined || address === null || address === "")
+          return { sheetId, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
         const named = s.findName(String(address), sheetId) ?? s.findName(String(address), null);
         if (named) {
           const ref = s.nameRange(named);
-          if (!ref || ref.sheetId !== sheetId) fail(ErrorCode.invalidArgument, `The name '${address}' does not refer to a range on '${sheet.name}'.`);
+          if (!ref || ref.sheetId !== sheetId)
+            fail(
+              ErrorCode.invalidArgument,
+              `The name '${address}' does not refer to a range on '${sheet.name}'.`
+            );
           return ref;
         }
         const resolved = s.resolveAddress(String(address), sheetId);
-        if (resolved.sheetId !== sheetId) fail(ErrorCode.invalidArgument, `The address '${address}' is on another worksheet.`);
+        if (resolved.sheetId !== sheetId)
+          fail(ErrorCode.invalidArgument, `The address '${address}' is on another worksheet.`);
         return resolved;
       },
     });
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeDouble {
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): RangeDouble {
     return new RangeDouble(this.context, {
       name: "Worksheet.getRangeByIndexes",
       args: [startRow, startColumn, rowCount, columnCount],
       resolve: () => {
         checkInteger(startRow, startColumn, rowCount, columnCount);
-        if (rowCount < 1 || columnCount < 1) fail(ErrorCode.invalidArgument, "rowCount and columnCount must be at least 1.");
-        return { sheetId: this._t<string>(), rect: checkRect(rectOf(startRow, startColumn, rowCount, columnCount)) };
+        if (rowCount < 1 || columnCount < 1)
+          fail(ErrorCode.invalidArgument, "rowCount and columnCount must be at least 1.");
+        return {
+          sheetId: this._t<string>(),
+          rect: checkRect(rectOf(startRow, startColumn, rowCount, columnCount)),
+        };
       },
     });
   }
@@ -319,7 +414,10 @@ export class WorksheetDouble extends ClientObject {
     return new RangeDouble(this.context, {
       name: "Worksheet.getUsedRange",
       args: [valuesOnly],
-      resolve: (exec) => ({ sheetId: this._t<string>(), rect: store(exec).usedRect(this._t(), valuesOnly) ?? rectOf(0, 0, 1, 1) }),
+      resolve: (exec) => ({
+        sheetId: this._t<string>(),
+        rect: store(exec).usedRect(this._t(), valuesOnly) ?? rectOf(0, 0, 1, 1),
+      }),
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeDouble {
@@ -333,7 +431,11 @@ export class WorksheetDouble extends ClientObject {
     });
   }
 }
-defineProperties(WorksheetDouble, ["name", "position", "visibility", "tabColor", "showGridlines"], ["id", "standardWidth", "standardHeight"]);
+defineProperties(
+  WorksheetDouble,
+  ["name", "position", "visibility", "tabColor", "showGridlines"],
+  ["id", "standardWidth", "standardHeight"]
+);
 
 export class WorksheetProtectionDouble extends ClientObject {
   get _className(): string {
@@ -346,8 +448,13 @@ export class WorksheetProtectionDouble extends ClientObject {
   protect(options?: Record<string, unknown>, password?: string): void {
     this._call("protect", [options ?? null, password === undefined ? null : "***"], (exec) => {
       const sheet = store(exec).sheet(this._t());
-      if (sheet.protection.protected) fail(ErrorCode.invalidOperation, "The worksheet is already protected.");
-      sheet.protection = { protected: true, options: clone(options ?? {}), hasPassword: password !== undefined && password !== "" };
+      if (sheet.protection.protected)
+        fail(ErrorCode.invalidOperation, "The worksheet is already protected.");
+      sheet.protection = {
+        protected: true,
+        options: clone(options ?? {}),
+        hasPassword: password !== undefined && password !== "",
+      };
     });
   }
   unprotect(password?: string): void {
@@ -378,7 +485,10 @@ export class FreezePanesDouble extends ClientObject {
   freezeAt(range: RangeDouble | string): void {
     this._call("freezeAt", [typeof range === "string" ? range : null], (exec) => {
       const sheetId = this._t<string>();
-      const rect = typeof range === "string" ? store(exec).resolveAddress(range, sheetId).rect : range._t<RangeTarget>().rect;
+      const rect =
+        typeof range === "string"
+          ? store(exec).resolveAddress(range, sheetId).rect
+          : range._t<RangeTarget>().rect;
       store(exec).sheet(sheetId).freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
     });
   }
@@ -389,7 +499,8 @@ export class FreezePanesDouble extends ClientObject {
 
 // ---- Ranges ----------------------------------------------------------------------------------------
 
-type Creation = { name: string; args?: unknown[]; resolve: (exec: Exec) => unknown } | { preset: unknown };
+type Creation =
+  { name: string; args?: unknown[]; resolve: (exec: Exec) => unknown } | { preset: unknown };
 
 export class RangeDouble extends ClientObject {
   get _className(): string {
@@ -410,7 +521,10 @@ export class RangeDouble extends ClientObject {
       case "conditionalFormats":
         return new ConditionalFormatCollectionDouble(this.context, this);
       default:
-        return new WorksheetDouble(this.context, { name: "Range.worksheet", resolve: () => this._t<RangeTarget>().sheetId });
+        return new WorksheetDouble(this.context, {
+          name: "Range.worksheet",
+          resolve: () => this._t<RangeTarget>().sheetId,
+        });
     }
   }
   get format(): RangeFormatDouble {
@@ -480,7 +594,11 @@ export class RangeDouble extends ClientObject {
     super._write(exec, name, value);
   }
 
-  private derived(name: string, args: unknown[], compute: (target: RangeTarget, exec: Exec) => Rect): RangeDouble {
+  private derived(
+    name: string,
+    args: unknown[],
+    compute: (target: RangeTarget, exec: Exec) => Rect
+  ): RangeDouble {
     return new RangeDouble(this.context, {
       name: `Range.${name}`,
       args,
@@ -511,34 +629,57 @@ export class RangeDouble extends ClientObject {
   getOffsetRange(rowOffset: number, columnOffset: number): RangeDouble {
     return this.derived("getOffsetRange", [rowOffset, columnOffset], ({ rect }) => {
       checkInteger(rowOffset, columnOffset);
-      return { r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset, r1: rect.r1 + rowOffset, c1: rect.c1 + columnOffset };
+      return {
+        r0: rect.r0 + rowOffset,
+        c0: rect.c0 + columnOffset,
+        r1: rect.r1 + rowOffset,
+        c1: rect.c1 + columnOffset,
+      };
     });
   }
   getRow(row: number): RangeDouble {
     return this.derived("getRow", [row], ({ rect }) => {
       checkInteger(row);
-      if (row < 0 || row >= rowCountOf(rect)) fail(ErrorCode.invalidArgument, "The row index is outside the range.");
+      if (row < 0 || row >= rowCountOf(rect))
+        fail(ErrorCode.invalidArgument, "The row index is outside the range.");
       return { ...rect, r0: rect.r0 + row, r1: rect.r0 + row };
     });
   }
   getColumn(column: number): RangeDouble {
     return this.derived("getColumn", [column], ({ rect }) => {
       checkInteger(column);
-      if (column < 0 || column >= columnCountOf(rect)) fail(ErrorCode.invalidArgument, "The column index is outside the range.");
+      if (column < 0 || column >= columnCountOf(rect))
+        fail(ErrorCode.invalidArgument, "The column index is outside the range.");
       return { ...rect, c0: rect.c0 + column, c1: rect.c0 + column };
     });
   }
   getRowsAbove(count = 1): RangeDouble {
-    return this.derived("getRowsAbove", [count], ({ rect }) => ({ ...rect, r0: rect.r0 - count, r1: rect.r0 - 1 }));
+    return this.derived("getRowsAbove", [count], ({ rect }) => ({
+      ...rect,
+      r0: rect.r0 - count,
+      r1: rect.r0 - 1,
+    }));
   }
   getRowsBelow(count = 1): RangeDouble {
-    return this.derived("getRowsBelow", [count], ({ rect }) => ({ ...rect, r0: rect.r1 + 1, r1: rect.r1 + count }));
+    return this.derived("getRowsBelow", [count], ({ rect }) => ({
+      ...rect,
+      r0: rect.r1 + 1,
+      r1: rect.r1 + count,
+    }));
   }
   getColumnsBefore(count = 1): RangeDouble {
-    return this.derived("getColumnsBefore", [count], ({ rect }) => ({ ...rect, c0: rect.c0 - count, c1: rect.c0 - 1 }));
+    return this.derived("getColumnsBefore", [count], ({ rect }) => ({
+      ...rect,
+      c0: rect.c0 - count,
+      c1: rect.c0 - 1,
+    }));
   }
   getColumnsAfter(count = 1): RangeDouble {
-    return this.derived("getColumnsAfter", [count], ({ rect }) => ({ ...rect, c0: rect.c1 + 1, c1: rect.c1 + count }));
+    return this.derived("getColumnsAfter", [count], ({ rect }) => ({
+      ...rect,
+      c0: rect.c1 + 1,
+      c1: rect.c1 + count,
+    }));
   }
   getLastRow(): RangeDouble {
     return this.derived("getLastRow", [], ({ rect }) => ({ ...rect, r0: rect.r1 }));
@@ -547,36 +688,66 @@ export class RangeDouble extends ClientObject {
     return this.derived("getLastColumn", [], ({ rect }) => ({ ...rect, c0: rect.c1 }));
   }
   getLastCell(): RangeDouble {
-    return this.derived("getLastCell", [], ({ rect }) => ({ r0: rect.r1, c0: rect.c1, r1: rect.r1, c1: rect.c1 }));
+    return this.derived("getLastCell", [], ({ rect }) => ({
+      r0: rect.r1,
+      c0: rect.c1,
+      r1: rect.r1,
+      c1: rect.c1,
+    }));
   }
   getEntireColumn(): RangeDouble {
-    return this.derived("getEntireColumn", [], ({ rect }) => ({ r0: 0, c0: rect.c0, r1: MAX_ROWS - 1, c1: rect.c1 }));
+    return this.derived("getEntireColumn", [], ({ rect }) => ({
+      r0: 0,
+      c0: rect.c0,
+      r1: MAX_ROWS - 1,
+      c1: rect.c1,
+    }));
   }
   getEntireRow(): RangeDouble {
-    return this.derived("getEntireRow", [], ({ rect }) => ({ r0: rect.r0, c0: 0, r1: rect.r1, c1: MAX_COLUMNS - 1 }));
+    return this.derived("getEntireRow", [], ({ rect }) => ({
+      r0: rect.r0,
+      c0: 0,
+      r1: rect.r1,
+      c1: MAX_COLUMNS - 1,
+    }));
   }
   private otherRect(exec: Exec, other: RangeDouble | string, sheetId: string): Rect {
     if (typeof other === "string") {
       const resolved = store(exec).resolveAddress(other, sheetId);
-      if (resolved.sheetId !== sheetId) fail(ErrorCode.invalidArgument, "The ranges are on different worksheets.");
+      if (resolved.sheetId !== sheetId)
+        fail(ErrorCode.invalidArgument, "The ranges are on different worksheets.");
       return resolved.rect;
     }
     const t = other._t<RangeTarget>();
-    if (t.sheetId !== sheetId) fail(ErrorCode.invalidArgument, "The ranges are on different worksheets.");
+    if (t.sheetId !== sheetId)
+      fail(ErrorCode.invalidArgument, "The ranges are on different worksheets.");
     return t.rect;
   }
   getBoundingRect(anotherRange: RangeDouble | string): RangeDouble {
-    return this.derived("getBoundingRect", [typeof anotherRange === "string" ? anotherRange : null], ({ sheetId, rect }, exec) => {
-      const o = this.otherRect(exec, anotherRange, sheetId);
-      return { r0: Math.min(rect.r0, o.r0), c0: Math.min(rect.c0, o.c0), r1: Math.max(rect.r1, o.r1), c1: Math.max(rect.c1, o.c1) };
-    });
+    return this.derived(
+      "getBoundingRect",
+      [typeof anotherRange === "string" ? anotherRange : null],
+      ({ sheetId, rect }, exec) => {
+        const o = this.otherRect(exec, anotherRange, sheetId);
+        return {
+          r0: Math.min(rect.r0, o.r0),
+          c0: Math.min(rect.c0, o.c0),
+          r1: Math.max(rect.r1, o.r1),
+          c1: Math.max(rect.c1, o.c1),
+        };
+      }
+    );
   }
   getIntersection(anotherRange: RangeDouble | string): RangeDouble {
-    return this.derived("getIntersection", [typeof anotherRange === "string" ? anotherRange : null], ({ sheetId, rect }, exec) => {
-      const i = intersect(rect, this.otherRect(exec, anotherRange, sheetId));
-      if (!i) fail(ErrorCode.itemNotFound, "The ranges do not intersect.");
-      return i;
-    });
+    return this.derived(
+      "getIntersection",
+      [typeof anotherRange === "string" ? anotherRange : null],
+      ({ sheetId, rect }, exec) => {
+        const i = intersect(rect, this.otherRect(exec, anotherRange, sheetId));
+        if (!i) fail(ErrorCode.itemNotFound, "The ranges do not intersect.");
+        return i;
+      }
+    );
   }
   getIntersectionOrNullObject(anotherRange: RangeDouble | string): RangeDouble {
     return new RangeDouble(this.context, {
@@ -611,12 +782,23 @@ export class RangeDouble extends ClientObject {
       const { sheetId, rect } = this._t<RangeTarget>();
       const content = applyTo === "All" || applyTo === "Contents";
       const formats = applyTo === "All" || applyTo === "Formats";
-      if (!content && !formats && applyTo !== "Hyperlinks" && applyTo !== "RemoveHyperlinks" && applyTo !== "ResetContents") fail(ErrorCode.invalidArgument);
+      if (
+        !content &&
+        !formats &&
+        applyTo !== "Hyperlinks" &&
+        applyTo !== "RemoveHyperlinks" &&
+        applyTo !== "ResetContents"
+      )
+        fail(ErrorCode.invalidArgument);
       if (content) s.assertEditable(sheetId, rect);
       s.forEachStoredCell(sheetId, rect, (r, c, cell) => {
         let next: Cell = cell;
         if (content) next = { value: "", numberFormat: next.numberFormat, format: next.format };
-        if (formats) next = next.formula !== undefined ? { value: next.value, formula: next.formula, numberFormat: GENERAL, format: {} } : { value: next.value, numberFormat: GENERAL, format: {} };
+        if (formats)
+          next =
+            next.formula !== undefined
+              ? { value: next.value, formula: next.formula, numberFormat: GENERAL, format: {} }
+              : { value: next.value, numberFormat: GENERAL, format: {} };
         s.setCell(sheetId, r, c, next);
       });
       if (formats) {
@@ -649,7 +831,19 @@ export class RangeDouble extends ClientObject {
 defineProperties(
   RangeDouble,
   ["values", "formulas", "formulasLocal", "numberFormat", "numberFormatLocal"],
-  ["address", "addressLocal", "rowCount", "columnCount", "cellCount", "rowIndex", "columnIndex", "text", "valueTypes", "isEntireColumn", "isEntireRow"],
+  [
+    "address",
+    "addressLocal",
+    "rowCount",
+    "columnCount",
+    "cellCount",
+    "rowIndex",
+    "columnIndex",
+    "text",
+    "valueTypes",
+    "isEntireColumn",
+    "isEntireRow",
+  ]
 );
 
 export class RangeFormatDouble extends ClientObject {
@@ -679,7 +873,13 @@ export class RangeFormatDouble extends ClientObject {
     this.bordersRecorder ??= recorder(this, [], (exec) => {
       const { sheetId, rect } = this._t<RangeTarget>();
       const sheet = store(exec).sheet(sheetId);
-      let entry = sheet.borders.find((b) => b.rect.r0 === rect.r0 && b.rect.c0 === rect.c0 && b.rect.r1 === rect.r1 && b.rect.c1 === rect.c1);
+      let entry = sheet.borders.find(
+        (b) =>
+          b.rect.r0 === rect.r0 &&
+          b.rect.c0 === rect.c0 &&
+          b.rect.r1 === rect.r1 &&
+          b.rect.c1 === rect.c1
+      );
       if (!entry) {
         entry = { rect: { ...rect }, settings: {}, calls: [] };
         sheet.borders.push(entry);
@@ -695,12 +895,14 @@ export class RangeFormatDouble extends ClientObject {
     switch (name) {
       case "columnWidth": {
         const widths = new Set<number>();
-        for (let c = target.rect.c0; c <= Math.min(target.rect.c1, target.rect.c0 + 1000); c++) widths.add(sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH);
+        for (let c = target.rect.c0; c <= Math.min(target.rect.c1, target.rect.c0 + 1000); c++)
+          widths.add(sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH);
         return widths.size === 1 ? [...widths][0] : null;
       }
       case "rowHeight": {
         const heights = new Set<number>();
-        for (let r = target.rect.r0; r <= Math.min(target.rect.r1, target.rect.r0 + 10000); r++) heights.add(sheet.rowHeights[r] ?? DEFAULT_ROW_HEIGHT);
+        for (let r = target.rect.r0; r <= Math.min(target.rect.r1, target.rect.r0 + 10000); r++)
+          heights.add(sheet.rowHeights[r] ?? DEFAULT_ROW_HEIGHT);
         return heights.size === 1 ? [...heights][0] : null;
       }
       case "horizontalAlignment":
@@ -746,7 +948,9 @@ export class RangeFormatDouble extends ClientObject {
       const sheet = s.sheet(sheetId);
       sheet.autofitColumns.push(formatRect(rect));
       const longest = new Map<number, number>();
-      s.forEachStoredCell(sheetId, rect, (_r, c, cell) => longest.set(c, Math.max(longest.get(c) ?? 0, textOf(cell).length)));
+      s.forEachStoredCell(sheetId, rect, (_r, c, cell) =>
+        longest.set(c, Math.max(longest.get(c) ?? 0, textOf(cell).length))
+      );
       for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) {
         const length = longest.get(c) ?? 0;
         sheet.columnWidths[c] = length === 0 ? DEFAULT_COLUMN_WIDTH : Math.round(length * 5.25 + 7);
@@ -760,27 +964,44 @@ export class RangeFormatDouble extends ClientObject {
     });
   }
 }
-defineProperties(RangeFormatDouble, ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText", "indentLevel"]);
+defineProperties(RangeFormatDouble, [
+  "columnWidth",
+  "rowHeight",
+  "horizontalAlignment",
+  "verticalAlignment",
+  "wrapText",
+  "indentLevel",
+]);
 
 export class RangeFillDouble extends ClientObject {
   get _className(): string {
     return "RangeFill";
   }
   override _read(exec: Exec, name: string): unknown {
-    if (name === "color") return uniform(store(exec), this._t<RangeTarget>(), (c) => c.format.fillColor ?? "#FFFFFF");
+    if (name === "color")
+      return uniform(store(exec), this._t<RangeTarget>(), (c) => c.format.fillColor ?? "#FFFFFF");
     return undefined;
   }
   override _write(exec: Exec, name: string, value: unknown): void {
-    if (name === "color") return formatCells(store(exec), this._t<RangeTarget>(), { fillColor: normaliseColor(value) });
+    if (name === "color")
+      return formatCells(store(exec), this._t<RangeTarget>(), { fillColor: normaliseColor(value) });
     super._write(exec, name, value);
   }
   clear(): void {
     this._call("clear", [], (exec) => {
       const target = this._t<RangeTarget>();
-      store(exec).writeRect(target.sheetId, target.rect, null, (cell) => {
-        const { fillColor: _removed, ...rest } = cell.format;
-        return { ...cell, format: rest };
-      }, "RangeFill.clear", false);
+      store(exec).writeRect(
+        target.sheetId,
+        target.rect,
+        null,
+        (cell) => {
+          const rest = { ...cell.format };
+          delete rest.fillColor;
+          return { ...cell, format: rest };
+        },
+        "RangeFill.clear",
+        false
+      );
     });
   }
 }
@@ -788,7 +1009,8 @@ defineProperties(RangeFillDouble, ["color"]);
 
 /** Excel reports colours as upper-case #RRGGBB; names like "red" are accepted and kept as given. */
 function normaliseColor(value: unknown): string {
-  if (typeof value !== "string" || value === "") fail(ErrorCode.invalidArgument, "A colour must be a #RRGGBB string or a colour name.");
+  if (typeof value !== "string" || value === "")
+    fail(ErrorCode.invalidArgument, "A colour must be a #RRGGBB string or a colour name.");
   return /^#[0-9a-f]{6}$/i.test(value) ? value.toUpperCase() : value;
 }
 
@@ -823,14 +1045,23 @@ export class FormatProtectionDouble extends ClientObject {
     return "FormatProtection";
   }
   override _read(exec: Exec, name: string): unknown {
-    if (name === "locked") return uniform(store(exec), this._t<RangeTarget>(), (c) => c.format.locked ?? true);
+    if (name === "locked")
+      return uniform(store(exec), this._t<RangeTarget>(), (c) => c.format.locked ?? true);
     return uniform(store(exec), this._t<RangeTarget>(), (c) => c.format.formulaHidden ?? false);
   }
   override _write(exec: Exec, name: string, value: unknown): void {
     const s = store(exec);
     const target = this._t<RangeTarget>();
-    if (s.sheet(target.sheetId).protection.protected) fail(ErrorCode.accessDenied, "Cell protection cannot change while the worksheet is protected.");
-    formatCells(s, target, name === "locked" ? { locked: Boolean(value) } : { formulaHidden: Boolean(value) });
+    if (s.sheet(target.sheetId).protection.protected)
+      fail(
+        ErrorCode.accessDenied,
+        "Cell protection cannot change while the worksheet is protected."
+      );
+    formatCells(
+      s,
+      target,
+      name === "locked" ? { locked: Boolean(value) } : { formulaHidden: Boolean(value) }
+    );
   }
 }
 defineProperties(FormatProtectionDouble, ["locked", "formulaHidden"]);
@@ -877,14 +1108,33 @@ export class DataValidationDouble extends ClientObject {
   override _write(exec: Exec, name: string, value: unknown): void {
     const { sheet, rect } = this.records(exec);
     if (name === "rule") {
-      if (!value || typeof value !== "object" || Object.keys(value).length !== 1 || !(Object.keys(value)[0] in RULE_TYPES)) {
-        fail(ErrorCode.invalidArgument, `A data validation rule needs exactly one of: ${Object.keys(RULE_TYPES).join(", ")}.`);
+      if (
+        !value ||
+        typeof value !== "object" ||
+        Object.keys(value).length !== 1 ||
+        !(Object.keys(value)[0] in RULE_TYPES)
+      ) {
+        fail(
+          ErrorCode.invalidArgument,
+          `A data validation rule needs exactly one of: ${Object.keys(RULE_TYPES).join(", ")}.`
+        );
       }
       sheet.dataValidations = sheet.dataValidations.filter((v) => !intersect(v.rect, rect));
-      sheet.dataValidations.push({ id: store(exec).newId(), rect: { ...rect }, rule: clone(value), settings: {} });
+      sheet.dataValidations.push({
+        id: store(exec).newId(),
+        rect: { ...rect },
+        rule: clone(value),
+        settings: {},
+      });
       return;
     }
-    let record = sheet.dataValidations.find((v) => v.rect.r0 === rect.r0 && v.rect.c0 === rect.c0 && v.rect.r1 === rect.r1 && v.rect.c1 === rect.c1);
+    let record = sheet.dataValidations.find(
+      (v) =>
+        v.rect.r0 === rect.r0 &&
+        v.rect.c0 === rect.c0 &&
+        v.rect.r1 === rect.r1 &&
+        v.rect.c1 === rect.c1
+    );
     if (!record) {
       record = { id: store(exec).newId(), rect: { ...rect }, rule: null, settings: {} };
       sheet.dataValidations.push(record);
@@ -898,7 +1148,11 @@ export class DataValidationDouble extends ClientObject {
     });
   }
 }
-defineProperties(DataValidationDouble, ["rule", "ignoreBlanks", "errorAlert", "prompt"], ["type", "valid"]);
+defineProperties(
+  DataValidationDouble,
+  ["rule", "ignoreBlanks", "errorAlert", "prompt"],
+  ["type", "valid"]
+);
 
 /** Which recorded sub-object each conditional-format type exposes. */
 const CF_PART: Record<string, string> = {
@@ -923,7 +1177,9 @@ export class ConditionalFormatCollectionDouble extends ClientCollection<Conditio
   }
   private matching(exec: Exec): ConditionalFormatRecord[] {
     const { sheetId, rect } = this._t<RangeTarget>();
-    return store(exec).sheet(sheetId).conditionalFormats.filter((cf) => intersect(cf.rect, rect));
+    return store(exec)
+      .sheet(sheetId)
+      .conditionalFormats.filter((cf) => intersect(cf.rect, rect));
   }
   _listTargets(exec: Exec): unknown[] {
     const { sheetId } = this._t<RangeTarget>();
@@ -937,12 +1193,20 @@ export class ConditionalFormatCollectionDouble extends ClientCollection<Conditio
       name: "ConditionalFormatCollection.add",
       args: [type],
       resolve: (exec) => {
-        if (!(type in CF_PART)) fail(ErrorCode.invalidArgument, `Unknown conditional format type '${type}'.`);
+        if (!(type in CF_PART))
+          fail(ErrorCode.invalidArgument, `Unknown conditional format type '${type}'.`);
         const { sheetId, rect } = this._t<RangeTarget>();
         const s = store(exec);
-        const record: ConditionalFormatRecord = { id: s.newId(), rect: { ...rect }, type, settings: { priority: 0, stopIfTrue: false }, calls: [] };
+        const record: ConditionalFormatRecord = {
+          id: s.newId(),
+          rect: { ...rect },
+          type,
+          settings: { priority: 0, stopIfTrue: false },
+          calls: [],
+        };
         const sheet = s.sheet(sheetId);
-        for (const other of sheet.conditionalFormats) other.settings.priority = Number(other.settings.priority ?? 0) + 1;
+        for (const other of sheet.conditionalFormats)
+          other.settings.priority = Number(other.settings.priority ?? 0) + 1;
         sheet.conditionalFormats.unshift(record);
         return { sheetId, id: record.id };
       },
@@ -975,13 +1239,21 @@ export class ConditionalFormatDouble extends ClientObject {
   }
   constructor(context: RequestContextDouble, creation: Creation) {
     super(context, null, creation);
-    for (const part of [...Object.values(CF_PART), ...Object.values(CF_PART).map((p) => `${p}OrNullObject`)]) {
-      Object.defineProperty(this, part, { get: () => this.part(part.replace(/OrNullObject$/, "")), enumerable: false });
+    for (const part of [
+      ...Object.values(CF_PART),
+      ...Object.values(CF_PART).map((p) => `${p}OrNullObject`),
+    ]) {
+      Object.defineProperty(this, part, {
+        get: () => this.part(part.replace(/OrNullObject$/, "")),
+        enumerable: false,
+      });
     }
   }
   record(exec: Exec): ConditionalFormatRecord {
     const { sheetId, id } = this._t<CfTarget>();
-    const found = store(exec).sheet(sheetId).conditionalFormats.find((cf) => cf.id === id);
+    const found = store(exec)
+      .sheet(sheetId)
+      .conditionalFormats.find((cf) => cf.id === id);
     if (!found) fail(ErrorCode.itemNotFound);
     return found;
   }
@@ -990,7 +1262,11 @@ export class ConditionalFormatDouble extends ClientObject {
     if (!part) {
       part = recorder(this, [name], (exec): RecordBag => {
         const record = this.record(exec);
-        if (CF_PART[record.type] !== name) fail(ErrorCode.invalidOperation, `A '${record.type}' conditional format has no '${name}' settings.`);
+        if (CF_PART[record.type] !== name)
+          fail(
+            ErrorCode.invalidOperation,
+            `A '${record.type}' conditional format has no '${name}' settings.`
+          );
         return record;
       });
       this.parts.set(name, part);
@@ -1014,7 +1290,13 @@ export class ConditionalFormatDouble extends ClientObject {
     });
   }
   getRange(): RangeDouble {
-    return new RangeDouble(this.context, { name: "ConditionalFormat.getRange", resolve: (exec) => ({ sheetId: this._t<CfTarget>().sheetId, rect: { ...this.record(exec).rect } }) });
+    return new RangeDouble(this.context, {
+      name: "ConditionalFormat.getRange",
+      resolve: (exec) => ({
+        sheetId: this._t<CfTarget>().sheetId,
+        rect: { ...this.record(exec).rect },
+      }),
+    });
   }
 }
 defineProperties(ConditionalFormatDouble, ["priority", "stopIfTrue"], ["type", "id"]);
@@ -1026,7 +1308,7 @@ export class TableCollectionDouble extends ClientCollection<TableDouble> {
   constructor(
     context: RequestContextDouble,
     parent: ClientObject,
-    private readonly scope: "sheet" | null,
+    private readonly scope: "sheet" | null
   ) {
     super(context, parent);
   }
@@ -1053,7 +1335,10 @@ export class TableCollectionDouble extends ClientCollection<TableDouble> {
       resolve: (exec) => {
         const s = store(exec);
         const defaultSheet = this.sheetScope() ?? s.meta.activeSheetId;
-        const { sheetId, rect } = typeof address === "string" ? s.resolveAddress(address, defaultSheet) : address._t<RangeTarget>();
+        const { sheetId, rect } =
+          typeof address === "string"
+            ? s.resolveAddress(address, defaultSheet)
+            : address._t<RangeTarget>();
         return s.addTable(sheetId, rect, Boolean(hasHeaders)).id;
       },
     });
@@ -1067,11 +1352,17 @@ export class TableCollectionDouble extends ClientCollection<TableDouble> {
     return new TableDouble(this.context, {
       name: "TableCollection.getItem",
       args: [key],
-      resolve: (exec) => this.find(exec, key)?.id ?? fail(ErrorCode.itemNotFound, undefined, "TableCollection.getItem"),
+      resolve: (exec) =>
+        this.find(exec, key)?.id ??
+        fail(ErrorCode.itemNotFound, undefined, "TableCollection.getItem"),
     });
   }
   getItemOrNullObject(key: string): TableDouble {
-    return new TableDouble(this.context, { name: "TableCollection.getItemOrNullObject", args: [key], resolve: (exec) => this.find(exec, key)?.id ?? null });
+    return new TableDouble(this.context, {
+      name: "TableCollection.getItemOrNullObject",
+      args: [key],
+      resolve: (exec) => this.find(exec, key)?.id ?? null,
+    });
   }
   getItemAt(index: number): TableDouble {
     return new TableDouble(this.context, {
@@ -1098,7 +1389,10 @@ export class TableDouble extends ClientObject {
   override _createNav(name: string): ClientObject {
     if (name === "columns") return new TableColumnCollectionDouble(this.context, this);
     if (name === "rows") return new TableRowCollectionDouble(this.context, this);
-    return new WorksheetDouble(this.context, { name: "Table.worksheet", resolve: (exec) => store(exec).table(this._t()).sheetId });
+    return new WorksheetDouble(this.context, {
+      name: "Table.worksheet",
+      resolve: (exec) => store(exec).table(this._t()).sheetId,
+    });
   }
   get columns(): TableColumnCollectionDouble {
     return this._nav("columns");
@@ -1145,7 +1439,11 @@ export class TableDouble extends ClientObject {
         t.style = String(value);
         return;
       case "showHeaders":
-        if (value === false) fail(ErrorCode.invalidOperation, "The double does not model tables without a header row; keep showHeaders true.");
+        if (value === false)
+          fail(
+            ErrorCode.invalidOperation,
+            "The double does not model tables without a header row; keep showHeaders true."
+          );
         return;
     }
     t.settings[name] = clone(value);
@@ -1157,7 +1455,8 @@ export class TableDouble extends ClientObject {
         const s = store(exec);
         const t = this.meta(exec);
         const rect = pick(s, t);
-        if (!rect) fail(ErrorCode.itemNotFound, `The table has no ${name.replace(/^get|Range$/g, "")}.`);
+        if (!rect)
+          fail(ErrorCode.itemNotFound, `The table has no ${name.replace(/^get|Range$/g, "")}.`);
         return { sheetId: t.sheetId, rect: { ...rect } };
       },
     });
@@ -1188,8 +1487,18 @@ export class TableDouble extends ClientObject {
 }
 defineProperties(
   TableDouble,
-  ["name", "showHeaders", "showTotals", "style", "showBandedRows", "showBandedColumns", "showFilterButton", "highlightFirstColumn", "highlightLastColumn"],
-  ["id", "legacyId"],
+  [
+    "name",
+    "showHeaders",
+    "showTotals",
+    "style",
+    "showBandedRows",
+    "showBandedColumns",
+    "showFilterButton",
+    "highlightFirstColumn",
+    "highlightLastColumn",
+  ],
+  ["id", "legacyId"]
 );
 
 interface RowTarget {
@@ -1204,16 +1513,22 @@ export class TableRowCollectionDouble extends ClientCollection<TableRowDouble> {
   _listTargets(exec: Exec): unknown[] {
     const s = store(exec);
     const t = s.table(this._t());
-    return Array.from({ length: rowCountOf(s.dataBodyRect(t)) }, (_, index) => ({ tableId: t.id, index }));
+    return Array.from({ length: rowCountOf(s.dataBodyRect(t)) }, (_, index) => ({
+      tableId: t.id,
+      index,
+    }));
   }
   _createItem(target: unknown): TableRowDouble {
     return new TableRowDouble(this.context, { preset: target });
   }
-  add(index?: number | null, values?: unknown, _alwaysInsert?: boolean): TableRowDouble {
+  add(index?: number | null, values?: unknown): TableRowDouble {
     return new TableRowDouble(this.context, {
       name: "TableRowCollection.add",
       args: [index ?? null, values ?? null],
-      resolve: (exec) => ({ tableId: this._t<string>(), index: store(exec).addTableRows(this._t(), index, values) }),
+      resolve: (exec) => ({
+        tableId: this._t<string>(),
+        index: store(exec).addTableRows(this._t(), index, values),
+      }),
     });
   }
   getItemAt(index: number): TableRowDouble {
@@ -1222,7 +1537,12 @@ export class TableRowCollectionDouble extends ClientCollection<TableRowDouble> {
       args: [index],
       resolve: (exec) => {
         const s = store(exec);
-        if (!Number.isInteger(index) || index < 0 || index >= rowCountOf(s.dataBodyRect(s.table(this._t())))) fail(ErrorCode.itemNotFound);
+        if (
+          !Number.isInteger(index) ||
+          index < 0 ||
+          index >= rowCountOf(s.dataBodyRect(s.table(this._t())))
+        )
+          fail(ErrorCode.itemNotFound);
         return { tableId: this._t<string>(), index };
       },
     });
@@ -1254,7 +1574,10 @@ export class TableRowDouble extends ClientObject {
     store(exec).writeRect(sheetId, rect, value, writeValue, "TableRow.values");
   }
   getRange(): RangeDouble {
-    return new RangeDouble(this.context, { name: "TableRow.getRange", resolve: (exec) => this.rect(exec) });
+    return new RangeDouble(this.context, {
+      name: "TableRow.getRange",
+      resolve: (exec) => this.rect(exec),
+    });
   }
   delete(): void {
     this._call("delete", [], (exec) => {
@@ -1269,7 +1592,9 @@ export class TableRowDouble extends ClientObject {
       s.assertEditable(sheetId, { ...t.rect, r0: rect.r0 });
       // Rows below inside the table move up; the table shrinks by one row.
       const moving: Array<[number, number, Cell]> = [];
-      s.forEachStoredCell(sheetId, { ...t.rect, r0: rect.r0 + 1 }, (r, c, cell) => moving.push([r, c, cell]));
+      s.forEachStoredCell(sheetId, { ...t.rect, r0: rect.r0 + 1 }, (r, c, cell) =>
+        moving.push([r, c, cell])
+      );
       s.forEachStoredCell(sheetId, rect, (r, c) => s.setCell(sheetId, r, c, EMPTY_CELL));
       moving.sort((a, b) => a[0] - b[0]);
       for (const [r, c, cell] of moving) {
@@ -1303,15 +1628,25 @@ export class TableColumnCollectionDouble extends ClientCollection<TableColumnDou
     const s = store(exec);
     const t = s.table(this._t());
     const names = s.columnNames(t).map((n) => n.toUpperCase());
-    let position = typeof key === "number" ? t.columnIds.indexOf(key) : names.indexOf(String(key).toUpperCase());
-    if (position < 0 && typeof key === "string" && /^\d+$/.test(key)) position = t.columnIds.indexOf(Number(key));
+    let position =
+      typeof key === "number" ? t.columnIds.indexOf(key) : names.indexOf(String(key).toUpperCase());
+    if (position < 0 && typeof key === "string" && /^\d+$/.test(key))
+      position = t.columnIds.indexOf(Number(key));
     return position < 0 ? null : { tableId: t.id, columnId: t.columnIds[position] };
   }
   getItem(key: string | number): TableColumnDouble {
-    return new TableColumnDouble(this.context, { name: "TableColumnCollection.getItem", args: [key], resolve: (exec) => this.find(exec, key) ?? fail(ErrorCode.itemNotFound) });
+    return new TableColumnDouble(this.context, {
+      name: "TableColumnCollection.getItem",
+      args: [key],
+      resolve: (exec) => this.find(exec, key) ?? fail(ErrorCode.itemNotFound),
+    });
   }
   getItemOrNullObject(key: string | number): TableColumnDouble {
-    return new TableColumnDouble(this.context, { name: "TableColumnCollection.getItemOrNullObject", args: [key], resolve: (exec) => this.find(exec, key) });
+    return new TableColumnDouble(this.context, {
+      name: "TableColumnCollection.getItemOrNullObject",
+      args: [key],
+      resolve: (exec) => this.find(exec, key),
+    });
   }
   getItemAt(index: number): TableColumnDouble {
     return new TableColumnDouble(this.context, {
@@ -1319,7 +1654,8 @@ export class TableColumnCollectionDouble extends ClientCollection<TableColumnDou
       args: [index],
       resolve: (exec) => {
         const t = store(exec).table(this._t());
-        if (!Number.isInteger(index) || index < 0 || index >= t.columnIds.length) fail(ErrorCode.itemNotFound);
+        if (!Number.isInteger(index) || index < 0 || index >= t.columnIds.length)
+          fail(ErrorCode.itemNotFound);
         return { tableId: t.id, columnId: t.columnIds[index] };
       },
     });
@@ -1333,28 +1669,56 @@ export class TableColumnCollectionDouble extends ClientCollection<TableColumnDou
         const s = store(exec);
         const t = s.table(this._t());
         const count = t.columnIds.length;
-        if (index !== undefined && index !== null && index !== count) fail(ErrorCode.invalidArgument, "The double only appends table columns at the end.");
+        if (index !== undefined && index !== null && index !== count)
+          fail(ErrorCode.invalidArgument, "The double only appends table columns at the end.");
         const column: Rect = { r0: t.rect.r0, c0: t.rect.c1 + 1, r1: t.rect.r1, c1: t.rect.c1 + 1 };
         checkRect(column);
         let occupied = false;
-        s.forEachStoredCell(t.sheetId, column, (_r, _c, cell) => (occupied ||= cell.value !== "" || cell.formula !== undefined));
-        if (occupied || s.meta.tables.some((o) => o.id !== t.id && o.sheetId === t.sheetId && intersect(o.rect, column))) {
-          fail(ErrorCode.invalidOperation, "The new table column would overwrite cells to the right of the table.");
+        s.forEachStoredCell(
+          t.sheetId,
+          column,
+          (_r, _c, cell) => (occupied ||= cell.value !== "" || cell.formula !== undefined)
+        );
+        if (
+          occupied ||
+          s.meta.tables.some(
+            (o) => o.id !== t.id && o.sheetId === t.sheetId && intersect(o.rect, column)
+          )
+        ) {
+          fail(
+            ErrorCode.invalidOperation,
+            "The new table column would overwrite cells to the right of the table."
+          );
         }
         const header = name ?? `Column${count + 1}`;
-        if (s.columnNames(t).some((n) => n.toUpperCase() === header.toUpperCase())) fail(ErrorCode.invalidArgument, `The table already has a column named '${header}'.`);
+        if (s.columnNames(t).some((n) => n.toUpperCase() === header.toUpperCase()))
+          fail(ErrorCode.invalidArgument, `The table already has a column named '${header}'.`);
         t.rect = { ...t.rect, c1: t.rect.c1 + 1 };
         const id = Math.max(0, ...t.columnIds) + 1;
         t.columnIds.push(id);
-        s.setCell(t.sheetId, t.rect.r0, column.c0, { ...s.getCell(t.sheetId, t.rect.r0, column.c0), value: header });
+        s.setCell(t.sheetId, t.rect.r0, column.c0, {
+          ...s.getCell(t.sheetId, t.rect.r0, column.c0),
+          value: header,
+        });
         if (values !== undefined && values !== null) {
           const body = s.dataBodyRect(t);
           const grid = values as unknown[][];
           const withHeader = Array.isArray(grid) && grid.length === rowCountOf(body) + 1;
           const bodyValues = withHeader ? grid.slice(1) : grid;
-          s.writeRect(t.sheetId, { ...body, c0: column.c0, c1: column.c0 }, bodyValues, writeValue, "TableColumnCollection.add");
+          s.writeRect(
+            t.sheetId,
+            { ...body, c0: column.c0, c1: column.c0 },
+            bodyValues,
+            writeValue,
+            "TableColumnCollection.add"
+          );
         }
-        s.noteChange({ sheetId: t.sheetId, rect: column, changeType: "ColumnInserted", tableId: t.id });
+        s.noteChange({
+          sheetId: t.sheetId,
+          rect: column,
+          changeType: "ColumnInserted",
+          tableId: t.id,
+        });
         return { tableId: t.id, columnId: id };
       },
     });
@@ -1394,7 +1758,13 @@ export class TableColumnDouble extends ClientObject {
     const { t, c } = this.located(exec);
     if (name === "name") {
       if (typeof value !== "string" || value === "") fail(ErrorCode.invalidArgument);
-      s.writeRect(t.sheetId, { ...t.rect, r1: t.rect.r0, c0: c, c1: c }, [[value]], writeValue, "TableColumn.name");
+      s.writeRect(
+        t.sheetId,
+        { ...t.rect, r1: t.rect.r0, c0: c, c1: c },
+        [[value]],
+        writeValue,
+        "TableColumn.name"
+      );
       return;
     }
     s.writeRect(t.sheetId, { ...t.rect, c0: c, c1: c }, value, writeValue, "TableColumn.values");
@@ -1437,7 +1807,7 @@ export class NamedItemCollectionDouble extends ClientCollection<NamedItemDouble>
   constructor(
     context: RequestContextDouble,
     parent: ClientObject,
-    private readonly scope: "sheet" | null,
+    private readonly scope: "sheet" | null
   ) {
     super(context, parent);
   }
@@ -1502,11 +1872,16 @@ export class NamedItemCollectionDouble extends ClientCollection<NamedItemDouble>
 function nameValue(item: NameMeta): { type: string; value: unknown } {
   const body = item.formula.slice(1);
   if (/^[+-]?\d+$/.test(body)) return { type: "Integer", value: Number(body) };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) return { type: "Double", value: Number(body) };
-  if (/^(TRUE|FALSE)$/i.test(body)) return { type: "Boolean", value: body.toUpperCase() === "TRUE" };
-  if (/^#(REF!|N\/A|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(body)) return { type: "Error", value: body };
-  if (/^"([^"]|"")*"$/.test(body)) return { type: "String", value: body.slice(1, -1).replace(/""/g, '"') };
-  if (/^('([^']|'')+'|[^!'"(),]+)![$A-Za-z0-9:]+$/.test(body)) return { type: "Range", value: body };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body))
+    return { type: "Double", value: Number(body) };
+  if (/^(TRUE|FALSE)$/i.test(body))
+    return { type: "Boolean", value: body.toUpperCase() === "TRUE" };
+  if (/^#(REF!|N\/A|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(body))
+    return { type: "Error", value: body };
+  if (/^"([^"]|"")*"$/.test(body))
+    return { type: "String", value: body.slice(1, -1).replace(/""/g, '"') };
+  if (/^('([^']|'')+'|[^!'"(),]+)![$A-Za-z0-9:]+$/.test(body))
+    return { type: "Range", value: body };
   return { type: "String", value: body };
 }
 
@@ -1545,7 +1920,8 @@ export class NamedItemDouble extends ClientObject {
   }
   override _write(exec: Exec, name: string, value: unknown): void {
     const item = this.item(exec);
-    if (name === "formula") item.formula = String(value).startsWith("=") ? String(value) : `=${String(value)}`;
+    if (name === "formula")
+      item.formula = String(value).startsWith("=") ? String(value) : `=${String(value)}`;
     else if (name === "comment") item.comment = String(value);
     else if (name === "visible") item.visible = Boolean(value);
     else super._write(exec, name, value);
@@ -1559,14 +1935,23 @@ export class NamedItemDouble extends ClientObject {
   getRange(): RangeDouble {
     return new RangeDouble(this.context, {
       name: "NamedItem.getRange",
-      resolve: (exec) => store(exec).nameRange(this.item(exec)) ?? fail(ErrorCode.invalidOperation, "The name does not refer to a range."),
+      resolve: (exec) =>
+        store(exec).nameRange(this.item(exec)) ??
+        fail(ErrorCode.invalidOperation, "The name does not refer to a range."),
     });
   }
   getRangeOrNullObject(): RangeDouble {
-    return new RangeDouble(this.context, { name: "NamedItem.getRangeOrNullObject", resolve: (exec) => store(exec).nameRange(this.item(exec)) });
+    return new RangeDouble(this.context, {
+      name: "NamedItem.getRangeOrNullObject",
+      resolve: (exec) => store(exec).nameRange(this.item(exec)),
+    });
   }
 }
-defineProperties(NamedItemDouble, ["formula", "comment", "visible"], ["name", "type", "value", "scope"]);
+defineProperties(
+  NamedItemDouble,
+  ["formula", "comment", "visible"],
+  ["name", "type", "value", "scope"]
+);
 
 // ---- Settings ----------------------------------------------------------------------------------------
 
@@ -1595,7 +1980,8 @@ export class SettingCollectionDouble extends ClientCollection<SettingDouble> {
     return new SettingDouble(this.context, {
       name: "SettingCollection.getItem",
       args: [key],
-      resolve: (exec) => (store(exec).meta.settings.some((s) => s.key === key) ? key : fail(ErrorCode.itemNotFound)),
+      resolve: (exec) =>
+        store(exec).meta.settings.some((s) => s.key === key) ? key : fail(ErrorCode.itemNotFound),
     });
   }
   getItemOrNullObject(key: string): SettingDouble {
@@ -1661,13 +2047,23 @@ export class ChartCollectionDouble extends ClientCollection<ChartDouble> {
       resolve: (exec) => {
         const s = store(exec);
         const sheetId = this._t<string>();
-        if (typeof type !== "string" || type === "") fail(ErrorCode.invalidArgument, "A chart type is required.");
-        if (!(sourceData instanceof RangeDouble)) fail(ErrorCode.invalidArgument, "Chart source data must be a Range.");
+        if (typeof type !== "string" || type === "")
+          fail(ErrorCode.invalidArgument, "A chart type is required.");
+        if (!(sourceData instanceof RangeDouble))
+          fail(ErrorCode.invalidArgument, "Chart source data must be a Range.");
         const source = sourceData._t<RangeTarget>();
         const sheet = s.sheet(sheetId);
         let n = sheet.charts.length + 1;
         while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
-        const record: ChartRecord = { id: s.newId(), name: `Chart ${n}`, type, source: s.addressOf(source.sheetId, source.rect), seriesBy, settings: {}, calls: [] };
+        const record: ChartRecord = {
+          id: s.newId(),
+          name: `Chart ${n}`,
+          type,
+          source: s.addressOf(source.sheetId, source.rect),
+          seriesBy,
+          settings: {},
+          calls: [],
+        };
         sheet.charts.push(record);
         return { sheetId, id: record.id };
       },
@@ -1681,16 +2077,25 @@ export class ChartCollectionDouble extends ClientCollection<ChartDouble> {
     return chart ? { sheetId, id: chart.id } : null;
   }
   getItem(name: string): ChartDouble {
-    return new ChartDouble(this.context, { name: "ChartCollection.getItem", args: [name], resolve: (exec) => this.find(exec, name) ?? fail(ErrorCode.itemNotFound) });
+    return new ChartDouble(this.context, {
+      name: "ChartCollection.getItem",
+      args: [name],
+      resolve: (exec) => this.find(exec, name) ?? fail(ErrorCode.itemNotFound),
+    });
   }
   getItemOrNullObject(name: string): ChartDouble {
-    return new ChartDouble(this.context, { name: "ChartCollection.getItemOrNullObject", args: [name], resolve: (exec) => this.find(exec, name) });
+    return new ChartDouble(this.context, {
+      name: "ChartCollection.getItemOrNullObject",
+      args: [name],
+      resolve: (exec) => this.find(exec, name),
+    });
   }
   getItemAt(index: number): ChartDouble {
     return new ChartDouble(this.context, {
       name: "ChartCollection.getItemAt",
       args: [index],
-      resolve: (exec) => (this._listTargets(exec)[index] as ChartTarget | undefined) ?? fail(ErrorCode.itemNotFound),
+      resolve: (exec) =>
+        (this._listTargets(exec)[index] as ChartTarget | undefined) ?? fail(ErrorCode.itemNotFound),
     });
   }
 }
@@ -1704,7 +2109,8 @@ export class ChartDouble extends ClientObject {
   }
   constructor(context: RequestContextDouble, creation: Creation) {
     super(context, null, creation);
-    for (const part of CHART_PARTS) Object.defineProperty(this, part, { get: () => this.part(part), enumerable: false });
+    for (const part of CHART_PARTS)
+      Object.defineProperty(this, part, { get: () => this.part(part), enumerable: false });
   }
   record(exec: Exec): ChartRecord {
     const { sheetId, id } = this._t<ChartTarget>();
@@ -1734,7 +2140,8 @@ export class ChartDouble extends ClientObject {
     if (name === "name") {
       const sheet = store(exec).sheet(this._t<ChartTarget>().sheetId);
       if (typeof value !== "string" || value === "") fail(ErrorCode.invalidArgument);
-      if (sheet.charts.some((c) => c !== record && c.name === value)) fail(ErrorCode.itemAlreadyExists);
+      if (sheet.charts.some((c) => c !== record && c.name === value))
+        fail(ErrorCode.itemAlreadyExists);
       record.name = value;
     } else if (name === "chartType") record.type = String(value);
     else record.settings[name] = clone(value);
@@ -1742,12 +2149,23 @@ export class ChartDouble extends ClientObject {
   setPosition(startCell: RangeDouble | string, endCell?: RangeDouble | string): void {
     const text = (cell: RangeDouble | string | undefined, exec: Exec): string | null => {
       if (cell === undefined) return null;
-      if (typeof cell === "string") return formatRect(store(exec).resolveAddress(cell, this._t<ChartTarget>().sheetId).rect);
+      if (typeof cell === "string")
+        return formatRect(store(exec).resolveAddress(cell, this._t<ChartTarget>().sheetId).rect);
       return formatRect(cell._t<RangeTarget>().rect);
     };
-    this._call("setPosition", [typeof startCell === "string" ? startCell : null, typeof endCell === "string" ? endCell : null], (exec) => {
-      this.record(exec).settings.position = { start: text(startCell, exec), end: text(endCell, exec) };
-    });
+    this._call(
+      "setPosition",
+      [
+        typeof startCell === "string" ? startCell : null,
+        typeof endCell === "string" ? endCell : null,
+      ],
+      (exec) => {
+        this.record(exec).settings.position = {
+          start: text(startCell, exec),
+          end: text(endCell, exec),
+        };
+      }
+    );
   }
   setData(sourceData: RangeDouble, seriesBy = "Auto"): void {
     this._call("setData", [seriesBy], (exec) => {
@@ -1768,4 +2186,8 @@ export class ChartDouble extends ClientObject {
     });
   }
 }
-defineProperties(ChartDouble, ["name", "chartType", "top", "left", "width", "height", "style", "showAllFieldButtons"], ["id"]);
+defineProperties(
+  ChartDouble,
+  ["name", "chartType", "top", "left", "width", "height", "style", "showAllFieldButtons"],
+  ["id"]
+);

@@ -1,7 +1,9 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/no-empty-load -- these tests break the load/sync rules on purpose to check that the double enforces them */
 /** Proxy semantics of the double: queue, load, sync, null objects, atomic requests, Excel.run. */
 import { createExcelDouble, ExcelDoubleError } from "./index";
 
-const notLoaded = /The property 'values' is not available\. Before reading the property's value, call the load method/;
+const notLoaded =
+  /The property 'values' is not available\. Before reading the property's value, call the load method/;
 
 describe("load before read", () => {
   test("reading a property that was not loaded throws PropertyNotLoaded", async () => {
@@ -50,7 +52,10 @@ describe("load before read", () => {
       await context.sync();
       expect(range.format.fill.color).toBe("#FF0000");
       expect(range.format.font.bold).toBe(false);
-      expect(range.toJSON()).toEqual({ address: "Sheet1!A1", format: { fill: { color: "#FF0000" }, font: { bold: false } } });
+      expect(range.toJSON()).toEqual({
+        address: "Sheet1!A1",
+        format: { fill: { color: "#FF0000" }, font: { bold: false } },
+      });
     });
   });
 
@@ -72,7 +77,7 @@ describe("load before read", () => {
       double.Excel.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange("A1").load("valuez");
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
@@ -103,7 +108,9 @@ describe("load before read", () => {
       sheets.load("position");
       await context.sync();
       expect(sheets.items.map((s) => s.position)).toEqual([0, 1, 2]);
-      expect(sheets.toJSON()).toEqual({ items: [{ position: 0 }, { position: 1 }, { position: 2 }] });
+      expect(sheets.toJSON()).toEqual({
+        items: [{ position: 0 }, { position: 1 }, { position: 2 }],
+      });
     });
   });
 });
@@ -113,7 +120,11 @@ describe("getItem and getItemOrNullObject", () => {
     const double = createExcelDouble();
     await double.Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Nope");
-      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound", name: "RichApi.Error", debugInfo: { code: "ItemNotFound", errorLocation: "WorksheetCollection.getItem" } });
+      await expect(context.sync()).rejects.toMatchObject({
+        code: "ItemNotFound",
+        name: "RichApi.Error",
+        debugInfo: { code: "ItemNotFound", errorLocation: "WorksheetCollection.getItem" },
+      });
     });
   });
 
@@ -143,9 +154,21 @@ describe("getItem and getItemOrNullObject", () => {
   });
 
   test.each([
-    ["tables", (wb: Excel.Workbook) => wb.tables.getItem("T"), (wb: Excel.Workbook) => wb.tables.getItemOrNullObject("T")],
-    ["names", (wb: Excel.Workbook) => wb.names.getItem("N"), (wb: Excel.Workbook) => wb.names.getItemOrNullObject("N")],
-    ["settings", (wb: Excel.Workbook) => wb.settings.getItem("k"), (wb: Excel.Workbook) => wb.settings.getItemOrNullObject("k")],
+    [
+      "tables",
+      (wb: Excel.Workbook) => wb.tables.getItem("T"),
+      (wb: Excel.Workbook) => wb.tables.getItemOrNullObject("T"),
+    ],
+    [
+      "names",
+      (wb: Excel.Workbook) => wb.names.getItem("N"),
+      (wb: Excel.Workbook) => wb.names.getItemOrNullObject("N"),
+    ],
+    [
+      "settings",
+      (wb: Excel.Workbook) => wb.settings.getItem("k"),
+      (wb: Excel.Workbook) => wb.settings.getItemOrNullObject("k"),
+    ],
   ])("%s: getItem fails, getItemOrNullObject is null", async (_name, getItem, getOrNull) => {
     const double = createExcelDouble();
     await double.Excel.run(async (context) => {
@@ -209,14 +232,21 @@ describe("requests", () => {
 
   test("Excel.run(options, batch) records the options and returns the batch result", async () => {
     const double = createExcelDouble();
-    const result = await double.Excel.run({ delayForCellEdit: true, mergeUndoGroup: true } as Excel.RunOptions, async () => 42);
+    const result = await double.Excel.run(
+      { delayForCellEdit: true, mergeUndoGroup: true } as Excel.RunOptions,
+      async () => 42
+    );
     expect(result).toBe(42);
-    expect(double.stats.runs).toEqual([{ options: { delayForCellEdit: true, mergeUndoGroup: true } }]);
+    expect(double.stats.runs).toEqual([
+      { options: { delayForCellEdit: true, mergeUndoGroup: true } },
+    ]);
   });
 
   test("Excel.run rejects a batch that does not return a promise", async () => {
     const double = createExcelDouble();
-    await expect(double.Excel.run((() => undefined) as unknown as () => Promise<void>)).rejects.toMatchObject({ code: "RunMustReturnPromise" });
+    await expect(
+      double.Excel.run((() => undefined) as unknown as () => Promise<void>)
+    ).rejects.toMatchObject({ code: "RunMustReturnPromise" });
   });
 
   test("sync resolves with the pass-through value", async () => {
@@ -233,7 +263,14 @@ describe("requests", () => {
       await context.sync();
     });
     double.stats.reset();
-    expect(double.stats).toMatchObject({ syncCount: 0, syncCalls: 0, requests: [], maxRequestBytes: 0, totalRequestBytes: 0, runs: [] });
+    expect(double.stats).toMatchObject({
+      syncCount: 0,
+      syncCalls: 0,
+      requests: [],
+      maxRequestBytes: 0,
+      totalRequestBytes: 0,
+      runs: [],
+    });
   });
 });
 

@@ -1,9 +1,21 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- this module implements the proxies; its cells and records are plain objects, not Office proxies */
 /**
  * The workbook the double holds: sheet/table/name/setting metadata plus cells, and the transaction that
  * makes each `context.sync()` all-or-nothing. Metadata is small and is snapshotted per sync; cells can be
  * many, so they are journaled (immutable cell objects, previous value remembered) instead of copied.
  */
-import { Rect, columnCountOf, contains, formatAddress, intersect, isInsideSheet, parseAddressOrFail, rowCountOf, MAX_COLUMNS, MAX_ROWS } from "./address";
+import {
+  Rect,
+  columnCountOf,
+  contains,
+  formatAddress,
+  intersect,
+  isInsideSheet,
+  parseAddressOrFail,
+  rowCountOf,
+  MAX_COLUMNS,
+  MAX_ROWS,
+} from "./address";
 import { Cell, CellValue, EMPTY_CELL, isEmptyCell, writeValue } from "./cells";
 import { ErrorCode, fail } from "./errors";
 
@@ -86,7 +98,12 @@ export interface Meta {
   tables: TableMeta[];
   names: NameMeta[];
   settings: { key: string; value: unknown }[];
-  application: { calculationMode: string; screenUpdatingSuspensions: number; calculations: string[]; apiCalculationSuspensions: number };
+  application: {
+    calculationMode: string;
+    screenUpdatingSuspensions: number;
+    calculations: string[];
+    apiCalculationSuspensions: number;
+  };
   nextId: number;
 }
 
@@ -94,7 +111,14 @@ export interface Change {
   sheetId: string;
   rect: Rect;
   /** Excel's DataChangeType. */
-  changeType: "RangeEdited" | "RowInserted" | "RowDeleted" | "CellInserted" | "CellDeleted" | "ColumnInserted" | "ColumnDeleted";
+  changeType:
+    | "RangeEdited"
+    | "RowInserted"
+    | "RowDeleted"
+    | "CellInserted"
+    | "CellDeleted"
+    | "ColumnInserted"
+    | "ColumnDeleted";
   tableId?: string;
 }
 
@@ -120,13 +144,21 @@ export class WorkbookStore {
       tables: [],
       names: [],
       settings: [],
-      application: { calculationMode: "Automatic", screenUpdatingSuspensions: 0, calculations: [], apiCalculationSuspensions: 0 },
+      application: {
+        calculationMode: "Automatic",
+        screenUpdatingSuspensions: 0,
+        calculations: [],
+        apiCalculationSuspensions: 0,
+      },
       nextId: 1,
     };
     for (const name of sheetNames) this.addSheet(name);
     if (this.meta.sheets.length > 0) {
       this.meta.activeSheetId = this.meta.sheets[0].id;
-      this.meta.selection = { sheetId: this.meta.sheets[0].id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      this.meta.selection = {
+        sheetId: this.meta.sheets[0].id,
+        rect: { r0: 0, c0: 0, r1: 0, c1: 0 },
+      };
     }
   }
 
@@ -211,14 +243,19 @@ export class WorkbookStore {
     const rows: T[][] = [];
     for (let r = rect.r0; r <= rect.r1; r++) {
       const row: T[] = new Array(rect.c1 - rect.c0 + 1);
-      for (let c = rect.c0; c <= rect.c1; c++) row[c - rect.c0] = pick(map?.get(cellKey(r, c)) ?? EMPTY_CELL);
+      for (let c = rect.c0; c <= rect.c1; c++)
+        row[c - rect.c0] = pick(map?.get(cellKey(r, c)) ?? EMPTY_CELL);
       rows.push(row);
     }
     return rows;
   }
 
   /** Existing (non-empty) cells inside a rectangle, without visiting empty ones. */
-  forEachStoredCell(sheetId: string, rect: Rect, visit: (r: number, c: number, cell: Cell) => void): void {
+  forEachStoredCell(
+    sheetId: string,
+    rect: Rect,
+    visit: (r: number, c: number, cell: Cell) => void
+  ): void {
     const map = this.cells.get(sheetId);
     if (!map) return;
     const area = rowCountOf(rect) * columnCountOf(rect);
@@ -241,16 +278,27 @@ export class WorkbookStore {
    * Writes a 2D array (or one scalar, which fills the range, as Excel does) through `apply`.
    * A 2D array whose shape differs from the range fails with InvalidArgument, before any cell changes.
    */
-  writeRect(sheetId: string, rect: Rect, input: unknown, apply: (previous: Cell, raw: unknown) => Cell, what: string, contentChange = true): void {
+  writeRect(
+    sheetId: string,
+    rect: Rect,
+    input: unknown,
+    apply: (previous: Cell, raw: unknown) => Cell,
+    what: string,
+    contentChange = true
+  ): void {
     const rows = rowCountOf(rect);
     const columns = columnCountOf(rect);
     const scalar = !Array.isArray(input);
     if (!scalar) {
       const grid = input as unknown[];
-      const shapeOk = grid.length === rows && grid.every((row) => Array.isArray(row) && row.length === columns);
+      const shapeOk =
+        grid.length === rows && grid.every((row) => Array.isArray(row) && row.length === columns);
       if (!shapeOk) {
         const got = `${grid.length} x ${Array.isArray(grid[0]) ? (grid[0] as unknown[]).length : "?"}`;
-        fail(ErrorCode.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range is ${rows} x ${columns}, array is ${got}).`);
+        fail(
+          ErrorCode.invalidArgument,
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range is ${rows} x ${columns}, array is ${got}).`
+        );
       }
     }
     if (contentChange) this.assertEditable(sheetId, rect);
@@ -270,7 +318,8 @@ export class WorkbookStore {
     if (!sheet.protection.protected) return;
     for (let r = rect.r0; r <= rect.r1; r++)
       for (let c = rect.c0; c <= rect.c1; c++)
-        if (this.getCell(sheetId, r, c).format.locked !== false) fail(ErrorCode.accessDenied, undefined, "Range");
+        if (this.getCell(sheetId, r, c).format.locked !== false)
+          fail(ErrorCode.accessDenied, undefined, "Range");
   }
 
   /** Bounding box of cells with content (valuesOnly) or with content or formatting. */
@@ -294,19 +343,34 @@ export class WorkbookStore {
   }
 
   /** Moves the cells of columns c0..c1 at rows >= fromRow down by `count` rows (row insertion inside a table). */
-  shiftDown(sheetId: string, c0: number, c1: number, fromRow: number, count: number, growingTableId?: string): void {
+  shiftDown(
+    sheetId: string,
+    c0: number,
+    c1: number,
+    fromRow: number,
+    count: number,
+    growingTableId?: string
+  ): void {
     const moving: Array<[number, number, Cell]> = [];
-    this.forEachStoredCell(sheetId, { r0: fromRow, c0, r1: MAX_ROWS - 1, c1 }, (r, c, cell) => moving.push([r, c, cell]));
-    if (moving.some(([r]) => r + count >= MAX_ROWS)) fail(ErrorCode.invalidOperation, "Cells would be pushed off the end of the worksheet.");
+    this.forEachStoredCell(sheetId, { r0: fromRow, c0, r1: MAX_ROWS - 1, c1 }, (r, c, cell) =>
+      moving.push([r, c, cell])
+    );
+    if (moving.some(([r]) => r + count >= MAX_ROWS))
+      fail(ErrorCode.invalidOperation, "Cells would be pushed off the end of the worksheet.");
     moving.sort((a, b) => b[0] - a[0]);
     for (const [r, c, cell] of moving) {
       this.setCell(sheetId, r + count, c, cell);
       this.setCell(sheetId, r, c, EMPTY_CELL);
     }
     for (const table of this.meta.tables) {
-      if (table.id === growingTableId || table.sheetId !== sheetId || table.rect.r0 < fromRow) continue;
+      if (table.id === growingTableId || table.sheetId !== sheetId || table.rect.r0 < fromRow)
+        continue;
       if (table.rect.c1 < c0 || table.rect.c0 > c1) continue;
-      if (table.rect.c0 < c0 || table.rect.c1 > c1) fail(ErrorCode.invalidOperation, "This operation is not allowed because it tries to shift cells in a table on your worksheet.");
+      if (table.rect.c0 < c0 || table.rect.c1 > c1)
+        fail(
+          ErrorCode.invalidOperation,
+          "This operation is not allowed because it tries to shift cells in a table on your worksheet."
+        );
       table.rect = { ...table.rect, r0: table.rect.r0 + count, r1: table.rect.r1 + count };
     }
   }
@@ -331,10 +395,17 @@ export class WorkbookStore {
   }
 
   validateSheetName(name: unknown, exceptId?: string): asserts name is string {
-    if (typeof name !== "string" || name.length === 0 || name.length > 31) fail(ErrorCode.invalidArgument, "A worksheet name must be 1 to 31 characters long.");
-    if (FORBIDDEN_SHEET_CHARS.test(name)) fail(ErrorCode.invalidArgument, "A worksheet name cannot contain any of these characters: \\ / ? * [ ] :");
-    if (name.startsWith("'") || name.endsWith("'")) fail(ErrorCode.invalidArgument, "A worksheet name cannot begin or end with an apostrophe.");
-    if (name.toUpperCase() === "HISTORY") fail(ErrorCode.invalidArgument, "'History' is a reserved worksheet name.");
+    if (typeof name !== "string" || name.length === 0 || name.length > 31)
+      fail(ErrorCode.invalidArgument, "A worksheet name must be 1 to 31 characters long.");
+    if (FORBIDDEN_SHEET_CHARS.test(name))
+      fail(
+        ErrorCode.invalidArgument,
+        "A worksheet name cannot contain any of these characters: \\ / ? * [ ] :"
+      );
+    if (name.startsWith("'") || name.endsWith("'"))
+      fail(ErrorCode.invalidArgument, "A worksheet name cannot begin or end with an apostrophe.");
+    if (name.toUpperCase() === "HISTORY")
+      fail(ErrorCode.invalidArgument, "'History' is a reserved worksheet name.");
     const existing = this.findSheet(name);
     if (existing && existing.id !== exceptId) fail(ErrorCode.itemAlreadyExists);
   }
@@ -378,8 +449,10 @@ export class WorkbookStore {
   deleteSheet(sheetId: string): void {
     const sheet = this.sheet(sheetId);
     const visible = this.meta.sheets.filter((s) => s.visibility === "Visible");
-    if (visible.length === 1 && visible[0].id === sheetId) fail(ErrorCode.invalidOperation, "A workbook must contain at least one visible worksheet.");
-    for (const [key, cell] of this.sheetCells(sheetId)) this.journal?.push([this.sheetCells(sheetId), key, cell]);
+    if (visible.length === 1 && visible[0].id === sheetId)
+      fail(ErrorCode.invalidOperation, "A workbook must contain at least one visible worksheet.");
+    for (const [key, cell] of this.sheetCells(sheetId))
+      this.journal?.push([this.sheetCells(sheetId), key, cell]);
     this.cells.get(sheetId)?.clear();
     this.meta.sheets = this.meta.sheets.filter((s) => s.id !== sheetId);
     this.meta.tables = this.meta.tables.filter((t) => t.sheetId !== sheetId);
@@ -394,7 +467,13 @@ export class WorkbookStore {
   }
 
   setSheetPosition(sheetId: string, position: unknown): void {
-    if (typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= this.meta.sheets.length) fail(ErrorCode.invalidArgument, "The worksheet position is out of range.");
+    if (
+      typeof position !== "number" ||
+      !Number.isInteger(position) ||
+      position < 0 ||
+      position >= this.meta.sheets.length
+    )
+      fail(ErrorCode.invalidArgument, "The worksheet position is out of range.");
     const sheet = this.sheet(sheetId);
     const rest = this.meta.sheets.filter((s) => s.id !== sheetId);
     rest.splice(position, 0, sheet);
@@ -402,11 +481,13 @@ export class WorkbookStore {
   }
 
   setSheetVisibility(sheetId: string, visibility: unknown): void {
-    if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") fail(ErrorCode.invalidArgument);
+    if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden")
+      fail(ErrorCode.invalidArgument);
     const sheet = this.sheet(sheetId);
     if (visibility !== "Visible") {
       const others = this.meta.sheets.filter((s) => s.id !== sheetId && s.visibility === "Visible");
-      if (others.length === 0) fail(ErrorCode.invalidOperation, "A workbook must contain at least one visible worksheet.");
+      if (others.length === 0)
+        fail(ErrorCode.invalidOperation, "A workbook must contain at least one visible worksheet.");
       if (this.meta.activeSheetId === sheetId) this.activate(others[0].id);
     }
     sheet.visibility = visibility;
@@ -414,7 +495,8 @@ export class WorkbookStore {
 
   activate(sheetId: string): void {
     const sheet = this.sheet(sheetId);
-    if (sheet.visibility !== "Visible") fail(ErrorCode.invalidOperation, "A hidden worksheet cannot be activated.");
+    if (sheet.visibility !== "Visible")
+      fail(ErrorCode.invalidOperation, "A hidden worksheet cannot be activated.");
     if (this.meta.activeSheetId !== sheetId) {
       this.meta.activeSheetId = sheetId;
       this.meta.selection = { sheetId, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
@@ -424,8 +506,10 @@ export class WorkbookStore {
   /** Resolves an address that may carry a sheet prefix; `defaultSheetId` is used when it does not. */
   resolveAddress(address: string, defaultSheetId: string | null): { sheetId: string; rect: Rect } {
     const parsed = parseAddressOrFail(address);
-    if (parsed.sheet !== undefined) return { sheetId: this.sheetByNameOrFail(parsed.sheet).id, rect: parsed.rect };
-    if (defaultSheetId === null) fail(ErrorCode.invalidArgument, `The address '${address}' needs a worksheet name.`);
+    if (parsed.sheet !== undefined)
+      return { sheetId: this.sheetByNameOrFail(parsed.sheet).id, rect: parsed.rect };
+    if (defaultSheetId === null)
+      fail(ErrorCode.invalidArgument, `The address '${address}' needs a worksheet name.`);
     return { sheetId: defaultSheetId, rect: parsed.rect };
   }
 
@@ -444,7 +528,11 @@ export class WorkbookStore {
       !/^[A-Za-z]{1,3}\d+$/.test(name) &&
       !/^[RrCc]$/.test(name) &&
       !/^[Rr]\d*[Cc]\d*$/.test(name);
-    if (!ok) fail(ErrorCode.invalidArgument, `'${String(name)}' is not a valid ${what} name: start with a letter or underscore, no spaces, not a cell reference.`);
+    if (!ok)
+      fail(
+        ErrorCode.invalidArgument,
+        `'${String(name)}' is not a valid ${what} name: start with a letter or underscore, no spaces, not a cell reference.`
+      );
   }
 
   definedNameTaken(name: string, exceptTableId?: string): boolean {
@@ -472,10 +560,15 @@ export class WorkbookStore {
     let tableRect = rect;
     if (!hasHeaders) tableRect = { ...rect, r1: rect.r1 + 1 };
     else if (rect.r0 === rect.r1) tableRect = { ...rect, r1: rect.r1 + 1 };
-    if (!isInsideSheet(tableRect)) fail(ErrorCode.invalidArgument, undefined, "TableCollection.add");
+    if (!isInsideSheet(tableRect))
+      fail(ErrorCode.invalidArgument, undefined, "TableCollection.add");
     for (const other of this.meta.tables) {
       if (other.sheetId === sheetId && intersect(other.rect, tableRect)) {
-        fail(ErrorCode.invalidArgument, "A table cannot overlap a range that contains a PivotTable report, query results, protected cells or another table.", "TableCollection.add");
+        fail(
+          ErrorCode.invalidArgument,
+          "A table cannot overlap a range that contains a PivotTable report, query results, protected cells or another table.",
+          "TableCollection.add"
+        );
       }
     }
     this.assertEditable(sheetId, tableRect);
@@ -493,8 +586,9 @@ export class WorkbookStore {
       seen.add(header.toUpperCase());
       const previous = this.getCell(sheetId, rect.r0, c);
       if (previous.value !== header || previous.formula !== undefined) {
-        const { formula: _formula, ...rest } = previous;
-        this.setCell(sheetId, rect.r0, c, { ...rest, value: header });
+        const rest: { -readonly [K in keyof Cell]: Cell[K] } = { ...previous, value: header };
+        delete rest.formula;
+        this.setCell(sheetId, rect.r0, c, rest);
       }
       columnIds.push(index);
     }
@@ -522,7 +616,8 @@ export class WorkbookStore {
 
   renameTable(tableId: string, name: unknown): void {
     this.validateDefinedName(name, "table");
-    if (this.definedNameTaken(name, tableId)) fail(ErrorCode.invalidArgument, `A table or name called '${name}' already exists.`);
+    if (this.definedNameTaken(name, tableId))
+      fail(ErrorCode.invalidArgument, `A table or name called '${name}' already exists.`);
     this.table(tableId).name = name;
   }
 
@@ -542,7 +637,12 @@ export class WorkbookStore {
 
   columnNames(table: TableMeta): string[] {
     const names: string[] = [];
-    for (let c = table.rect.c0; c <= table.rect.c1; c++) names.push(table.showHeaders ? String(this.getCell(table.sheetId, table.rect.r0, c).value) : `Column${c - table.rect.c0 + 1}`);
+    for (let c = table.rect.c0; c <= table.rect.c1; c++)
+      names.push(
+        table.showHeaders
+          ? String(this.getCell(table.sheetId, table.rect.r0, c).value)
+          : `Column${c - table.rect.c0 + 1}`
+      );
     return names;
   }
 
@@ -553,17 +653,29 @@ export class WorkbookStore {
     const columns = columnCountOf(table.rect);
     let grid: unknown[][];
     if (values === undefined || values === null) grid = [new Array(columns).fill("")];
-    else if (Array.isArray(values) && values.every((row) => Array.isArray(row))) grid = values as unknown[][];
+    else if (Array.isArray(values) && values.every((row) => Array.isArray(row)))
+      grid = values as unknown[][];
     else if (Array.isArray(values)) grid = [values];
     else grid = [[values]];
     if (grid.length === 0 || grid.some((row) => row.length !== columns)) {
-      fail(ErrorCode.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (table has ${columns} columns).`, "TableRowCollection.add");
+      fail(
+        ErrorCode.invalidArgument,
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (table has ${columns} columns).`,
+        "TableRowCollection.add"
+      );
     }
     const bodyRows = rowCountOf(body);
     // A fresh table's single empty data row is filled rather than pushed down, as Excel does.
-    const emptyBody = bodyRows === 1 && this.readRect(table.sheetId, body, (cell) => cell.value === "" && cell.formula === undefined).every((row) => row.every(Boolean));
+    const emptyBody =
+      bodyRows === 1 &&
+      this.readRect(
+        table.sheetId,
+        body,
+        (cell) => cell.value === "" && cell.formula === undefined
+      ).every((row) => row.every(Boolean));
     const at = index === null || index === undefined ? (emptyBody ? 0 : bodyRows) : index;
-    if (!Number.isInteger(at) || at < 0 || at > bodyRows) fail(ErrorCode.invalidArgument, "The row index is out of range.", "TableRowCollection.add");
+    if (!Number.isInteger(at) || at < 0 || at > bodyRows)
+      fail(ErrorCode.invalidArgument, "The row index is out of range.", "TableRowCollection.add");
     let insertRow = body.r0 + at;
     let toInsert = grid.length;
     if (emptyBody && at === 0) toInsert -= 1;
@@ -572,15 +684,32 @@ export class WorkbookStore {
       this.shiftDown(table.sheetId, table.rect.c0, table.rect.c1, fromRow, toInsert, table.id);
       table.rect = { ...table.rect, r1: table.rect.r1 + toInsert };
       for (const other of this.meta.tables) {
-        if (other.id !== table.id && other.sheetId === table.sheetId && intersect(other.rect, table.rect)) {
-          fail(ErrorCode.invalidOperation, "This operation is not allowed because it tries to shift cells in a table on your worksheet.");
+        if (
+          other.id !== table.id &&
+          other.sheetId === table.sheetId &&
+          intersect(other.rect, table.rect)
+        ) {
+          fail(
+            ErrorCode.invalidOperation,
+            "This operation is not allowed because it tries to shift cells in a table on your worksheet."
+          );
         }
       }
     }
-    const target: Rect = { r0: insertRow, c0: table.rect.c0, r1: insertRow + grid.length - 1, c1: table.rect.c1 };
+    const target: Rect = {
+      r0: insertRow,
+      c0: table.rect.c0,
+      r1: insertRow + grid.length - 1,
+      c1: table.rect.c1,
+    };
     this.assertEditable(table.sheetId, target);
     this.writeRect(table.sheetId, target, grid, writeValue, "TableRowCollection.add", false);
-    this.noteChange({ sheetId: table.sheetId, rect: target, changeType: toInsert > 0 ? "RowInserted" : "RangeEdited", tableId });
+    this.noteChange({
+      sheetId: table.sheetId,
+      rect: target,
+      changeType: toInsert > 0 ? "RowInserted" : "RangeEdited",
+      tableId,
+    });
     insertRow = at;
     return insertRow;
   }
@@ -589,16 +718,31 @@ export class WorkbookStore {
     const table = this.table(tableId);
     if (table.showTotals === show) return;
     if (show) {
-      const below: Rect = { r0: table.rect.r1 + 1, c0: table.rect.c0, r1: table.rect.r1 + 1, c1: table.rect.c1 };
+      const below: Rect = {
+        r0: table.rect.r1 + 1,
+        c0: table.rect.c0,
+        r1: table.rect.r1 + 1,
+        c1: table.rect.c1,
+      };
       let occupied = false;
-      this.forEachStoredCell(table.sheetId, below, (_r, _c, cell) => (occupied ||= cell.value !== "" || cell.formula !== undefined));
-      if (occupied || this.meta.tables.some((t) => t.sheetId === table.sheetId && t.id !== tableId && intersect(t.rect, below))) {
+      this.forEachStoredCell(
+        table.sheetId,
+        below,
+        (_r, _c, cell) => (occupied ||= cell.value !== "" || cell.formula !== undefined)
+      );
+      if (
+        occupied ||
+        this.meta.tables.some(
+          (t) => t.sheetId === table.sheetId && t.id !== tableId && intersect(t.rect, below)
+        )
+      ) {
         fail(ErrorCode.invalidOperation, "The totals row would overwrite cells below the table.");
       }
       table.rect = { ...table.rect, r1: table.rect.r1 + 1 };
     } else {
       const totals = this.totalsRect(table)!;
-      for (let c = totals.c0; c <= totals.c1; c++) this.setCell(table.sheetId, totals.r0, c, EMPTY_CELL);
+      for (let c = totals.c0; c <= totals.c1; c++)
+        this.setCell(table.sheetId, totals.r0, c, EMPTY_CELL);
       table.rect = { ...table.rect, r1: table.rect.r1 - 1 };
     }
     table.showTotals = show;
@@ -608,7 +752,9 @@ export class WorkbookStore {
     const table = this.table(tableId);
     if (!keepContents) {
       this.assertEditable(table.sheetId, table.rect);
-      this.forEachStoredCell(table.sheetId, table.rect, (r, c) => this.setCell(table.sheetId, r, c, EMPTY_CELL));
+      this.forEachStoredCell(table.sheetId, table.rect, (r, c) =>
+        this.setCell(table.sheetId, r, c, EMPTY_CELL)
+      );
     }
     this.meta.tables = this.meta.tables.filter((t) => t.id !== tableId);
   }
@@ -626,9 +772,16 @@ export class WorkbookStore {
 
   addName(name: unknown, formula: string, comment: string, sheetId: string | null): NameMeta {
     this.validateDefinedName(name, "defined");
-    const clash = sheetId === null ? this.definedNameTaken(name) : this.findName(name, sheetId) !== undefined;
+    const clash =
+      sheetId === null ? this.definedNameTaken(name) : this.findName(name, sheetId) !== undefined;
     if (clash) fail(ErrorCode.itemAlreadyExists, undefined, "NamedItemCollection.add");
-    const item: NameMeta = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment, visible: true, sheetId };
+    const item: NameMeta = {
+      name,
+      formula: formula.startsWith("=") ? formula : `=${formula}`,
+      comment,
+      visible: true,
+      sheetId,
+    };
     this.meta.names.push(item);
     return item;
   }
@@ -648,8 +801,10 @@ export class WorkbookStore {
   // ---- settings ----------------------------------------------------------------------------------
 
   setSetting(key: unknown, value: unknown): void {
-    if (typeof key !== "string" || key.length === 0) fail(ErrorCode.invalidArgument, "A setting key must be a non-empty string.");
-    if (value === undefined) fail(ErrorCode.invalidArgument, "A setting value cannot be undefined.");
+    if (typeof key !== "string" || key.length === 0)
+      fail(ErrorCode.invalidArgument, "A setting key must be a non-empty string.");
+    if (value === undefined)
+      fail(ErrorCode.invalidArgument, "A setting value cannot be undefined.");
     // Settings are stored as JSON in the document: what comes back is what JSON keeps.
     const stored = JSON.parse(JSON.stringify(value)) as unknown;
     const existing = this.meta.settings.find((s) => s.key === key);
@@ -661,9 +816,19 @@ export class WorkbookStore {
 
   merge(sheetId: string, rect: Rect, across: boolean): void {
     const sheet = this.sheet(sheetId);
-    const parts = across ? Array.from({ length: rowCountOf(rect) }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i })) : [rect];
+    const parts = across
+      ? Array.from({ length: rowCountOf(rect) }, (_, i) => ({
+          ...rect,
+          r0: rect.r0 + i,
+          r1: rect.r0 + i,
+        }))
+      : [rect];
     for (const part of parts) {
-      if (sheet.merges.some((m) => intersect(m, part) && !contains(part, m))) fail(ErrorCode.invalidOperation, "Cannot merge cells that partly overlap another merged area.");
+      if (sheet.merges.some((m) => intersect(m, part) && !contains(part, m)))
+        fail(
+          ErrorCode.invalidOperation,
+          "Cannot merge cells that partly overlap another merged area."
+        );
       sheet.merges = sheet.merges.filter((m) => !contains(part, m));
       if (rowCountOf(part) * columnCountOf(part) > 1) sheet.merges.push(part);
     }

@@ -8,17 +8,20 @@ async function addSheet(name: string) {
     await context.sync();
   }).then(
     () => "ok",
-    (error: { code: string }) => error.code,
+    (error: { code: string }) => error.code
   );
   return { outcome, names: double.state.sheetNames() };
 }
 
 describe("sheet names are validated like Excel", () => {
-  test.each(["\\", "/", "?", "*", "[", "]", ":"])("a name containing %s is rejected with InvalidArgument", async (char) => {
-    const { outcome, names } = await addSheet(`Bad${char}Name`);
-    expect(outcome).toBe("InvalidArgument");
-    expect(names).toEqual(["Sheet1"]);
-  });
+  test.each(["\\", "/", "?", "*", "[", "]", ":"])(
+    "a name containing %s is rejected with InvalidArgument",
+    async (char) => {
+      const { outcome, names } = await addSheet(`Bad${char}Name`);
+      expect(outcome).toBe("InvalidArgument");
+      expect(names).toEqual(["Sheet1"]);
+    }
+  );
 
   test.each([
     ["32 characters", "x".repeat(32), "InvalidArgument"],
@@ -107,12 +110,16 @@ describe("worksheet collection", () => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.freezePanes.freezeRows(2);
       sheet.protection.protect({ allowFormatCells: true }, "secret");
-      sheet.protection.load("protected");
+      sheet.load("protection/protected");
       await context.sync();
       expect(sheet.protection.protected).toBe(true);
     });
     expect(double.state.sheet("Sheet1").freeze).toEqual({ rows: 2, columns: 0 });
-    expect(double.state.sheet("Sheet1").protection).toEqual({ protected: true, options: { allowFormatCells: true }, hasPassword: true });
+    expect(double.state.sheet("Sheet1").protection).toEqual({
+      protected: true,
+      options: { allowFormatCells: true },
+      hasPassword: true,
+    });
   });
 
   test("locked cells of a protected sheet cannot be written; unlocked ones can", async () => {
@@ -132,11 +139,20 @@ describe("worksheet collection", () => {
 
   test("used range, and the OrNullObject variant on an empty sheet", async () => {
     const double = createExcelDouble({ sheets: ["Empty", "Data"] });
-    double.state.setValues("Data", "B2:C3", [[1, 2], [3, 4]]);
+    double.state.setValues("Data", "B2:C3", [
+      [1, 2],
+      [3, 4],
+    ]);
     double.state.setNumberFormat("Data", "E5", "0%");
     await double.Excel.run(async (context) => {
-      const empty = context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject().load("address");
-      const emptyPlain = context.workbook.worksheets.getItem("Empty").getUsedRange().load("address");
+      const empty = context.workbook.worksheets
+        .getItem("Empty")
+        .getUsedRangeOrNullObject()
+        .load("address");
+      const emptyPlain = context.workbook.worksheets
+        .getItem("Empty")
+        .getUsedRange()
+        .load("address");
       const values = context.workbook.worksheets.getItem("Data").getUsedRange(true).load("address");
       const all = context.workbook.worksheets.getItem("Data").getUsedRange().load("address");
       await context.sync();
