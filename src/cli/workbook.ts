@@ -45,40 +45,58 @@ export function parseTemplateList(text: string | undefined): TemplateId[] {
     .split(",")
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name.length > 0);
-  if (names.length === 0) throw new WorkbookArgumentError(`--templates is empty; choose from ${TEMPLATE_IDS.join(", ")}`);
+  if (names.length === 0)
+    throw new WorkbookArgumentError(`--templates is empty; choose from ${TEMPLATE_IDS.join(", ")}`);
   for (const name of names) {
     if (!isTemplateId(name)) {
       const hint = suggestion(name, TEMPLATE_IDS);
       // suggestion() returns ' Did you mean "x"?' or "".
-      throw new WorkbookArgumentError(`unknown template "${name}".${hint} Choose from ${TEMPLATE_IDS.join(", ")}.`);
+      throw new WorkbookArgumentError(
+        `unknown template "${name}".${hint} Choose from ${TEMPLATE_IDS.join(", ")}.`
+      );
     }
   }
   return [...new Set(names)] as TemplateId[];
 }
 
 export function resolveIndustry(name: string | undefined, library: TemplateLibrary): string {
-  const industries = [...new Set(library.values.map((v) => v.industry))].sort((a, b) => a.localeCompare(b));
-  if (industries.length === 0) throw new WorkbookArgumentError("the reference library has no industries");
-  if (name === undefined) return industries.find((i) => normaliseName(i) === "retail") ?? industries[0];
+  const industries = [...new Set(library.values.map((v) => v.industry))].sort((a, b) =>
+    a.localeCompare(b)
+  );
+  if (industries.length === 0)
+    throw new WorkbookArgumentError("the reference library has no industries");
+  if (name === undefined)
+    return industries.find((i) => normaliseName(i) === "retail") ?? industries[0];
   const match = industries.find((i) => normaliseName(i) === normaliseName(name));
   if (match) return match;
   const hint = suggestion(name, industries);
-  throw new WorkbookArgumentError(`unknown industry "${name}".${hint} Industries: ${industries.join(", ")}.`);
+  throw new WorkbookArgumentError(
+    `unknown industry "${name}".${hint} Industries: ${industries.join(", ")}.`
+  );
 }
 
 /** Checks every argument (and the reference file) before anything is generated. */
-export async function parseWorkbookRequest(options: WorkbookCommandOptions): Promise<WorkbookRequest> {
+export async function parseWorkbookRequest(
+  options: WorkbookCommandOptions
+): Promise<WorkbookRequest> {
   const out = options.out;
-  if (!out || !out.toLowerCase().endsWith(".xlsx")) throw new WorkbookArgumentError(`--out must name an .xlsx file; got "${out ?? ""}"`);
+  if (!out || !out.toLowerCase().endsWith(".xlsx"))
+    throw new WorkbookArgumentError(`--out must name an .xlsx file; got "${out ?? ""}"`);
   const folder = path.dirname(path.resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new WorkbookArgumentError(`the folder for --out does not exist: ${folder}`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new WorkbookArgumentError(`--out is a folder, not a file: ${out}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new WorkbookArgumentError(`the folder for --out does not exist: ${folder}`);
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new WorkbookArgumentError(`--out is a folder, not a file: ${out}`);
   const mode = (options.formulas ?? "portable").toLowerCase();
-  if (mode !== "portable" && mode !== "bench") throw new WorkbookArgumentError(`--formulas must be portable or bench; got "${options.formulas}"`);
+  if (mode !== "portable" && mode !== "bench")
+    throw new WorkbookArgumentError(
+      `--formulas must be portable or bench; got "${options.formulas}"`
+    );
   const templates = parseTemplateList(options.templates);
   let library = BUNDLED_TEMPLATE_LIBRARY;
   if (options.reference !== undefined) {
-    if (!existsSync(options.reference)) throw new WorkbookArgumentError(`--reference file not found: ${options.reference}`);
+    if (!existsSync(options.reference))
+      throw new WorkbookArgumentError(`--reference file not found: ${options.reference}`);
     library = await loadReferenceFile(options.reference, BUNDLED_TEMPLATE_LIBRARY);
   }
   const industry = resolveIndustry(options.industry, library);
@@ -103,12 +121,28 @@ export async function generateWorkbook(request: WorkbookRequest): Promise<string
 export function registerWorkbookCommand(program: Command): void {
   program
     .command("workbook")
-    .description("Generate a benchmark workbook (.xlsx) from the Crossbench templates, without opening Excel.")
+    .description(
+      "Generate a benchmark workbook (.xlsx) from the Crossbench templates, without opening Excel."
+    )
     .requiredOption("--out <file>", "the .xlsx file to write")
-    .option("--templates <list>", `comma-separated templates (default: all): ${TEMPLATE_IDS.join(",")}`)
-    .option("--industry <name>", "your industry, as named in the reference library (default: Retail)")
-    .option("--reference <file>", "a reference file (CSV, XLSX or JSON in the canonical format) used instead of the bundled library")
-    .addOption(new Option("--formulas <mode>", "portable: native Excel formulas (opens anywhere); bench: Crossbench functions with cached results").default("portable"))
+    .option(
+      "--templates <list>",
+      `comma-separated templates (default: all): ${TEMPLATE_IDS.join(",")}`
+    )
+    .option(
+      "--industry <name>",
+      "your industry, as named in the reference library (default: Retail)"
+    )
+    .option(
+      "--reference <file>",
+      "a reference file (CSV, XLSX or JSON in the canonical format) used instead of the bundled library"
+    )
+    .addOption(
+      new Option(
+        "--formulas <mode>",
+        "portable: native Excel formulas (opens anywhere); bench: Crossbench functions with cached results"
+      ).default("portable")
+    )
     .option("--no-summary", "leave out the Summary sheet")
     .action(async (options: WorkbookCommandOptions) => {
       let request: WorkbookRequest;
@@ -117,11 +151,15 @@ export function registerWorkbookCommand(program: Command): void {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         console.error(`crossbench workbook: ${message.split("\n")[0]}`);
-        process.exitCode = error instanceof ReferenceFileError ? EXIT_INVALID_DATA : EXIT_BAD_ARGUMENTS;
-        if (error instanceof ReferenceFileError) for (const line of error.report) console.error(`  ${line}`);
+        process.exitCode =
+          error instanceof ReferenceFileError ? EXIT_INVALID_DATA : EXIT_BAD_ARGUMENTS;
+        if (error instanceof ReferenceFileError)
+          for (const line of error.report) console.error(`  ${line}`);
         return;
       }
       const sheets = await generateWorkbook(request);
-      console.log(`Wrote ${request.out}: ${sheets.join(", ")} (${request.mode} formulas, industry ${request.industry}).`);
+      console.log(
+        `Wrote ${request.out}: ${sheets.join(", ")} (${request.mode} formulas, industry ${request.industry}).`
+      );
     });
 }

@@ -17,7 +17,10 @@ export type SupportsSet = (name: string, version: string) => boolean;
 
 const officeSupports: SupportsSet = (name, version) => {
   try {
-    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported(name, version) === true
+    );
   } catch {
     return false;
   }
@@ -42,7 +45,7 @@ export class TemplateRenderError extends Error {
     message: string,
     readonly removedSheets: readonly string[],
     readonly leftBehind: readonly string[],
-    readonly excelError?: unknown,
+    readonly excelError?: unknown
   ) {
     super(message);
     this.name = "TemplateRenderError";
@@ -58,7 +61,12 @@ const POINTS_PER_CHARACTER = 6.5;
 export function literalForExcel(value: ResolvedCell["value"]): string | number | boolean {
   if (value === null) return "";
   if (typeof value !== "string") return value;
-  if (/^[=+\-@\t\r]/.test(value) || /^[\d\s.,:/%$€£()-]+$/.test(value) || /^(true|false)$/i.test(value)) return `'${value}`;
+  if (
+    /^[=+\-@\t\r]/.test(value) ||
+    /^[\d\s.,:/%$€£()-]+$/.test(value) ||
+    /^(true|false)$/i.test(value)
+  )
+    return `'${value}`;
   return value;
 }
 
@@ -76,7 +84,9 @@ export function rectanglesByKey<K extends string>(cells: Map<string, K>): Map<K,
   const result = new Map<K, Rectangle[]>();
   const close = (rect: Rectangle & { key: K }): void => {
     if (!result.has(rect.key)) result.set(rect.key, []);
-    result.get(rect.key)!.push({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right });
+    result
+      .get(rect.key)!
+      .push({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right });
   };
   const rows = [...byRow.keys()].sort((a, b) => a - b);
   for (const row of rows) {
@@ -84,8 +94,16 @@ export function rectanglesByKey<K extends string>(cells: Map<string, K>): Map<K,
     const runs: (Rectangle & { key: K })[] = [];
     for (const entry of entries) {
       const last = runs[runs.length - 1];
-      if (last && last.key === entry.key && last.right === entry.column - 1) last.right = entry.column;
-      else runs.push({ top: row, bottom: row, left: entry.column, right: entry.column, key: entry.key });
+      if (last && last.key === entry.key && last.right === entry.column - 1)
+        last.right = entry.column;
+      else
+        runs.push({
+          top: row,
+          bottom: row,
+          left: entry.column,
+          right: entry.column,
+          key: entry.key,
+        });
     }
     const seen = new Set<string>();
     for (const run of runs) {
@@ -112,14 +130,29 @@ export function rectanglesByKey<K extends string>(cells: Map<string, K>): Map<K,
 
 const address = (r: Rectangle): string => rangeAddress(r.top, r.left, r.bottom, r.right);
 
-const OPERATORS = { lessThan: "LessThan", greaterThan: "GreaterThan", equal: "EqualTo", between: "Between" } as const;
-const CHART_TYPES = { line: "Line", xyScatter: "XYScatter", columnClustered: "ColumnClustered" } as const;
+const OPERATORS = {
+  lessThan: "LessThan",
+  greaterThan: "GreaterThan",
+  equal: "EqualTo",
+  between: "Between",
+} as const;
+const CHART_TYPES = {
+  line: "Line",
+  xyScatter: "XYScatter",
+  columnClustered: "ColumnClustered",
+} as const;
 
 /**
  * Queues everything for one sheet. Cell blocks go as 2D arrays; only when the queued request would pass
  * the budget (a very large sheet) does it sync part-way, so ordinary templates take a single sync.
  */
-async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, tableNames: Set<string>, supports: SupportsSet, budget: number): Promise<void> {
+async function queueSheet(
+  context: Excel.RequestContext,
+  sheet: ResolvedSheet,
+  tableNames: Set<string>,
+  supports: SupportsSet,
+  budget: number
+): Promise<void> {
   const { plan } = sheet;
   let bytes = 0;
   const worksheet = context.workbook.worksheets.add(sheet.name);
@@ -132,18 +165,28 @@ async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, t
     const flush = (end: number): void => {
       if (end <= chunkStart) return;
       const rows = block.rows.slice(chunkStart, end);
-      const range = worksheet.getRange(rangeAddress(block.top + chunkStart, block.left, block.top + end - 1, block.right));
+      const range = worksheet.getRange(
+        rangeAddress(block.top + chunkStart, block.left, block.top + end - 1, block.right)
+      );
       // null leaves a cell as it is (blank on a new sheet), so a spilled formula has room to spill.
-      range.formulas = rows.map((row) => row.map((cell) => (cell ? (cell.formula ?? literalForExcel(cell.value)) : null))) as unknown as string[][];
-      range.numberFormat = rows.map((row) => row.map((cell) => (cell ? cell.format : null))) as unknown as string[][];
+      range.formulas = rows.map((row) =>
+        row.map((cell) => (cell ? (cell.formula ?? literalForExcel(cell.value)) : null))
+      ) as unknown as string[][];
+      range.numberFormat = rows.map((row) =>
+        row.map((cell) => (cell ? cell.format : null))
+      ) as unknown as string[][];
       bytes += chunkBytes;
       chunkStart = end;
       chunkBytes = 0;
     };
     for (let r = 0; r < block.rows.length; r++) {
-      const rowBytes = JSON.stringify(block.rows[r].map((cell) => (cell ? [cell.formula ?? cell.value, cell.format] : null))).length;
+      const rowBytes = JSON.stringify(
+        block.rows[r].map((cell) => (cell ? [cell.formula ?? cell.value, cell.format] : null))
+      ).length;
       if (bytes + chunkBytes + rowBytes > budget && (chunkBytes > 0 || bytes > 0)) {
         flush(r);
+        // Only for a sheet too large for one request: the payload limit leaves no choice.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         bytes = 0;
       }
@@ -155,7 +198,7 @@ async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, t
         const key = `${block.top + r}:${block.left + c}`;
         if (cell?.style) styles.set(key, cell.style);
         if (plan.protect && isInputStyle(cell?.style)) unlocked.set(key, "input");
-      }),
+      })
     );
   }
 
@@ -173,7 +216,8 @@ async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, t
     }
   }
   plan.columnWidths?.forEach((width, column) => {
-    worksheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+    worksheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth =
+      width * POINTS_PER_CHARACTER;
   });
   for (const table of plan.tables ?? []) {
     const added = worksheet.tables.add(table.range, true);
@@ -189,24 +233,40 @@ async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, t
     if (validation.kind === "list") {
       target.rule = { list: { inCellDropDown: true, source: validation.source } };
     } else {
-      const rule = { formula1: validation.min, formula2: validation.max, operator: "Between" as const };
+      const rule = {
+        formula1: validation.min,
+        formula2: validation.max,
+        operator: "Between" as const,
+      };
       target.rule = validation.kind === "whole" ? { wholeNumber: rule } : { decimal: rule };
     }
-    if (validation.prompt) target.prompt = { showPrompt: true, message: validation.prompt, title: "Crossbench" };
+    if (validation.prompt)
+      target.prompt = { showPrompt: true, message: validation.prompt, title: "Crossbench" };
   }
   for (const format of plan.conditionalFormats ?? []) {
     const conditional = worksheet.getRange(format.range).conditionalFormats.add("CellValue");
     conditional.cellValue.format.fill.color = format.fill;
     if (format.fontColor) conditional.cellValue.format.font.color = format.fontColor;
-    conditional.cellValue.rule = { formula1: `=${format.formula1}`, ...(format.formula2 ? { formula2: `=${format.formula2}` } : {}), operator: OPERATORS[format.operator] };
+    conditional.cellValue.rule = {
+      formula1: `=${format.formula1}`,
+      ...(format.formula2 ? { formula2: `=${format.formula2}` } : {}),
+      operator: OPERATORS[format.operator],
+    };
   }
   for (const chartPlan of plan.charts ?? []) {
-    const chart = worksheet.charts.add(CHART_TYPES[chartPlan.type], worksheet.getRange(chartPlan.data), chartPlan.seriesBy === "rows" ? "Rows" : "Columns");
+    const chart = worksheet.charts.add(
+      CHART_TYPES[chartPlan.type],
+      worksheet.getRange(chartPlan.data),
+      chartPlan.seriesBy === "rows" ? "Rows" : "Columns"
+    );
     chart.title.text = chartPlan.title;
     chart.setPosition(chartPlan.anchor, chartPlan.to);
   }
   if (plan.freeze) {
-    if (plan.freeze.columns) worksheet.freezePanes.freezeAt(worksheet.getRange(rangeAddress(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));
+    if (plan.freeze.columns)
+      worksheet.freezePanes.freezeAt(
+        worksheet.getRange(rangeAddress(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1))
+      );
     else worksheet.freezePanes.freezeRows(plan.freeze.rows);
   }
   if (plan.protect) {
@@ -214,7 +274,13 @@ async function queueSheet(context: Excel.RequestContext, sheet: ResolvedSheet, t
       worksheet.getRange(address(rectangle)).format.protection.locked = false;
     }
     // No password: protection guards formulas against slips; Review > Unprotect Sheet lifts it.
-    worksheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
+    worksheet.protection.protect({
+      allowFormatCells: true,
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      allowAutoFilter: true,
+      allowSort: true,
+    });
   }
   if (supports("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
 }
@@ -249,7 +315,10 @@ export function explainExcelError(error: unknown): string {
  * names that are taken get a suffix. On failure the sheets drawn so far are deleted and a
  * TemplateRenderError explains what happened.
  */
-export async function renderTemplatesIntoWorkbook(plans: readonly SheetPlan[], options: TemplateRenderOptions = {}): Promise<RenderedSheet[]> {
+export async function renderTemplatesIntoWorkbook(
+  plans: readonly SheetPlan[],
+  options: TemplateRenderOptions = {}
+): Promise<RenderedSheet[]> {
   const mode = options.mode ?? "bench";
   const supports = options.supports ?? officeSupports;
   const budget = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET;
@@ -278,6 +347,8 @@ export async function renderTemplatesIntoWorkbook(plans: readonly SheetPlan[], o
         const resolved = resolveSheet(plan, names[plan.key]!, mode, names);
         started.push(resolved.name);
         await queueSheet(context, resolved, tableNames, supports, budget);
+        // One sync per template by design: a failure then leaves whole sheets to remove, never a mix.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
     } catch (error) {
@@ -288,7 +359,11 @@ export async function renderTemplatesIntoWorkbook(plans: readonly SheetPlan[], o
 }
 
 /** Deletes the sheets this run created and builds the error the pane shows. */
-async function cleanUp(context: Excel.RequestContext, started: readonly string[], error: unknown): Promise<TemplateRenderError> {
+async function cleanUp(
+  context: Excel.RequestContext,
+  started: readonly string[],
+  error: unknown
+): Promise<TemplateRenderError> {
   const reason = error instanceof TemplateRenderError ? error.message : explainExcelError(error);
   const removed: string[] = [];
   let leftBehind: string[] = [];

@@ -16,19 +16,41 @@ export const FORMAT = {
   text: "@",
 } as const;
 
-export const text = (value: string, style?: StyleName): PlanCell => ({ value, style: style ?? "label" });
+export const text = (value: string, style?: StyleName): PlanCell => ({
+  value,
+  style: style ?? "label",
+});
 export const title = (value: string): PlanCell => ({ value, style: "title" });
 export const purpose = (value: string): PlanCell => ({ value, style: "purpose" });
 export const section = (value: string): PlanCell => ({ value, style: "section" });
 export const header = (value: string): PlanCell => ({ value, style: "header" });
 export const note = (value: string): PlanCell => ({ value, style: "note" });
-export const number = (value: number, format: string, style: StyleName = "output"): PlanCell => ({ value, format, style });
+export const number = (value: number, format: string, style: StyleName = "output"): PlanCell => ({
+  value,
+  format,
+  style,
+});
 /** An input cell: the one input style; numbers carry their format, text inputs are plain. */
-export const input = (value: CellValue, format?: string): PlanCell => ({ value, format: format ?? (typeof value === "number" ? FORMAT.number : "General"), style: "input" });
-export const formula = (formulaText: string, format: string, style: StyleName = "output"): PlanCell => ({ formula: formulaText, format, style });
-export const bench = (spec: BenchFormula, format: string, style: StyleName = "output"): PlanCell => ({ bench: spec, format, style });
+export const input = (value: CellValue, format?: string): PlanCell => ({
+  value,
+  format: format ?? (typeof value === "number" ? FORMAT.number : "General"),
+  style: "input",
+});
+export const formula = (
+  formulaText: string,
+  format: string,
+  style: StyleName = "output"
+): PlanCell => ({ formula: formulaText, format, style });
+export const bench = (
+  spec: BenchFormula,
+  format: string,
+  style: StyleName = "output"
+): PlanCell => ({ bench: spec, format, style });
 /** A row of section-coloured cells so a section bar spans the used width. */
-export const sectionRow = (label: string, width: number): PlanCell[] => [section(label), ...Array.from({ length: width - 1 }, () => section(""))];
+export const sectionRow = (label: string, width: number): PlanCell[] => [
+  section(label),
+  ...Array.from({ length: width - 1 }, () => section("")),
+];
 
 /** Formats a number for a formula literal without exponent notation surprises. */
 export function literal(value: number): string {

@@ -19,12 +19,25 @@ export interface TemplateMaths {
   roi(benefits: number[], costs: number[]): number;
   /** Periods to recover the investment; undiscounted when rate is undefined. */
   payback(flows: number[], rate?: number): number;
-  benefit(before: number, after: number, volume: number, unitValue: number, attribution: number, confidence: number, direction: Direction): number;
+  benefit(
+    before: number,
+    after: number,
+    volume: number,
+    unitValue: number,
+    attribution: number,
+    confidence: number,
+    direction: Direction
+  ): number;
   change(before: number, after: number, direction: Direction): number;
   /** BENCH.BEFOREAFTER's label/value rows. */
   beforeAfter(before: number[], after: number[], direction: Direction): [string, CellValue][];
   /** BENCH.ROISIM's row: P10, P50, P90, probability ROI > 0, mean. */
-  roiSimulation(benefit: [number, number, number], cost: [number, number, number], trials: number, seed: number): number[];
+  roiSimulation(
+    benefit: [number, number, number],
+    cost: [number, number, number],
+    trials: number,
+    seed: number
+  ): number[];
   fit(ratings: (number | null)[], weights: number[], scaleMax: number): number;
   ahpWeights(pairwise: number[][]): number[];
   ahpConsistencyRatio(pairwise: number[][]): number;

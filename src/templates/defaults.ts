@@ -14,10 +14,15 @@ import type { TemplateLibrary, TemplateMaths } from "./context";
 import { findValue } from "./gap";
 import type { CellValue } from "./plan";
 
-export const BUNDLED_TEMPLATE_LIBRARY: TemplateLibrary = { metrics: METRIC_CATALOGUE, values: BUNDLED_LIBRARY, practices: PRACTICE_LIBRARY };
+export const BUNDLED_TEMPLATE_LIBRARY: TemplateLibrary = {
+  metrics: METRIC_CATALOGUE,
+  values: BUNDLED_LIBRARY,
+  practices: PRACTICE_LIBRARY,
+};
 
 /** An Error inside BENCH.BEFOREAFTER's table becomes the text of its message in a generated value. */
-const cellValue = (value: number | string | Error): CellValue => (value instanceof Error ? `n/a: ${value.message}` : value);
+const cellValue = (value: number | string | Error): CellValue =>
+  value instanceof Error ? `n/a: ${value.message}` : value;
 
 export function coreMaths(library: TemplateLibrary): TemplateMaths {
   return {
@@ -25,11 +30,18 @@ export function coreMaths(library: TemplateLibrary): TemplateMaths {
     irr: (flows) => irr(flows),
     roi: (benefits, costs) => roi(benefits, costs),
     payback: (flows, rate) => payback(flows, rate),
-    benefit: (before, after, volume, unitValue, attribution, confidence, direction) => benefit({ before, after, volume, unitValue, attribution, confidence, direction }),
+    benefit: (before, after, volume, unitValue, attribution, confidence, direction) =>
+      benefit({ before, after, volume, unitValue, attribution, confidence, direction }),
     change: (before, after, direction) => change(before, after, direction),
-    beforeAfter: (before, after, direction) => beforeAfterTable(before, after, direction).map(([label, value]) => [label, cellValue(value)]),
+    beforeAfter: (before, after, direction) =>
+      beforeAfterTable(before, after, direction).map(([label, value]) => [label, cellValue(value)]),
     roiSimulation: (b, c, trials, seed) => {
-      const result = simulateRoi({ low: b[0], likely: b[1], high: b[2] }, { low: c[0], likely: c[1], high: c[2] }, trials, seed);
+      const result = simulateRoi(
+        { low: b[0], likely: b[1], high: b[2] },
+        { low: c[0], likely: c[1], high: c[2] },
+        trials,
+        seed
+      );
       return [result.p10, result.p50, result.p90, result.probabilityPositive, result.mean];
     },
     fit: (ratings, weights, scaleMax) => fitScore(ratings, weights, scaleMax),
@@ -38,10 +50,12 @@ export function coreMaths(library: TemplateLibrary): TemplateMaths {
     percentile: (value, industry, metric) => {
       const reference = findValue(library.values, industry, metric);
       if (!reference) return undefined;
-      const points: DistributionPoint[] = Object.entries(QUANTILE_LEVELS).flatMap(([key, level]) => {
-        const figure = reference.statistics[key as keyof typeof reference.statistics];
-        return figure === undefined ? [] : [{ level, value: figure }];
-      });
+      const points: DistributionPoint[] = Object.entries(QUANTILE_LEVELS).flatMap(
+        ([key, level]) => {
+          const figure = reference.statistics[key as keyof typeof reference.statistics];
+          return figure === undefined ? [] : [{ level, value: figure }];
+        }
+      );
       try {
         return percentilePosition(value, points, reference.direction);
       } catch {

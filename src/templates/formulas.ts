@@ -25,7 +25,10 @@ const FUTURE_FUNCTIONS = [
 ];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const FUTURE_PATTERN = new RegExp(`(?<![A-Za-z0-9_.])(${FUTURE_FUNCTIONS.map(escapeRegExp).join("|")})\\(`, "gi");
+const FUTURE_PATTERN = new RegExp(
+  `(?<![A-Za-z0-9_.])(${FUTURE_FUNCTIONS.map(escapeRegExp).join("|")})\\(`,
+  "gi"
+);
 
 /** Adds `_xlfn.` to newer functions outside string literals; drops the leading "=" (exceljs wants none). */
 export function toFileFormula(formula: string): string {
@@ -33,7 +36,11 @@ export function toFileFormula(formula: string): string {
   // Split on string literals so a word inside quotes is never rewritten.
   return body
     .split(/("(?:[^"]|"")*")/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(FUTURE_PATTERN, (_m, name: string) => `_xlfn.${name.toUpperCase()}(`)))
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part.replace(FUTURE_PATTERN, (_m, name: string) => `_xlfn.${name.toUpperCase()}(`)
+    )
     .join("");
 }
 
@@ -43,4 +50,5 @@ export function fromFileFormula(formula: string): string {
 }
 
 /** Whether a formula calls a Crossbench custom function (needs the add-in to calculate). */
-export const usesBenchFunctions = (formula: string): boolean => /(?<![A-Za-z0-9_])BENCH\./i.test(formula);
+export const usesBenchFunctions = (formula: string): boolean =>
+  /(?<![A-Za-z0-9_])BENCH\./i.test(formula);

@@ -48,7 +48,9 @@ export function buildWorkbookPlan(options: WorkbookPlanOptions): SheetPlan[] {
   const base: TemplateContext = { ...options, included: unique };
   const sheets = unique.map((id) => TEMPLATE_BUILDERS[id](base));
   if (!options.summary) return sheets;
-  const chartsNotDrawn = options.drawsCharts ? [] : sheets.flatMap((s) => (s.charts ?? []).map((c) => ({ sheet: s.name, title: c.title })));
+  const chartsNotDrawn = options.drawsCharts
+    ? []
+    : sheets.flatMap((s) => (s.charts ?? []).map((c) => ({ sheet: s.name, title: c.title })));
   return [summaryTemplate({ ...base, chartsNotDrawn }, sheets), ...sheets];
 }
 

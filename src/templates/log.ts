@@ -26,10 +26,32 @@ const ROWS = 30;
 
 export function logTemplate(context: TemplateContext): SheetPlan {
   const sheet = new SheetRows();
-  const columns = ["Date", "Practice tried", "Source industry", "Hypothesis", "Metric", "Better when", "Before", "After", "Change", "Result", "Lesson", "Decision", "Owner"];
+  const columns = [
+    "Date",
+    "Practice tried",
+    "Source industry",
+    "Hypothesis",
+    "Metric",
+    "Better when",
+    "Before",
+    "After",
+    "Change",
+    "Result",
+    "Lesson",
+    "Decision",
+    "Owner",
+  ];
   sheet.add([title("Learning log")]);
-  sheet.add([purpose("Records each experiment in one line (what you tried, what happened, what you decided) so the next one starts from what you learned.")]);
-  sheet.add([note("Type one experiment per row; Change and Result fill in. Decision: scale, adapt or stop. The first row is a sample.")]);
+  sheet.add([
+    purpose(
+      "Records each experiment in one line (what you tried, what happened, what you decided) so the next one starts from what you learned."
+    ),
+  ]);
+  sheet.add([
+    note(
+      "Type one experiment per row; Change and Result fill in. Decision: scale, adapt or stop. The first row is a sample."
+    ),
+  ]);
   sheet.add();
   sheet.add(sectionRow("Experiments", columns.length));
   const headerRow = sheet.add(columns.map((c) => header(c)));
@@ -67,10 +89,17 @@ export function logTemplate(context: TemplateContext): SheetPlan {
           },
           cached,
         },
-        FORMAT.percent,
+        FORMAT.percent
       ),
-      formula(`=IF(ISNUMBER(${changeCell}),IF(${changeCell}>0,"Improved",IF(${changeCell}<0,"Worse","No change")),"")`, "General"),
-      input(i === 0 ? "Pickup works where customers live within 10 minutes; promote it at checkout." : null),
+      formula(
+        `=IF(ISNUMBER(${changeCell}),IF(${changeCell}>0,"Improved",IF(${changeCell}<0,"Worse","No change")),"")`,
+        "General"
+      ),
+      input(
+        i === 0
+          ? "Pickup works where customers live within 10 minutes; promote it at checkout."
+          : null
+      ),
       input(i === 0 ? "scale" : null),
       input(i === 0 ? "Store manager" : null),
     ]);
@@ -82,14 +111,42 @@ export function logTemplate(context: TemplateContext): SheetPlan {
     purpose: String(sheet.rows[1][0]?.value ?? ""),
     blocks: [{ at: "A1", rows: sheet.rows }],
     columnWidths: [12, 24, 18, 44, 28, 10, 10, 10, 10, 12, 44, 10, 16],
-    tables: [{ name: "LearningLog", range: `A${headerRow}:${at(columns.length - 1, lastRow)}`, style: "TableStyleLight9" }],
+    tables: [
+      {
+        name: "LearningLog",
+        range: `A${headerRow}:${at(columns.length - 1, lastRow)}`,
+        style: "TableStyleLight9",
+      },
+    ],
     validations: [
-      { range: `${at(5, firstRow)}:${at(5, lastRow)}`, kind: "list", source: "higher,lower", prompt: "Which way the metric is better" },
-      { range: `${at(11, firstRow)}:${at(11, lastRow)}`, kind: "list", source: "scale,adapt,stop", prompt: "What you decided" },
+      {
+        range: `${at(5, firstRow)}:${at(5, lastRow)}`,
+        kind: "list",
+        source: "higher,lower",
+        prompt: "Which way the metric is better",
+      },
+      {
+        range: `${at(11, firstRow)}:${at(11, lastRow)}`,
+        kind: "list",
+        source: "scale,adapt,stop",
+        prompt: "What you decided",
+      },
     ],
     conditionalFormats: [
-      { range: `${at(9, firstRow)}:${at(9, lastRow)}`, operator: "equal", formula1: '"Improved"', fill: "#C6EFCE", fontColor: "#006100" },
-      { range: `${at(9, firstRow)}:${at(9, lastRow)}`, operator: "equal", formula1: '"Worse"', fill: "#F8CBAD", fontColor: "#9C0006" },
+      {
+        range: `${at(9, firstRow)}:${at(9, lastRow)}`,
+        operator: "equal",
+        formula1: '"Improved"',
+        fill: "#C6EFCE",
+        fontColor: "#006100",
+      },
+      {
+        range: `${at(9, firstRow)}:${at(9, lastRow)}`,
+        operator: "equal",
+        formula1: '"Worse"',
+        fill: "#F8CBAD",
+        fontColor: "#9C0006",
+      },
     ],
     // The table must be able to grow, so the sheet is not protected.
     protect: false,

@@ -15,7 +15,17 @@ export type FormulaMode = "bench" | "portable";
 export type CellValue = string | number | boolean | null;
 
 /** One visual role per cell; the renderers map roles to fills and fonts (styles.ts). */
-export type StyleName = "title" | "purpose" | "section" | "header" | "label" | "input" | "output" | "key" | "note" | "warning";
+export type StyleName =
+  | "title"
+  | "purpose"
+  | "section"
+  | "header"
+  | "label"
+  | "input"
+  | "output"
+  | "key"
+  | "note"
+  | "warning";
 
 /**
  * What a formula that needs the add-in becomes in portable mode: a native Excel formula, or a value
@@ -150,7 +160,12 @@ export function rangeAddress(top: number, left: number, bottom: number, right: n
 }
 
 /** Bounds of a block. */
-export function blockBounds(block: CellBlock): { top: number; left: number; bottom: number; right: number } {
+export function blockBounds(block: CellBlock): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
   const { row, column } = parseCell(block.at);
   const width = Math.max(0, ...block.rows.map((r) => r.length));
   return { top: row, left: column, bottom: row + block.rows.length - 1, right: column + width - 1 };

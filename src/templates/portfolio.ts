@@ -2,16 +2,51 @@
  * Initiative portfolio: the candidate initiatives side by side with benefit, cost, effort, fit, ROI and
  * time to value, a transparent priority score, a phase (start small, then scale) and an impact/effort chart.
  */
-import { bench, FORMAT, formula, header, input, note, purpose, sectionRow, text, title } from "./cells";
+import {
+  bench,
+  FORMAT,
+  formula,
+  header,
+  input,
+  note,
+  purpose,
+  sectionRow,
+  text,
+  title,
+} from "./cells";
 import { TemplateContext } from "./context";
 import type { PlanCell, SheetPlan } from "./plan";
 import { abs, at, SheetRows } from "./sheet";
 
 const SAMPLE_INITIATIVES: readonly [string, string, number, number, number, number, number][] = [
-  ["Curbside pickup", "Local delivery and curbside pickup (from e-commerce logistics)", 24000, 15000, 2, 78, 2],
-  ["Loyalty subscription", "Subscription-style loyalty (from software and streaming)", 30000, 22000, 3, 71, 4],
+  [
+    "Curbside pickup",
+    "Local delivery and curbside pickup (from e-commerce logistics)",
+    24000,
+    15000,
+    2,
+    78,
+    2,
+  ],
+  [
+    "Loyalty subscription",
+    "Subscription-style loyalty (from software and streaming)",
+    30000,
+    22000,
+    3,
+    71,
+    4,
+  ],
   ["Pull-based restocking", "Lean flow (from automotive)", 18000, 9000, 2, 64, 3],
-  ["Guest CRM follow-up", "Customer-relationship management (from hospitality)", 15000, 12000, 1, 69, 2],
+  [
+    "Guest CRM follow-up",
+    "Customer-relationship management (from hospitality)",
+    15000,
+    12000,
+    1,
+    69,
+    2,
+  ],
   ["Self-service booking", "Online self-service (from software)", 20000, 26000, 3, 58, 6],
   ["Automated invoicing", "Automation (from tech)", 9000, 11000, 2, 55, 3],
 ];
@@ -19,11 +54,35 @@ const BLANK_ROWS = 14;
 
 export function portfolioTemplate(context: TemplateContext): SheetPlan {
   const sheet = new SheetRows();
-  const columns = ["Initiative", "Practice it adapts", "Expected annual benefit", "Cost over the horizon", "Effort (1 low - 5 high)", "Fit score (0-100)", "ROI", "Time to value (months)", "Priority score (0-100)", "Phase"];
+  const columns = [
+    "Initiative",
+    "Practice it adapts",
+    "Expected annual benefit",
+    "Cost over the horizon",
+    "Effort (1 low - 5 high)",
+    "Fit score (0-100)",
+    "ROI",
+    "Time to value (months)",
+    "Priority score (0-100)",
+    "Phase",
+  ];
   const width = columns.length;
   sheet.add([title("Initiative portfolio")]);
-  sheet.add([purpose("Ranks your improvement initiatives by value, fit and effort, and phases them: start small with quick wins, then scale.")]);
-  sheet.add([note("Yellow cells with blue text are inputs (sample initiatives: replace them). Fit scores come from the Fit scorecard; ROI = (annual benefit x horizon - cost) / cost.")]);
+  sheet.add([
+    purpose(
+      "Ranks your improvement initiatives by value, fit and effort, and phases them: start small with quick wins, then scale."
+    ),
+  ]);
+  sheet.add([
+    note(
+      "Yellow cells with blue text are inputs (sample initiatives: replace them). Fit scores come from the Fit scorecard; ROI = (annual benefit x horizon - cost) / cost."
+    ),
+  ]);
+  sheet.add([
+    note(
+      `Sample initiatives for a ${context.industry.toLowerCase()} business, adapted from other industries.`
+    ),
+  ]);
   const horizonRow = sheet.add([text("Horizon (years)"), input(3, "0")]);
   sheet.add();
   sheet.add(sectionRow("Initiatives (type one per row; formulas fill in)", width));
@@ -33,8 +92,11 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
   for (let i = 0; i < SAMPLE_INITIATIVES.length + BLANK_ROWS; i++) {
     const row = sheet.next;
     const sample = SAMPLE_INITIATIVES[i];
-    const [benefitCell, costCell, effortCell, fitCell, roiCell, scoreCell] = [2, 3, 4, 5, 6, 8].map((c) => at(c, row));
-    const empty = (value: number | string | undefined, format: string): PlanCell => input(value ?? null, format);
+    const [benefitCell, costCell, effortCell, fitCell, roiCell, scoreCell] = [2, 3, 4, 5, 6, 8].map(
+      (c) => at(c, row)
+    );
+    const empty = (value: number | string | undefined, format: string): PlanCell =>
+      input(value ?? null, format);
     sheet.add([
       empty(sample?.[0], "General"),
       empty(sample?.[1], "General"),
@@ -45,42 +107,88 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
       bench(
         {
           formula: `=IF(OR(${benefitCell}="",${costCell}=""),"",BENCH.ROI(${benefitCell}*${horizon},${costCell}))`,
-          portable: { formula: `=IF(OR(${benefitCell}="",${costCell}="",${costCell}=0),"",(${benefitCell}*${horizon}-${costCell})/${costCell})` },
+          portable: {
+            formula: `=IF(OR(${benefitCell}="",${costCell}="",${costCell}=0),"",(${benefitCell}*${horizon}-${costCell})/${costCell})`,
+          },
           cached: sample ? (sample[2] * 3 - sample[3]) / sample[3] : null,
         },
-        FORMAT.percent,
+        FORMAT.percent
       ),
       empty(sample?.[6], "0"),
       formula(
         `=IF(OR(${roiCell}="",${effortCell}="",${fitCell}=""),"",ROUND(100*(0.4*MIN(MAX(${roiCell},0),3)/3+0.3*${fitCell}/100+0.3*(5-${effortCell})/4),1))`,
         FORMAT.score,
-        "key",
+        "key"
       ),
-      formula(`=IF(${scoreCell}="","",IF(AND(${scoreCell}>=60,${effortCell}<=2),"1 Start small now",IF(${scoreCell}>=45,"2 Scale next","3 Later")))`, "General", "key"),
+      formula(
+        `=IF(${scoreCell}="","",IF(AND(${scoreCell}>=60,${effortCell}<=2),"1 Start small now",IF(${scoreCell}>=45,"2 Scale next","3 Later")))`,
+        "General",
+        "key"
+      ),
     ]);
   }
   const lastRow = sheet.next - 1;
   sheet.add();
-  sheet.add([note("Priority score = 100 x (40% ROI, capped at 300% / 300% + 30% fit score / 100 + 30% ease: (5 - effort) / 4). Phase 1: score 60+ and effort 2 or less; phase 2: score 45+.")]);
-  sheet.add([note("The impact-versus-effort chart shows the first six rows; to show more, extend its data range (Chart Design > Select Data).")]);
+  sheet.add([
+    note(
+      "Priority score = 100 x (40% ROI, capped at 300% / 300% + 30% fit score / 100 + 30% ease: (5 - effort) / 4). Phase 1: score 60+ and effort 2 or less; phase 2: score 45+."
+    ),
+  ]);
+  sheet.add([
+    note(
+      "The impact-versus-effort chart shows the first six rows; to show more, extend its data range (Chart Design > Select Data)."
+    ),
+  ]);
   // A scatter chart takes x from the first column of one rectangle: effort beside benefit, mirrored here.
   const chartDataColumn = width + 1;
   const chartData: PlanCell[][] = [[header("Effort (x)"), header("Annual benefit (y)")]];
   for (let row = firstRow; row <= lastRow; row++) {
-    chartData.push([formula(`=IF(${at(4, row)}="","",${at(4, row)})`, "0", "note"), formula(`=IF(${at(2, row)}="","",${at(2, row)})`, FORMAT.currency, "note")]);
+    chartData.push([
+      formula(`=IF(${at(4, row)}="","",${at(4, row)})`, "0", "note"),
+      formula(`=IF(${at(2, row)}="","",${at(2, row)})`, FORMAT.currency, "note"),
+    ]);
   }
   return {
     key: "portfolio",
     name: "Portfolio",
     purpose: String(sheet.rows[1][0]?.value ?? ""),
-    blocks: [{ at: "A1", rows: sheet.rows }, { at: at(chartDataColumn, headerRow), rows: chartData }],
-    columnWidths: [26, 44, 16, 16, 12, 12, 10, 12, 14, 18],
-    tables: [{ name: "Initiatives", range: `A${headerRow}:${at(width - 1, lastRow)}`, style: "TableStyleLight9" }],
-    validations: [
-      { range: `${at(4, firstRow)}:${at(4, lastRow)}`, kind: "whole", min: 1, max: 5, prompt: "1 (little effort) to 5 (major effort)" },
-      { range: `${at(5, firstRow)}:${at(5, lastRow)}`, kind: "decimal", min: 0, max: 100, prompt: "Fit score from the Fit scorecard, 0-100" },
+    blocks: [
+      { at: "A1", rows: sheet.rows },
+      { at: at(chartDataColumn, headerRow), rows: chartData },
     ],
-    conditionalFormats: [{ range: `${at(9, firstRow)}:${at(9, lastRow)}`, operator: "equal", formula1: '"1 Start small now"', fill: "#C6EFCE", fontColor: "#006100" }],
+    columnWidths: [26, 44, 16, 16, 12, 12, 10, 12, 14, 18],
+    tables: [
+      {
+        name: "Initiatives",
+        range: `A${headerRow}:${at(width - 1, lastRow)}`,
+        style: "TableStyleLight9",
+      },
+    ],
+    validations: [
+      {
+        range: `${at(4, firstRow)}:${at(4, lastRow)}`,
+        kind: "whole",
+        min: 1,
+        max: 5,
+        prompt: "1 (little effort) to 5 (major effort)",
+      },
+      {
+        range: `${at(5, firstRow)}:${at(5, lastRow)}`,
+        kind: "decimal",
+        min: 0,
+        max: 100,
+        prompt: "Fit score from the Fit scorecard, 0-100",
+      },
+    ],
+    conditionalFormats: [
+      {
+        range: `${at(9, firstRow)}:${at(9, lastRow)}`,
+        operator: "equal",
+        formula1: '"1 Start small now"',
+        fill: "#C6EFCE",
+        fontColor: "#006100",
+      },
+    ],
     charts: [
       {
         title: "Impact versus effort",
@@ -96,5 +204,4 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
     protect: false,
     freeze: { rows: headerRow, columns: 1 },
   };
-  void context;
 }

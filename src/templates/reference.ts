@@ -6,22 +6,51 @@ import { formatForUnit } from "./gap";
 import type { PlanCell, SheetPlan } from "./plan";
 import { at, SheetRows } from "./sheet";
 
-export const REFERENCE_COLUMNS = ["Industry", "Industry code", "Metric", "Unit", "Better when", "Region", "Year", "P10", "P25", "Median", "P75", "P90", "Mean", "Value", "n", "Source", "Source URL", "Licence", "Illustrative", "Notes"] as const;
+export const REFERENCE_COLUMNS = [
+  "Industry",
+  "Industry code",
+  "Metric",
+  "Unit",
+  "Better when",
+  "Region",
+  "Year",
+  "P10",
+  "P25",
+  "Median",
+  "P75",
+  "P90",
+  "Mean",
+  "Value",
+  "n",
+  "Source",
+  "Source URL",
+  "Licence",
+  "Illustrative",
+  "Notes",
+] as const;
 
 export function referenceTemplate(context: TemplateContext): SheetPlan {
   const { library } = context;
   const sheet = new SheetRows();
   sheet.add([title("Reference library")]);
-  sheet.add([purpose("The reference figures the other sheets compare against, with source, year, licence and whether each figure is illustrative.")]);
+  sheet.add([
+    purpose(
+      "The reference figures the other sheets compare against, with source, year, licence and whether each figure is illustrative."
+    ),
+  ]);
   const illustrativeRows = library.values.filter((v) => v.illustrative).length;
   sheet.add([
     illustrativeRows > 0
-      ? { value: `${illustrativeRows} of ${library.values.length} rows are an ${ILLUSTRATIVE_NOTICE}.`, style: "warning" }
+      ? {
+          value: `${illustrativeRows} of ${library.values.length} rows are an ${ILLUSTRATIVE_NOTICE}.`,
+          style: "warning",
+        }
       : note("Figures from the sources named on each row."),
   ]);
   sheet.add();
   const headerRow = sheet.add(REFERENCE_COLUMNS.map((c) => header(c)));
-  const optional = (value: number | undefined, format: string): PlanCell => (value === undefined ? { value: null } : { value, format, style: "label" });
+  const optional = (value: number | undefined, format: string): PlanCell =>
+    value === undefined ? { value: null } : { value, format, style: "label" };
   for (const value of library.values) {
     const format = formatForUnit(value.unit);
     const s = value.statistics;
@@ -56,7 +85,13 @@ export function referenceTemplate(context: TemplateContext): SheetPlan {
     purpose: String(sheet.rows[1][0]?.value ?? ""),
     blocks: [{ at: "A1", rows: sheet.rows }],
     columnWidths: [22, 10, 30, 16, 10, 10, 8, 10, 10, 10, 10, 10, 10, 10, 8, 30, 30, 30, 40, 50],
-    tables: [{ name: "ReferenceLibrary", range: `A${headerRow}:${at(REFERENCE_COLUMNS.length - 1, lastRow)}`, style: "TableStyleLight1" }],
+    tables: [
+      {
+        name: "ReferenceLibrary",
+        range: `A${headerRow}:${at(REFERENCE_COLUMNS.length - 1, lastRow)}`,
+        style: "TableStyleLight1",
+      },
+    ],
     // Left open so users can add their own sources as rows.
     protect: false,
     freeze: { rows: headerRow, columns: 1 },

@@ -5,7 +5,13 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { formatReport, kindFromFileName, parseSource, rowsToImport, validateSource } from "../reference/importPipeline";
+import {
+  formatReport,
+  kindFromFileName,
+  parseSource,
+  rowsToImport,
+  validateSource,
+} from "../reference/importPipeline";
 import { referenceKey } from "../reference/model";
 import type { TemplateLibrary } from "./context";
 
@@ -13,23 +19,36 @@ import type { TemplateLibrary } from "./context";
 export class ReferenceFileError extends Error {
   constructor(
     message: string,
-    readonly report: readonly string[],
+    readonly report: readonly string[]
   ) {
     super(message);
     this.name = "ReferenceFileError";
   }
 }
 
-export async function loadReferenceFile(file: string, bundled: TemplateLibrary): Promise<TemplateLibrary> {
+export async function loadReferenceFile(
+  file: string,
+  bundled: TemplateLibrary
+): Promise<TemplateLibrary> {
   const kind = kindFromFileName(file);
-  if (!kind) throw new ReferenceFileError(`--reference must be a .csv, .tsv, .txt, .xlsx or .json file: ${file}`, []);
+  if (!kind)
+    throw new ReferenceFileError(
+      `--reference must be a .csv, .tsv, .txt, .xlsx or .json file: ${file}`,
+      []
+    );
   const parsed = await parseSource({ kind, name: path.basename(file), bytes: readFileSync(file) });
   const report = validateSource(parsed);
   const rows = rowsToImport(report, "all-or-nothing");
   if (!report.ok || rows.length === 0) {
     const lines = formatReport(report, 50).split("\n");
-    throw new ReferenceFileError(`the reference file ${file} is not valid (${report.errorCount} errors); nothing was written`, lines);
+    throw new ReferenceFileError(
+      `the reference file ${file} is not valid (${report.errorCount} errors); nothing was written`,
+      lines
+    );
   }
   const keys = new Set(rows.map(referenceKey));
-  return { ...bundled, values: [...rows, ...bundled.values.filter((v) => !keys.has(referenceKey(v)))] };
+  return {
+    ...bundled,
+    values: [...rows, ...bundled.values.filter((v) => !keys.has(referenceKey(v)))],
+  };
 }

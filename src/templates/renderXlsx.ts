@@ -19,38 +19,68 @@ function styleCell(cell: ExcelJS.Cell, resolved: ResolvedCell, protect: boolean)
   const style = resolved.style ? STYLES[resolved.style] : undefined;
   if (style) {
     if (style.bold || style.italic || style.size || style.fontColor) {
-      cell.font = { bold: style.bold, italic: style.italic, size: style.size, color: style.fontColor ? { argb: argb(style.fontColor) } : undefined };
+      cell.font = {
+        bold: style.bold,
+        italic: style.italic,
+        size: style.size,
+        color: style.fontColor ? { argb: argb(style.fontColor) } : undefined,
+      };
     }
-    if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (style.fill)
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
     if (style.underline) cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
     if (style.wrap) cell.alignment = { wrapText: true, vertical: "top" };
   }
   if (protect && isInputStyle(resolved.style)) cell.protection = { locked: false };
 }
 
-type FileCellValue = ExcelJS.CellValue | { formula: string; result?: unknown; shareType?: "array"; ref?: string };
+type FileCellValue =
+  ExcelJS.CellValue | { formula: string; result?: unknown; shareType?: "array"; ref?: string };
 
 /** The value exceljs stores for a resolved cell (formulas get _xlfn. prefixes; arrays become CSE ranges). */
 export function fileValue(resolved: ResolvedCell, row: number, column: number): FileCellValue {
   if (resolved.formula === undefined) return resolved.value;
-  const value: { formula: string; result?: unknown; shareType?: "array"; ref?: string } = { formula: toFileFormula(resolved.formula) };
+  const value: { formula: string; result?: unknown; shareType?: "array"; ref?: string } = {
+    formula: toFileFormula(resolved.formula),
+  };
   if (resolved.result !== undefined && resolved.result !== null) value.result = resolved.result;
   if (resolved.spill && (resolved.spill.rows > 1 || resolved.spill.columns > 1)) {
     // exceljs cannot write dynamic-array metadata; a legacy array formula over the spill area is what
     // Excel itself writes for spilled results in files opened by older versions.
     value.shareType = "array";
-    value.ref = rangeAddress(row, column, row + resolved.spill.rows - 1, column + resolved.spill.columns - 1);
+    value.ref = rangeAddress(
+      row,
+      column,
+      row + resolved.spill.rows - 1,
+      column + resolved.spill.columns - 1
+    );
   }
   return value;
 }
 
-function validationFor(plan: NonNullable<SheetPlan["validations"]>[number]): ExcelJS.DataValidation {
+function validationFor(
+  plan: NonNullable<SheetPlan["validations"]>[number]
+): ExcelJS.DataValidation {
   const prompt = plan.prompt ? { showInputMessage: true, prompt: plan.prompt } : {};
   if (plan.kind === "list") {
     const formula = plan.source.startsWith("=") ? plan.source.slice(1) : `"${plan.source}"`;
-    return { type: "list", allowBlank: true, formulae: [formula], showErrorMessage: true, ...prompt };
+    return {
+      type: "list",
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      ...prompt,
+    };
   }
-  return { type: plan.kind, operator: "between", allowBlank: true, formulae: [plan.min, plan.max], showErrorMessage: true, error: plan.prompt, ...prompt };
+  return {
+    type: plan.kind,
+    operator: "between",
+    allowBlank: true,
+    formulae: [plan.min, plan.max],
+    showErrorMessage: true,
+    error: plan.prompt,
+    ...prompt,
+  };
 }
 
 function eachCell(range: string, visit: (row: number, column: number) => void): void {
@@ -60,9 +90,18 @@ function eachCell(range: string, visit: (row: number, column: number) => void): 
   for (let r = a.row; r <= b.row; r++) for (let c = a.column; c <= b.column; c++) visit(r, c);
 }
 
-async function drawSheet(workbook: ExcelJS.Workbook, sheet: ResolvedSheet, tableNames: Set<string>): Promise<void> {
+async function drawSheet(
+  workbook: ExcelJS.Workbook,
+  sheet: ResolvedSheet,
+  tableNames: Set<string>
+): Promise<void> {
   const { plan } = sheet;
-  const ws = workbook.addWorksheet(sheet.name, plan.freeze ? { views: [{ state: "frozen", ySplit: plan.freeze.rows, xSplit: plan.freeze.columns ?? 0 }] } : {});
+  const ws = workbook.addWorksheet(
+    sheet.name,
+    plan.freeze
+      ? { views: [{ state: "frozen", ySplit: plan.freeze.rows, xSplit: plan.freeze.columns ?? 0 }] }
+      : {}
+  );
   plan.columnWidths?.forEach((width, index) => {
     ws.getColumn(index + 1).width = width;
   });
@@ -71,7 +110,7 @@ async function drawSheet(workbook: ExcelJS.Workbook, sheet: ResolvedSheet, table
     block.rows.forEach((row, r) =>
       row.forEach((resolved, c) => {
         if (resolved) cellAt.set(`${block.top + r}:${block.left + c}`, resolved);
-      }),
+      })
     );
   }
 
@@ -81,7 +120,8 @@ async function drawSheet(workbook: ExcelJS.Workbook, sheet: ResolvedSheet, table
     const a = parseCell(start);
     const b = parseCell(end);
     const headers: string[] = [];
-    for (let c = a.column; c <= b.column; c++) headers.push(String(cellAt.get(`${a.row}:${c}`)?.value ?? `Column ${c - a.column + 1}`));
+    for (let c = a.column; c <= b.column; c++)
+      headers.push(String(cellAt.get(`${a.row}:${c}`)?.value ?? `Column ${c - a.column + 1}`));
     const rows: unknown[][] = [];
     for (let r = a.row + 1; r <= b.row; r++) {
       const values: unknown[] = [];
@@ -97,7 +137,10 @@ async function drawSheet(workbook: ExcelJS.Workbook, sheet: ResolvedSheet, table
       displayName: name,
       ref: start,
       headerRow: true,
-      style: { theme: (table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      style: {
+        theme: (table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
+        showRowStripes: true,
+      },
       columns: headers.map((h) => ({ name: h, filterButton: true })),
       rows,
     });
@@ -140,7 +183,13 @@ async function drawSheet(workbook: ExcelJS.Workbook, sheet: ResolvedSheet, table
   }
   if (plan.protect) {
     // No password: protection guards formulas against slips, not people (Review > Unprotect Sheet).
-    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: true });
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      formatCells: true,
+    });
   }
 }
 
@@ -152,7 +201,10 @@ function uniqueTableName(base: string, taken: Set<string>): string {
 }
 
 /** Sheet names for a set of plans in a new workbook (unique, valid). */
-export function sheetNamesFor(plans: readonly SheetPlan[], existing: readonly string[] = []): Partial<Record<SheetKey, string>> {
+export function sheetNamesFor(
+  plans: readonly SheetPlan[],
+  existing: readonly string[] = []
+): Partial<Record<SheetKey, string>> {
   const taken = [...existing];
   const names: Partial<Record<SheetKey, string>> = {};
   for (const plan of plans) {
@@ -164,7 +216,10 @@ export function sheetNamesFor(plans: readonly SheetPlan[], existing: readonly st
 }
 
 /** Builds the exceljs workbook for the plans. */
-export async function renderXlsx(plans: readonly SheetPlan[], mode: FormulaMode): Promise<ExcelJS.Workbook> {
+export async function renderXlsx(
+  plans: readonly SheetPlan[],
+  mode: FormulaMode
+): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Crossbench";
   workbook.created = new Date(0);
@@ -173,12 +228,16 @@ export async function renderXlsx(plans: readonly SheetPlan[], mode: FormulaMode)
   workbook.calcProperties.fullCalcOnLoad = true;
   const names = sheetNamesFor(plans);
   const tableNames = new Set<string>();
-  for (const plan of plans) await drawSheet(workbook, resolveSheet(plan, names[plan.key]!, mode, names), tableNames);
+  for (const plan of plans)
+    await drawSheet(workbook, resolveSheet(plan, names[plan.key]!, mode, names), tableNames);
   return workbook;
 }
 
 /** The .xlsx bytes for the plans. */
-export async function renderXlsxBuffer(plans: readonly SheetPlan[], mode: FormulaMode): Promise<Buffer> {
+export async function renderXlsxBuffer(
+  plans: readonly SheetPlan[],
+  mode: FormulaMode
+): Promise<Buffer> {
   const workbook = await renderXlsx(plans, mode);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -187,7 +246,11 @@ export async function renderXlsxBuffer(plans: readonly SheetPlan[], mode: Formul
  * Writes the file atomically: to a temporary file in the target folder, then renamed, so a failure
  * never leaves a half-written workbook where the user expects the result.
  */
-export async function writeXlsxFile(plans: readonly SheetPlan[], mode: FormulaMode, outPath: string): Promise<void> {
+export async function writeXlsxFile(
+  plans: readonly SheetPlan[],
+  mode: FormulaMode,
+  outPath: string
+): Promise<void> {
   const bytes = await renderXlsxBuffer(plans, mode);
   const folder = path.dirname(path.resolve(outPath));
   const temporaryFolder = mkdtempSync(path.join(folder, ".crossbench-"));

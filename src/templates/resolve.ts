@@ -3,7 +3,17 @@
  * its portable fallback for every cell and fills in cross-sheet references. Both renderers draw the
  * resolved form, which is what keeps them identical.
  */
-import { blockBounds, CellValue, FormulaMode, parseCell, PlanCell, SheetKey, SheetPlan, sheetReference, StyleName } from "./plan";
+import {
+  blockBounds,
+  CellValue,
+  FormulaMode,
+  parseCell,
+  PlanCell,
+  SheetKey,
+  SheetPlan,
+  sheetReference,
+  StyleName,
+} from "./plan";
 
 export interface ResolvedCell {
   /** A literal, when the cell has no formula. */
@@ -38,15 +48,23 @@ export interface ResolvedSheet {
 /** `{sheet:roi}` in a formula stands for the ROI sheet's reference (e.g. `'ROI (2)'!`). */
 const SHEET_TOKEN = /\{sheet:([a-z]+)\}/g;
 
-export function fillSheetReferences(text: string, sheetNames: Partial<Record<SheetKey, string>>): string {
+export function fillSheetReferences(
+  text: string,
+  sheetNames: Partial<Record<SheetKey, string>>
+): string {
   return text.replace(SHEET_TOKEN, (_match, key: string) => {
     const name = sheetNames[key as SheetKey];
-    if (name === undefined) throw new Error(`The plan refers to sheet "${key}", which is not being generated.`);
+    if (name === undefined)
+      throw new Error(`The plan refers to sheet "${key}", which is not being generated.`);
     return sheetReference(name);
   });
 }
 
-export function resolveCell(cell: PlanCell, mode: FormulaMode, sheetNames: Partial<Record<SheetKey, string>>): ResolvedCell {
+export function resolveCell(
+  cell: PlanCell,
+  mode: FormulaMode,
+  sheetNames: Partial<Record<SheetKey, string>>
+): ResolvedCell {
   const format = cell.format ?? "General";
   if (cell.bench) {
     if (mode === "bench") {
@@ -60,25 +78,46 @@ export function resolveCell(cell: PlanCell, mode: FormulaMode, sheetNames: Parti
       };
     }
     const fallback = cell.bench.portable;
-    if ("formula" in fallback) return { value: null, formula: fillSheetReferences(fallback.formula, sheetNames), format, style: cell.style };
+    if ("formula" in fallback)
+      return {
+        value: null,
+        formula: fillSheetReferences(fallback.formula, sheetNames),
+        format,
+        style: cell.style,
+      };
     return { value: fallback.value, format, style: cell.style };
   }
-  if (cell.formula !== undefined) return { value: null, formula: fillSheetReferences(cell.formula, sheetNames), format, style: cell.style };
+  if (cell.formula !== undefined)
+    return {
+      value: null,
+      formula: fillSheetReferences(cell.formula, sheetNames),
+      format,
+      style: cell.style,
+    };
   return { value: cell.value ?? null, format, style: cell.style };
 }
 
-export function resolveSheet(plan: SheetPlan, name: string, mode: FormulaMode, sheetNames: Partial<Record<SheetKey, string>>): ResolvedSheet {
+export function resolveSheet(
+  plan: SheetPlan,
+  name: string,
+  mode: FormulaMode,
+  sheetNames: Partial<Record<SheetKey, string>>
+): ResolvedSheet {
   const blocks = plan.blocks.map((block): ResolvedBlock => {
     const bounds = blockBounds(block);
     const width = bounds.right - bounds.left + 1;
     const rows = block.rows.map((row) => {
-      const resolved: (ResolvedCell | null)[] = row.map((cell) => (cell ? resolveCell(cell, mode, sheetNames) : null));
+      const resolved: (ResolvedCell | null)[] = row.map((cell) =>
+        cell ? resolveCell(cell, mode, sheetNames) : null
+      );
       while (resolved.length < width) resolved.push(null);
       return resolved;
     });
     return { ...bounds, rows };
   });
-  const validations = (plan.validations ?? []).map((v) => (v.kind === "list" ? { ...v, source: fillSheetReferences(v.source, sheetNames) } : v));
+  const validations = (plan.validations ?? []).map((v) =>
+    v.kind === "list" ? { ...v, source: fillSheetReferences(v.source, sheetNames) } : v
+  );
   return { plan, name, blocks, validations };
 }
 
@@ -89,7 +128,7 @@ export function resolvedCells(sheet: ResolvedSheet): Map<string, ResolvedCell> {
     block.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (cell) cells.set(`${block.top + r}:${block.left + c}`, cell);
-      }),
+      })
     );
   }
   return cells;

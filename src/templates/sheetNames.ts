@@ -5,7 +5,10 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 
 /** A valid sheet name: no []:*?/\ , no leading or trailing apostrophe, at most 31 characters. */
 export function validSheetName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN, " ").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(FORBIDDEN, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return (cleaned || "Sheet").slice(0, MAX_LENGTH);
 }
 

@@ -10,8 +10,16 @@ export const CHARTS_NOT_DRAWN_NOTICE = "open in Excel with Crossbench to add cha
 export function summaryTemplate(context: TemplateContext, sheets: readonly SheetPlan[]): SheetPlan {
   const sheet = new SheetRows();
   sheet.add([title("Crossbench benchmark workbook")]);
-  sheet.add([purpose("Ties the sheets together: what each is for, the ROI headline figures, and what to do next.")]);
-  sheet.add([note(`Industry: ${context.industry}. Formulas: ${context.mode === "bench" ? "Crossbench functions (need the add-in)" : "portable (native Excel formulas; values computed at generation time are labelled)"}.`)]);
+  sheet.add([
+    purpose(
+      "Ties the sheets together: what each is for, the ROI headline figures, and what to do next."
+    ),
+  ]);
+  sheet.add([
+    note(
+      `Industry: ${context.industry}. Formulas: ${context.mode === "bench" ? "Crossbench functions (need the add-in)" : "portable (native Excel formulas; values computed at generation time are labelled)"}.`
+    ),
+  ]);
   sheet.add();
   sheet.add(sectionRow("Sheets", 3));
   sheet.add([header("Sheet"), header("What it is for"), header("")]);
@@ -20,9 +28,15 @@ export function summaryTemplate(context: TemplateContext, sheets: readonly Sheet
   if (sheets.some((s) => s.key === "roi")) {
     const roi = roiLayout();
     sheet.add(sectionRow("ROI headline (from the ROI sheet)", 3));
-    sheet.add([text("Annual benefit"), formula(`={sheet:roi}${roi.annualBenefit}`, FORMAT.currency)]);
+    sheet.add([
+      text("Annual benefit"),
+      formula(`={sheet:roi}${roi.annualBenefit}`, FORMAT.currency),
+    ]);
     sheet.add([text("Net present value"), formula(`={sheet:roi}${roi.npv}`, FORMAT.currency)]);
-    sheet.add([text("Internal rate of return"), formula(`={sheet:roi}${roi.irr}`, FORMAT.percent2)]);
+    sheet.add([
+      text("Internal rate of return"),
+      formula(`={sheet:roi}${roi.irr}`, FORMAT.percent2),
+    ]);
     sheet.add([text("Return on investment"), formula(`={sheet:roi}${roi.roi}`, FORMAT.percent)]);
     sheet.add([text("Payback period"), formula(`={sheet:roi}${roi.payback}`, FORMAT.years)]);
     sheet.add();
@@ -30,13 +44,22 @@ export function summaryTemplate(context: TemplateContext, sheets: readonly Sheet
   const missing = context.chartsNotDrawn ?? [];
   if (missing.length > 0) {
     sheet.add(sectionRow(`Charts: ${CHARTS_NOT_DRAWN_NOTICE}`, 3));
-    for (const chart of missing) sheet.add([text(chart.sheet), text(`${chart.title}: ${CHARTS_NOT_DRAWN_NOTICE}`, "warning")]);
+    for (const chart of missing)
+      sheet.add([text(chart.sheet), text(`${chart.title}: ${CHARTS_NOT_DRAWN_NOTICE}`, "warning")]);
     sheet.add();
   }
   sheet.add(sectionRow("Next steps", 3));
   sheet.add([text("1"), text("Replace the yellow sample inputs with your own figures.")]);
-  sheet.add([text("2"), text("Replace illustrative reference figures with your sources (Crossbench task pane: Import).")]);
-  sheet.add([text("3"), text("Log every experiment in the Learning log; scale what works, stop what does not.")]);
+  sheet.add([
+    text("2"),
+    text(
+      "Replace illustrative reference figures with your sources (Crossbench task pane: Import)."
+    ),
+  ]);
+  sheet.add([
+    text("3"),
+    text("Log every experiment in the Learning log; scale what works, stop what does not."),
+  ]);
   return {
     key: "summary",
     name: "Summary",

@@ -39,7 +39,10 @@ describe("crossbench workbook: bad arguments", () => {
 
   it("rejects an invalid reference file with its validation report and writes nothing", async () => {
     const bad = out("bad-reference.csv");
-    writeFileSync(bad, "industry,metric,unit,direction,median,source\nRetail,Gross margin,%,higher,abc,Survey\n");
+    writeFileSync(
+      bad,
+      "industry,metric,unit,direction,median,source\nRetail,Gross margin,%,higher,abc,Survey\n"
+    );
     const result = await runWorkbookCli(["workbook", "--out", out("k.xlsx"), "--reference", bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/not valid/);
@@ -55,21 +58,48 @@ describe("crossbench workbook: generated files", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toMatch(/portable formulas, industry Retail/);
     const workbook = await open(file);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Summary", "Gap analysis", "ROI", "Fit scorecard", "Portfolio", "Learning log", "Reference"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Summary",
+      "Gap analysis",
+      "ROI",
+      "Fit scorecard",
+      "Portfolio",
+      "Learning log",
+      "Reference",
+    ]);
     const reference = workbook.getWorksheet("Reference")!;
-    expect(String(reference.getCell("A3").value)).toContain("illustrative sample — replace with your sources");
-    expect(Object.keys((reference as unknown as { tables: Record<string, unknown> }).tables)).toEqual(["ReferenceLibrary"]);
+    expect(String(reference.getCell("A3").value)).toContain(
+      "illustrative sample — replace with your sources"
+    );
+    expect(
+      Object.keys((reference as unknown as { tables: Record<string, unknown> }).tables)
+    ).toEqual(["ReferenceLibrary"]);
     const roi = workbook.getWorksheet("ROI")!;
     // Inputs unlocked, formulas locked, sheet protected without a password.
     expect(roi.getCell("B8").protection?.locked).toBe(false);
     expect(roi.getCell("B14").protection?.locked).not.toBe(false);
-    expect((roi as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
-    expect(roi.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ['"higher,lower"'] });
+    expect(
+      (roi as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet
+    ).toBe(true);
+    expect(roi.getCell("B7").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"higher,lower"'],
+    });
   });
 
   it("writes BENCH formulas with cached results and spilled blocks as array formulas with --formulas bench", async () => {
     const file = out("bench.xlsx");
-    const result = await runWorkbookCli(["workbook", "--out", file, "--templates", "roi,fit", "--formulas", "bench", "--industry", "restaurants"]);
+    const result = await runWorkbookCli([
+      "workbook",
+      "--out",
+      file,
+      "--templates",
+      "roi,fit",
+      "--formulas",
+      "bench",
+      "--industry",
+      "restaurants",
+    ]);
     expect(result.code).toBe(0);
     const workbook = await open(file);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Summary", "ROI", "Fit scorecard"]);
@@ -78,7 +108,18 @@ describe("crossbench workbook: generated files", () => {
     expect(npv.formula).toMatch(/^BENCH\.NPV\(/);
     expect(typeof npv.result).toBe("number");
     const found: { formula?: string; shareType?: string; ref?: string }[] = [];
-    roi.eachRow((row) => row.eachCell((cell) => void (cell.value && typeof cell.value === "object" && "formula" in cell.value && String(cell.value.formula).startsWith("BENCH.ROISIM") && found.push(cell.value as never))));
+    roi.eachRow((row) =>
+      row.eachCell(
+        (cell) =>
+          void (
+            cell.value &&
+            typeof cell.value === "object" &&
+            "formula" in cell.value &&
+            String(cell.value.formula).startsWith("BENCH.ROISIM") &&
+            found.push(cell.value as never)
+          )
+      )
+    );
     expect(found).toHaveLength(1);
     expect(found[0].shareType).toBe("array");
     expect(found[0].ref).toMatch(/^B\d+:F\d+$/);
@@ -86,7 +127,9 @@ describe("crossbench workbook: generated files", () => {
 
   it("writes only the templates asked for, without a summary when told", async () => {
     const file = out("log.xlsx");
-    expect((await runWorkbookCli(["workbook", "--out", file, "--templates", "log", "--no-summary"])).code).toBe(0);
+    expect(
+      (await runWorkbookCli(["workbook", "--out", file, "--templates", "log", "--no-summary"])).code
+    ).toBe(0);
     expect((await open(file)).worksheets.map((w) => w.name)).toEqual(["Learning log"]);
   });
 });
@@ -95,11 +138,19 @@ const mainExists = existsSync(path.join(__dirname, "../../src/cli/reference.ts")
 (mainExists ? describe : describe.skip)("the crossbench binary", () => {
   it("runs as a separate process: exit 2 and one line on a bad name, a file on success", () => {
     const cli = path.join(__dirname, "../../bin/crossbench.cjs");
-    const bad = spawnSync(process.execPath, [cli, "workbook", "--out", out("p.xlsx"), "--templates", "nope"], { encoding: "utf8", timeout: 120_000 });
+    const bad = spawnSync(
+      process.execPath,
+      [cli, "workbook", "--out", out("p.xlsx"), "--templates", "nope"],
+      { encoding: "utf8", timeout: 120_000 }
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(existsSync(out("p.xlsx"))).toBe(false);
-    const good = spawnSync(process.execPath, [cli, "workbook", "--out", out("p.xlsx"), "--templates", "roi"], { encoding: "utf8", timeout: 120_000 });
+    const good = spawnSync(
+      process.execPath,
+      [cli, "workbook", "--out", out("p.xlsx"), "--templates", "roi"],
+      { encoding: "utf8", timeout: 120_000 }
+    );
     expect([good.status, good.stderr]).toEqual([0, ""]);
     expect(existsSync(out("p.xlsx"))).toBe(true);
   }, 240_000);

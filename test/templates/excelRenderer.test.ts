@@ -15,15 +15,41 @@ import { fixtureLibrary } from "./fixtures";
 
 const supportsAll = (): boolean => true;
 
-function plansFor(templates: readonly TemplateId[], mode: FormulaMode = "bench", library = BUNDLED_TEMPLATE_LIBRARY, summary = false) {
-  return buildWorkbookPlan({ templates, summary, drawsCharts: true, mode, library, maths: coreMaths(library), industry: library.values[0].industry });
+/** An exceljs cell's value and number format (a plain read: exceljs is not Office.js). */
+function xlsxCellAt(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  column: number
+): { value: unknown; numFmt: string } {
+  const found = sheet.findCell(row, column);
+  return { value: found?.value ?? null, numFmt: found?.numFmt ?? "" };
+}
+
+function plansFor(
+  templates: readonly TemplateId[],
+  mode: FormulaMode = "bench",
+  library = BUNDLED_TEMPLATE_LIBRARY,
+  summary = false
+) {
+  return buildWorkbookPlan({
+    templates,
+    summary,
+    drawsCharts: true,
+    mode,
+    library,
+    maths: coreMaths(library),
+    industry: library.values[0].industry,
+  });
 }
 
 let double: ExcelDouble;
 beforeEach(() => {
   double = createExcelDouble({ sheets: ["Sheet1", "ROI"] });
   double.install();
-  double.state.setValues("Sheet1", "A1:B2", [["keep", 1], [2, "me"]]);
+  double.state.setValues("Sheet1", "A1:B2", [
+    ["keep", 1],
+    [2, "me"],
+  ]);
   double.state.setValues("ROI", "A1", [["the user's own ROI sheet"]]);
 });
 afterEach(() => double.uninstall());
@@ -39,7 +65,9 @@ describe("Office.js template renderer", () => {
   it("draws a gap analysis with 200 metric rows in at most 3 syncs", async () => {
     const library = fixtureLibrary(200);
     double.stats.reset();
-    await renderTemplatesIntoWorkbook(plansFor(["gap"], "bench", library), { supports: supportsAll });
+    await renderTemplatesIntoWorkbook(plansFor(["gap"], "bench", library), {
+      supports: supportsAll,
+    });
     expect(double.stats.syncCount).toBeLessThanOrEqual(3);
     const sheet = double.state.sheetNames().find((n) => n.startsWith("Gap"))!;
     expect(double.state.usedAddress(sheet)).toBeTruthy();
@@ -52,7 +80,10 @@ describe("Office.js template renderer", () => {
     expect(first[0].name).toBe("ROI (2)");
     expect(second[0].name).toBe("ROI (3)");
     expect(double.state.sheetNames()).toEqual([...before, "ROI (2)", "ROI (3)"]);
-    expect(double.state.values("Sheet1", "A1:B2")).toEqual([["keep", 1], [2, "me"]]);
+    expect(double.state.values("Sheet1", "A1:B2")).toEqual([
+      ["keep", 1],
+      [2, "me"],
+    ]);
     expect(double.state.values("ROI", "A1:A2")).toEqual([["the user's own ROI sheet"], [""]]);
     // Names went to worksheets.add; a rename afterwards would clear Excel's undo stack on Windows.
     const calls = JSON.stringify(double.stats.runs);
@@ -60,7 +91,9 @@ describe("Office.js template renderer", () => {
   });
 
   it("asks for one undo group only where ExcelApi 1.20 is supported", async () => {
-    await renderTemplatesIntoWorkbook(plansFor(["log"]), { supports: (_set, version) => version !== "1.20" });
+    await renderTemplatesIntoWorkbook(plansFor(["log"]), {
+      supports: (_set, version) => version !== "1.20",
+    });
     expect(double.stats.runs[double.stats.runs.length - 1].options.mergeUndoGroup).toBeUndefined();
     await renderTemplatesIntoWorkbook(plansFor(["log"]), { supports: supportsAll });
     expect(double.stats.runs[double.stats.runs.length - 1].options.mergeUndoGroup).toBe(true);
@@ -73,9 +106,17 @@ describe("Office.js template renderer", () => {
     expect(double.stats.syncCount).toBeLessThanOrEqual(1 + plans.length);
     const roiName = rendered.find((r) => r.key === "roi")!.name;
     const summary = rendered.find((r) => r.key === "summary")!.name;
-    const formulas = double.state.formulas(summary, "B1:B40").flat().filter((f) => typeof f === "string" && f.startsWith("="));
+    const formulas = double.state
+      .formulas(summary, "B1:B40")
+      .flat()
+      .filter((f) => typeof f === "string" && f.startsWith("="));
     expect(formulas.some((f) => String(f).includes(`'${roiName}'!`))).toBe(true);
-    expect(double.state.charts().map((c) => c.sheet).sort()).toEqual(expect.arrayContaining([roiName, rendered.find((r) => r.key === "portfolio")!.name]));
+    expect(
+      double.state
+        .charts()
+        .map((c) => c.sheet)
+        .sort()
+    ).toEqual(expect.arrayContaining([roiName, rendered.find((r) => r.key === "portfolio")!.name]));
     expect(double.state.tables().length).toBe(3);
   });
 
@@ -84,7 +125,9 @@ describe("Office.js template renderer", () => {
     // A table name that is invalid in Excel makes the second template's request fail.
     plans[1].tables = [{ name: "bad name with spaces", range: "A1:B3" }];
     const before = double.state.sheetNames();
-    const failure = await renderTemplatesIntoWorkbook(plans, { supports: supportsAll }).catch((e: unknown) => e);
+    const failure = await renderTemplatesIntoWorkbook(plans, { supports: supportsAll }).catch(
+      (e: unknown) => e
+    );
     expect(failure).toBeInstanceOf(TemplateRenderError);
     const error = failure as TemplateRenderError;
     expect(error.message).toMatch(/removed the unfinished sheets/);
@@ -94,44 +137,53 @@ describe("Office.js template renderer", () => {
 });
 
 describe("one plan, two renderers", () => {
-  it.each([["bench"], ["portable"]] as const)("the double and the .xlsx file hold the same cells (%s formulas)", async (mode) => {
-    const library = fixtureLibrary(5);
-    const plans = plansFor(TEMPLATE_IDS, mode, library, true);
-    const double2 = createExcelDouble({ sheets: [] as string[] });
-    double2.install();
-    try {
-      await renderTemplatesIntoWorkbook(plans, { mode, supports: supportsAll });
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await renderXlsxBuffer(plans, mode)) as unknown as ExcelJS.Buffer);
-      const names = Object.fromEntries(plans.map((p) => [p.key, p.name]));
-      let compared = 0;
-      for (const plan of plans) {
-        const sheet = workbook.getWorksheet(plan.name)!;
-        for (const [key, cell] of resolvedCells(resolveSheet(plan, plan.name, mode, names))) {
-          const [row, column] = key.split(":").map(Number);
-          const address = `${columnLetter(column)}${row + 1}`;
-          const fromDouble = double2.state.cell(plan.name, address);
-          const fileCell = sheet.getCell(address);
-          // exceljs reads a date-formatted number back as a Date; the file holds the serial number.
-          const raw = fileCell.value as unknown;
-          const fileValue = raw instanceof Date ? (raw.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : raw;
-          const fileFormula = fileValue && typeof fileValue === "object" && "formula" in (fileValue as object) ? fromFileFormula((fileValue as { formula: string }).formula) : undefined;
-          if (cell.formula !== undefined) {
-            expect([address, fromDouble.formula]).toEqual([address, cell.formula]);
-            expect([address, fileFormula]).toEqual([address, cell.formula]);
-          } else if (cell.value !== null && cell.value !== "") {
-            expect([address, fromDouble.value]).toEqual([address, cell.value]);
-            expect([address, fileValue]).toEqual([address, cell.value]);
+  it.each([["bench"], ["portable"]] as const)(
+    "the double and the .xlsx file hold the same cells (%s formulas)",
+    async (mode) => {
+      const library = fixtureLibrary(5);
+      const plans = plansFor(TEMPLATE_IDS, mode, library, true);
+      const double2 = createExcelDouble({ sheets: [] as string[] });
+      double2.install();
+      try {
+        await renderTemplatesIntoWorkbook(plans, { mode, supports: supportsAll });
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(
+          (await renderXlsxBuffer(plans, mode)) as unknown as ExcelJS.Buffer
+        );
+        const names = Object.fromEntries(plans.map((p) => [p.key, p.name]));
+        let compared = 0;
+        for (const plan of plans) {
+          const sheet = workbook.getWorksheet(plan.name)!;
+          for (const [key, cell] of resolvedCells(resolveSheet(plan, plan.name, mode, names))) {
+            const [row, column] = key.split(":").map(Number);
+            const address = `${columnLetter(column)}${row + 1}`;
+            const fromDouble = double2.state.cell(plan.name, address);
+            const fileCell = xlsxCellAt(sheet, row + 1, column + 1);
+            // exceljs reads a date-formatted number back as a Date; the file holds the serial number.
+            const raw = fileCell.value as unknown;
+            const fileValue =
+              raw instanceof Date ? (raw.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : raw;
+            const fileFormula =
+              fileValue && typeof fileValue === "object" && "formula" in (fileValue as object)
+                ? fromFileFormula((fileValue as { formula: string }).formula)
+                : undefined;
+            if (cell.formula !== undefined) {
+              expect([address, fromDouble.formula]).toEqual([address, cell.formula]);
+              expect([address, fileFormula]).toEqual([address, cell.formula]);
+            } else if (cell.value !== null && cell.value !== "") {
+              expect([address, fromDouble.value]).toEqual([address, cell.value]);
+              expect([address, fileValue]).toEqual([address, cell.value]);
+            }
+            expect([address, fromDouble.numberFormat]).toEqual([address, cell.format]);
+            expect([address, fileCell.numFmt || "General"]).toEqual([address, cell.format]);
+            compared++;
           }
-          expect([address, fromDouble.numberFormat]).toEqual([address, cell.format]);
-          expect([address, fileCell.numFmt || "General"]).toEqual([address, cell.format]);
-          compared++;
         }
+        expect(compared).toBeGreaterThan(1000);
+      } finally {
+        double2.uninstall();
+        double.install();
       }
-      expect(compared).toBeGreaterThan(1000);
-    } finally {
-      double2.uninstall();
-      double.install();
     }
-  });
+  );
 });

@@ -3,7 +3,12 @@ import { ReferenceValue, MetricDefinition, Practice } from "../../src/reference/
 import type { TemplateLibrary } from "../../src/templates/context";
 import { BUNDLED_TEMPLATE_LIBRARY } from "../../src/templates/defaults";
 
-function value(industry: string, metric: MetricDefinition, median: number, spread: number): ReferenceValue {
+function value(
+  industry: string,
+  metric: MetricDefinition,
+  median: number,
+  spread: number
+): ReferenceValue {
   return {
     industry,
     metric: metric.name,
@@ -11,7 +16,13 @@ function value(industry: string, metric: MetricDefinition, median: number, sprea
     direction: metric.direction,
     region: "",
     year: 2025,
-    statistics: { p10: median - 2 * spread, p25: median - spread, median, p75: median + spread, p90: median + 2 * spread },
+    statistics: {
+      p10: median - 2 * spread,
+      p25: median - spread,
+      median,
+      p75: median + spread,
+      p90: median + 2 * spread,
+    },
     n: 50,
     source: "Fixture",
     licence: "test",
@@ -30,7 +41,14 @@ export function fixtureLibrary(count = 3): TemplateLibrary {
     definition: "test metric",
   }));
   const industries = ["Alpha", "Beta", "Gamma"];
-  const values = industries.flatMap((industry, k) => metrics.map((m, i) => (m.unit === "%" ? value(industry, m, 0.4 + 0.05 * k, 0.05) : value(industry, m, 10 + i + k, 2))));
-  const practices: Practice[] = [BUNDLED_TEMPLATE_LIBRARY.practices[0], BUNDLED_TEMPLATE_LIBRARY.practices[1]].map((p) => ({ ...p, targetIndustries: ["Alpha"] }));
+  const values = industries.flatMap((industry, k) =>
+    metrics.map((m, i) =>
+      m.unit === "%" ? value(industry, m, 0.4 + 0.05 * k, 0.05) : value(industry, m, 10 + i + k, 2)
+    )
+  );
+  const practices: Practice[] = [
+    BUNDLED_TEMPLATE_LIBRARY.practices[0],
+    BUNDLED_TEMPLATE_LIBRARY.practices[1],
+  ].map((p) => ({ ...p, targetIndustries: ["Alpha"] }));
   return { metrics, values, practices };
 }

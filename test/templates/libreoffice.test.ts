@@ -23,11 +23,13 @@ type Result = ExcelJS.CellValue | undefined;
 /** The calculated value of a cell: a formula's result, or the literal. */
 function calculated(cell: ExcelJS.Cell): Result {
   const value = cell.value;
-  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) return (value as { result?: ExcelJS.CellValue }).result;
+  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
+    return (value as { result?: ExcelJS.CellValue }).result;
   return value;
 }
 
-const isError = (value: Result): boolean => typeof value === "object" && value !== null && "error" in value;
+const isError = (value: Result): boolean =>
+  typeof value === "object" && value !== null && "error" in value;
 
 function expectClose(actual: Result, expected: number, label: string): void {
   expect([label, typeof actual]).toEqual([label, "number"]);
@@ -43,7 +45,17 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-templates-"));
     const file = path.join(folder, "benchmark.xlsx");
     // Through the CLI, as CI and users run it.
-    const result = await runWorkbookCli(["workbook", "--out", file, "--templates", "gap,roi,fit,portfolio,log,reference", "--industry", industry, "--formulas", "portable"]);
+    const result = await runWorkbookCli([
+      "workbook",
+      "--out",
+      file,
+      "--templates",
+      "gap,roi,fit,portfolio,log,reference",
+      "--industry",
+      industry,
+      "--formulas",
+      "portable",
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const recalculated = await recalculateXlsx(file, path.join(folder, "recalculated"));
     workbook = new ExcelJS.Workbook();
@@ -51,7 +63,15 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
   }, 240_000);
 
   it("has every sheet and no error value anywhere", () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Summary", "Gap analysis", "ROI", "Fit scorecard", "Portfolio", "Learning log", "Reference"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Summary",
+      "Gap analysis",
+      "ROI",
+      "Fit scorecard",
+      "Portfolio",
+      "Learning log",
+      "Reference",
+    ]);
     const errors: string[] = [];
     let formulas = 0;
     for (const sheet of workbook.worksheets) {
@@ -59,8 +79,9 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
         row.eachCell((cell) => {
           const value = cell.value;
           if (value && typeof value === "object" && "formula" in value) formulas++;
-          if (isError(calculated(cell))) errors.push(`${sheet.name}!${cell.address}: ${JSON.stringify(cell.value)}`);
-        }),
+          if (isError(calculated(cell)))
+            errors.push(`${sheet.name}!${cell.address}: ${JSON.stringify(cell.value)}`);
+        })
       );
     }
     expect(errors).toEqual([]);
@@ -71,7 +92,15 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     const s = ROI_SAMPLE;
     const sheet = workbook.getWorksheet("ROI")!;
     const layout = roiLayout();
-    const annual = benefit({ before: s.before, after: s.after, volume: s.volume, unitValue: s.unitValue, attribution: s.attribution, confidence: s.confidence, direction: s.direction });
+    const annual = benefit({
+      before: s.before,
+      after: s.after,
+      volume: s.volume,
+      unitValue: s.unitValue,
+      attribution: s.attribution,
+      confidence: s.confidence,
+      direction: s.direction,
+    });
     const benefits = s.oneTimeCosts.map((_c, t) => (t === 0 ? 0 : annual * (1 - s.benefitRisk)));
     const costs = s.oneTimeCosts.map((c, t) => (c + s.recurringCosts[t]) * (1 + s.costRisk));
     const net = benefits.map((b, t) => b - costs[t]);
@@ -80,7 +109,11 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     expectClose(calculated(sheet.getCell(layout.irr)), irr(net), "IRR");
     expectClose(calculated(sheet.getCell(layout.roi)), roi(benefits, costs), "ROI");
     expectClose(calculated(sheet.getCell(layout.payback)), payback(net), "payback");
-    expectClose(calculated(sheet.getCell(layout.discountedPayback)), payback(net, s.discountRate), "discounted payback");
+    expectClose(
+      calculated(sheet.getCell(layout.discountedPayback)),
+      payback(net, s.discountRate),
+      "discounted payback"
+    );
     // The Summary links to the same figures.
     const summary = workbook.getWorksheet("Summary")!;
     const summaryValues: Result[] = [];
@@ -99,8 +132,15 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
       const metric = String(sheet.getCell(r, 1).value);
       const value = calculated(sheet.getCell(r, 5));
       const reference = findValue(BUNDLED_TEMPLATE_LIBRARY.values, industry, metric)!;
-      const points = Object.entries(QUANTILE_LEVELS).map(([key, level]) => ({ level, value: reference.statistics[key as "p10"]! }));
-      expectClose(calculated(sheet.getCell(r, 14)), percentilePosition(value as number, points, reference.direction), `percentile of ${metric}`);
+      const points = Object.entries(QUANTILE_LEVELS).map(([key, level]) => ({
+        level,
+        value: reference.statistics[key as "p10"]!,
+      }));
+      expectClose(
+        calculated(sheet.getCell(r, 14)),
+        percentilePosition(value as number, points, reference.direction),
+        `percentile of ${metric}`
+      );
       checked++;
     }
     expect(checked).toBe(BUNDLED_TEMPLATE_LIBRARY.metrics.length);
@@ -116,8 +156,14 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     });
     const weights = ahpWeights(samplePairwiseMatrix());
     for (let column = 2; sheet.getCell(scoreRow, column).value; column++) {
-      const ratings = weights.map((_w, i) => calculated(sheet.getCell(ratingsTop + i, column)) as number);
-      expectClose(calculated(sheet.getCell(scoreRow, column)), fitScore(ratings, weights, 5), `fit score column ${column}`);
+      const ratings = weights.map(
+        (_w, i) => calculated(sheet.getCell(ratingsTop + i, column)) as number
+      );
+      expectClose(
+        calculated(sheet.getCell(scoreRow, column)),
+        fitScore(ratings, weights, 5),
+        `fit score column ${column}`
+      );
     }
   });
 
@@ -129,7 +175,15 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     });
     const r = headerRow + 1;
     const direction = String(calculated(sheet.getCell(r, 6))) as "higher" | "lower";
-    expectClose(calculated(sheet.getCell(r, 9)), change(calculated(sheet.getCell(r, 7)) as number, calculated(sheet.getCell(r, 8)) as number, direction), "change");
+    expectClose(
+      calculated(sheet.getCell(r, 9)),
+      change(
+        calculated(sheet.getCell(r, 7)) as number,
+        calculated(sheet.getCell(r, 8)) as number,
+        direction
+      ),
+      "change"
+    );
     expect(calculated(sheet.getCell(r, 10))).toBe("Improved");
   });
 });

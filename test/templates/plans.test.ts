@@ -11,10 +11,19 @@ import { CHARTS_NOT_DRAWN_NOTICE } from "../../src/templates/summary";
 import { fixtureLibrary } from "./fixtures";
 
 function plans(mode: FormulaMode, drawsCharts = false, library = BUNDLED_TEMPLATE_LIBRARY) {
-  return buildWorkbookPlan({ templates: TEMPLATE_IDS, summary: true, drawsCharts, mode, library, maths: coreMaths(library), industry: "Retail" });
+  return buildWorkbookPlan({
+    templates: TEMPLATE_IDS,
+    summary: true,
+    drawsCharts,
+    mode,
+    library,
+    maths: coreMaths(library),
+    industry: "Retail",
+  });
 }
 
-const names = (list: ReturnType<typeof plans>) => Object.fromEntries(list.map((p) => [p.key, p.name]));
+const names = (list: ReturnType<typeof plans>) =>
+  Object.fromEntries(list.map((p) => [p.key, p.name]));
 
 describe.each([["portable"], ["bench"]] as const)("template plans (%s formulas)", (mode) => {
   const all = plans(mode);
@@ -36,9 +45,13 @@ describe.each([["portable"], ["bench"]] as const)("template plans (%s formulas)"
     for (const plan of all) {
       for (const [key, cell] of resolvedCells(resolveSheet(plan, plan.name, mode, names(all)))) {
         // Formulas that return text (labels, flags, phases, the label/value table) may stay General.
-        const textResult = cell.formula !== undefined && /"High"|"Improved"|Start small|Inconsistent|BENCH\.BEFOREAFTER|&/.test(cell.formula);
-        const numeric = typeof cell.value === "number" || (cell.formula !== undefined && !textResult);
-        if (numeric && cell.format === "General") missing.push(`${plan.name} ${key} ${cell.formula ?? cell.value}`);
+        const textResult =
+          cell.formula !== undefined &&
+          /"High"|"Improved"|Start small|Inconsistent|BENCH\.BEFOREAFTER|&/.test(cell.formula);
+        const numeric =
+          typeof cell.value === "number" || (cell.formula !== undefined && !textResult);
+        if (numeric && cell.format === "General")
+          missing.push(`${plan.name} ${key} ${cell.formula ?? cell.value}`);
       }
     }
     expect(missing).toEqual([]);
@@ -48,20 +61,51 @@ describe.each([["portable"], ["bench"]] as const)("template plans (%s formulas)"
     for (const plan of all) {
       const cells = [...resolvedCells(resolveSheet(plan, plan.name, mode, names(all))).values()];
       expect(cells.filter((c) => c.style === "input" && c.formula !== undefined)).toEqual([]);
-      if (["gap", "roi", "fit", "portfolio", "log"].includes(plan.key)) expect(cells.some((c) => c.style === "input")).toBe(true);
+      if (["gap", "roi", "fit", "portfolio", "log"].includes(plan.key))
+        expect(cells.some((c) => c.style === "input")).toBe(true);
     }
   });
 
-  it(mode === "portable" ? "uses no BENCH function anywhere" : "uses BENCH functions where the add-in adds something", () => {
-    const formulas = all.flatMap((plan) => [...resolvedCells(resolveSheet(plan, plan.name, mode, names(all))).values()].flatMap((c) => (c.formula ? [c.formula] : [])));
-    const bench = formulas.filter(usesBenchFunctions);
-    if (mode === "portable") expect(bench).toEqual([]);
-    else for (const name of ["NPV", "IRR", "ROI", "PAYBACK", "BENEFIT", "BEFOREAFTER", "ROISIM", "FIT", "AHPWEIGHTS", "AHPCR", "PERCENTILE", "GAP", "METRIC", "CHANGE"]) expect(bench.some((f) => f.includes(`BENCH.${name}(`))).toBe(true);
-  });
+  it(
+    mode === "portable"
+      ? "uses no BENCH function anywhere"
+      : "uses BENCH functions where the add-in adds something",
+    () => {
+      const formulas = all.flatMap((plan) =>
+        [...resolvedCells(resolveSheet(plan, plan.name, mode, names(all))).values()].flatMap((c) =>
+          c.formula ? [c.formula] : []
+        )
+      );
+      const bench = formulas.filter(usesBenchFunctions);
+      if (mode === "portable") expect(bench).toEqual([]);
+      else
+        for (const name of [
+          "NPV",
+          "IRR",
+          "ROI",
+          "PAYBACK",
+          "BENEFIT",
+          "BEFOREAFTER",
+          "ROISIM",
+          "FIT",
+          "AHPWEIGHTS",
+          "AHPCR",
+          "PERCENTILE",
+          "GAP",
+          "METRIC",
+          "CHANGE",
+        ])
+          expect(bench.some((f) => f.includes(`BENCH.${name}(`))).toBe(true);
+    }
+  );
 
   it("labels illustrative reference figures", () => {
-    const texts = all.flatMap((plan) => plan.blocks.flatMap((b) => b.rows.flat().map((c) => String(c?.value ?? ""))));
-    expect(texts.some((t) => t.includes("illustrative sample — replace with your sources"))).toBe(true);
+    const texts = all.flatMap((plan) =>
+      plan.blocks.flatMap((b) => b.rows.flat().map((c) => String(c?.value ?? "")))
+    );
+    expect(texts.some((t) => t.includes("illustrative sample — replace with your sources"))).toBe(
+      true
+    );
   });
 
   it("lists the charts it cannot draw on the Summary", () => {
@@ -69,9 +113,14 @@ describe.each([["portable"], ["bench"]] as const)("template plans (%s formulas)"
     const texts = summary.blocks.flatMap((b) => b.rows.flat().map((c) => String(c?.value ?? "")));
     const charts = all.flatMap((p) => p.charts ?? []);
     expect(charts.length).toBeGreaterThanOrEqual(2);
-    for (const chart of charts) expect(texts).toContain(`${chart.title}: ${CHARTS_NOT_DRAWN_NOTICE}`);
+    for (const chart of charts)
+      expect(texts).toContain(`${chart.title}: ${CHARTS_NOT_DRAWN_NOTICE}`);
     const drawn = plans(mode, true).find((p) => p.key === "summary")!;
-    expect(drawn.blocks.flatMap((b) => b.rows.flat().map((c) => String(c?.value ?? ""))).some((t) => t.includes(CHARTS_NOT_DRAWN_NOTICE))).toBe(false);
+    expect(
+      drawn.blocks
+        .flatMap((b) => b.rows.flat().map((c) => String(c?.value ?? "")))
+        .some((t) => t.includes(CHARTS_NOT_DRAWN_NOTICE))
+    ).toBe(false);
   });
 });
 
@@ -81,9 +130,19 @@ describe("layout does not depend on the formula mode", () => {
     for (const mode of ["portable", "bench"] as const) {
       const roi = plans(mode).find((p) => p.key === "roi")!;
       const cells = resolvedCells(resolveSheet(roi, "ROI", mode, {}));
-      for (const address of [layout.npv, layout.irr, layout.roi, layout.payback, layout.discountedPayback]) {
+      for (const address of [
+        layout.npv,
+        layout.irr,
+        layout.roi,
+        layout.payback,
+        layout.discountedPayback,
+      ]) {
         const row = Number(address.slice(1)) - 1;
-        expect([mode, address, cells.get(`${row}:1`)?.formula !== undefined]).toEqual([mode, address, true]);
+        expect([mode, address, cells.get(`${row}:1`)?.formula !== undefined]).toEqual([
+          mode,
+          address,
+          true,
+        ]);
       }
     }
   });
@@ -92,8 +151,14 @@ describe("layout does not depend on the formula mode", () => {
 describe("formula spelling in files", () => {
   it.each([
     ["=IFNA(A1,0)", "_xlfn.IFNA(A1,0)"],
-    ["=PERCENTRANK.INC(A1:A9,B1)+t.test(A1:A3,B1:B3,2,3)", "_xlfn.PERCENTRANK.INC(A1:A9,B1)+_xlfn.T.TEST(A1:A3,B1:B3,2,3)"],
-    ['=IF(A1="IFNA(",NPV(0.1,B1:B3),"")', '_xlfn.IF(A1="IFNA(",NPV(0.1,B1:B3),"")'.replace("_xlfn.IF(", "IF(")],
+    [
+      "=PERCENTRANK.INC(A1:A9,B1)+t.test(A1:A3,B1:B3,2,3)",
+      "_xlfn.PERCENTRANK.INC(A1:A9,B1)+_xlfn.T.TEST(A1:A3,B1:B3,2,3)",
+    ],
+    [
+      '=IF(A1="IFNA(",NPV(0.1,B1:B3),"")',
+      '_xlfn.IF(A1="IFNA(",NPV(0.1,B1:B3),"")'.replace("_xlfn.IF(", "IF("),
+    ],
     ["=SUM(A1:A3)", "SUM(A1:A3)"],
   ])("%s -> %s", (formula, file) => {
     expect(toFileFormula(formula)).toBe(file);
@@ -107,7 +172,11 @@ describe("sheet names", () => {
     ["ROI", ["roi"], "ROI (2)"],
     ["ROI", ["ROI", "ROI (2)"], "ROI (3)"],
     ["A very long sheet name that Excel would refuse", [], "A very long sheet name that Exc"],
-    ["A very long sheet name that Excel would refuse", ["A very long sheet name that Exc"], "A very long sheet name that (2)"],
+    [
+      "A very long sheet name that Excel would refuse",
+      ["A very long sheet name that Exc"],
+      "A very long sheet name that (2)",
+    ],
     ["Q1/Q2: [draft]?", [], "Q1 Q2   draft"],
   ] as [string, string[], string][])("%s with %j taken -> %s", (base, taken, expected) => {
     expect(uniqueSheetName(base, taken)).toBe(expected);
@@ -117,23 +186,39 @@ describe("sheet names", () => {
 
 describe("native percentile formula", () => {
   it("needs two published points", () => {
-    expect(percentileFormula("E9", [{ cell: "F9", figure: 1, level: 0.1 }], "higher")).toBeUndefined();
+    expect(
+      percentileFormula("E9", [{ cell: "F9", figure: 1, level: 0.1 }], "higher")
+    ).toBeUndefined();
   });
   it("mirrors the level for lower-is-better metrics", () => {
     const points = [
       { cell: "F9", figure: 1, level: 0.1 },
       { cell: "G9", figure: 2, level: 0.5 },
     ];
-    expect(percentileFormula("E9", points, "higher")).toBe("=IF(E9<F9,0.1,IF(E9=F9,0.1,IF(E9<G9,0.1+0.4*(E9-F9)/(G9-F9),IF(E9=G9,0.5,0.5))))");
-    expect(percentileFormula("E9", points, "lower")).toBe("=1-IF(E9<F9,0.1,IF(E9=F9,0.1,IF(E9<G9,0.1+0.4*(E9-F9)/(G9-F9),IF(E9=G9,0.5,0.5))))");
+    expect(percentileFormula("E9", points, "higher")).toBe(
+      "=IF(E9<F9,0.1,IF(E9=F9,0.1,IF(E9<G9,0.1+0.4*(E9-F9)/(G9-F9),IF(E9=G9,0.5,0.5))))"
+    );
+    expect(percentileFormula("E9", points, "lower")).toBe(
+      "=1-IF(E9<F9,0.1,IF(E9=F9,0.1,IF(E9<G9,0.1+0.4*(E9-F9)/(G9-F9),IF(E9=G9,0.5,0.5))))"
+    );
   });
 });
 
 describe("templates take the library as an input", () => {
   it("builds the gap analysis from a fixture library, one row per metric", () => {
     const library = fixtureLibrary(4);
-    const gap = buildWorkbookPlan({ templates: ["gap"], summary: false, drawsCharts: false, mode: "portable", library, maths: coreMaths(library), industry: "Beta" })[0];
-    const metricCells = gap.blocks[0].rows.map((r) => r[0]?.value).filter((v) => typeof v === "string" && v.startsWith("Metric "));
+    const gap = buildWorkbookPlan({
+      templates: ["gap"],
+      summary: false,
+      drawsCharts: false,
+      mode: "portable",
+      library,
+      maths: coreMaths(library),
+      industry: "Beta",
+    })[0];
+    const metricCells = gap.blocks[0].rows
+      .map((r) => r[0]?.value)
+      .filter((v) => typeof v === "string" && v.startsWith("Metric "));
     expect(metricCells).toEqual(["Metric 1", "Metric 2", "Metric 3", "Metric 4"]);
   });
 });
