@@ -3,13 +3,11 @@ const { WebpackError, Compilation, sources } = require("webpack");
 const { renderHelpPage } = require("./help-page.cjs");
 const { rewriteDevUrl } = require("./production-url.cjs");
 
-/** Text assets that carry the add-in's own URL, and whether "localhost" may remain in them. */
-const URL_CARRYING_ASSETS = [
-  { name: "manifest.xml", mustNotMentionLocalhost: true },
-  { name: "functions.json", mustNotMentionLocalhost: true },
-  // The help page is the README, which talks about the local dev server on purpose.
-  { name: "help.html", mustNotMentionLocalhost: false },
-];
+/**
+ * Text assets that carry the add-in's own URL. (help.html is the README, which mentions the local dev
+ * server on purpose and links only relatively, so it is left as written.)
+ */
+const URL_CARRYING_ASSETS = ["manifest.xml", "functions.json"];
 
 /**
  * Rewrites https://localhost:3000/ to ADDIN_URL in every URL-carrying asset (all occurrences), then
@@ -24,14 +22,14 @@ class ProductionUrlPlugin {
       compilation.hooks.processAssets.tap(
         { name: "ProductionUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
         (assets) => {
-          for (const { name, mustNotMentionLocalhost } of URL_CARRYING_ASSETS) {
+          for (const name of URL_CARRYING_ASSETS) {
             if (!assets[name]) continue;
             const { text, localhostLeft } = rewriteDevUrl(
               assets[name].source().toString(),
               this.url
             );
             compilation.updateAsset(name, new sources.RawSource(text));
-            if (localhostLeft && mustNotMentionLocalhost) {
+            if (localhostLeft) {
               compilation.errors.push(
                 new WebpackError(`${name} still contains "localhost" although ADDIN_URL is set`)
               );
