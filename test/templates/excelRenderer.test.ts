@@ -136,6 +136,41 @@ describe("Office.js template renderer", () => {
   });
 });
 
+describe("Office.js renderer safety and size", () => {
+  it("writes library text that looks like a formula or number as text (CSV-injection rule)", async () => {
+    const library = fixtureLibrary(2);
+    const payloads = ["=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-1+1", "0012"];
+    library.values = library.values.map((v, i) =>
+      i < payloads.length ? { ...v, notes: payloads[i] } : v
+    );
+    const [plan] = plansFor(["reference"], "bench", library);
+    const [rendered] = await renderTemplatesIntoWorkbook([plan], { supports: supportsAll });
+    const notes = double.state.values(rendered.name, "T6:T10").flat();
+    expect(notes).toEqual(payloads);
+    for (let row = 6; row <= 10; row++)
+      expect(double.state.cell(rendered.name, `T${row}`).formula).toBeUndefined();
+  });
+
+  it("splits a sheet over several requests only when it would pass the request budget, with the same cells", async () => {
+    const library = fixtureLibrary(200);
+    const [plan] = plansFor(["gap"], "bench", library);
+    double.stats.reset();
+    const [small] = await renderTemplatesIntoWorkbook([plan], {
+      supports: supportsAll,
+      requestBudgetBytes: 20_000,
+    });
+    expect(double.stats.syncCount).toBeGreaterThan(3);
+    expect(double.stats.maxRequestBytes).toBeLessThan(60_000);
+    const [whole] = await renderTemplatesIntoWorkbook([plan], { supports: supportsAll });
+    expect(double.state.formulas(small.name, "A1:P215")).toEqual(
+      double.state.formulas(whole.name, "A1:P215")
+    );
+    expect(double.state.numberFormats(small.name, "A1:P215")).toEqual(
+      double.state.numberFormats(whole.name, "A1:P215")
+    );
+  });
+});
+
 describe("one plan, two renderers", () => {
   it.each([["bench"], ["portable"]] as const)(
     "the double and the .xlsx file hold the same cells (%s formulas)",
