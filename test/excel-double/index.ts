@@ -62,6 +62,11 @@ export interface ExcelDoubleOptions {
   payloadLimitBytes?: number;
   /** Response payload limit for loaded data (default 5 MB; Infinity to switch off). */
   responsePayloadLimitBytes?: number;
+  /**
+   * false (default): a failing request changes nothing (atomic per sync, simpler to reason about).
+   * true: like Excel, the operations queued before the failing one stay applied; use it to test clean-up.
+   */
+  partialFailures?: boolean;
 }
 
 export interface RequestRecord {
@@ -178,10 +183,17 @@ class DoubleEngine implements Engine {
     let changes: Change[];
     this.store.begin();
     let current: Op | undefined;
+    const partial = this.options.partialFailures === true;
     try {
       for (const op of ops) {
         current = op;
-        op.run(exec);
+        const savepoint = partial ? this.store.savepoint() : null;
+        try {
+          op.run(exec);
+        } catch (error) {
+          if (savepoint) this.store.rollbackTo(savepoint);
+          throw error;
+        }
       }
       current = undefined;
       record.responseBytes = response.length === 0 ? 0 : utf8Length(response);
@@ -190,7 +202,9 @@ class DoubleEngine implements Engine {
         throw new ExcelDoubleError(ErrorCode.responsePayloadSizeLimitExceeded);
       changes = this.store.commit();
     } catch (error) {
-      this.store.rollback();
+      // Excel is not transactional: in partial mode what ran before the failing operation stays.
+      if (partial) this.dispatch(this.store.commit());
+      else this.store.rollback();
       const failure =
         error instanceof ExcelDoubleError
           ? error

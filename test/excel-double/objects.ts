@@ -36,7 +36,7 @@ import {
   defineProperties,
   recorder,
 } from "./client";
-import { ErrorCode, fail } from "./errors";
+import { ErrorCode, ExcelDoubleError, fail } from "./errors";
 import {
   ChartRecord,
   ConditionalFormatRecord,
@@ -58,6 +58,18 @@ function checkRect(rect: Rect): Rect {
   if (!isInsideSheet(rect))
     fail(ErrorCode.invalidArgument, "The range would extend beyond the edges of the worksheet.");
   return rect;
+}
+
+/** Office.js refuses objects of another request context (InvalidRequestContext), synchronously. */
+function sameContext(owner: ClientObject, ...others: unknown[]): void {
+  for (const other of others) {
+    if (other instanceof ClientObject && other.context !== owner.context) {
+      throw new ExcelDoubleError(
+        ErrorCode.invalidRequestContext,
+        "Cannot use the object across different request contexts."
+      );
+    }
+  }
 }
 
 function checkInteger(...values: unknown[]): void {
@@ -483,6 +495,7 @@ export class FreezePanesDouble extends ClientObject {
     this.freeze("freezeColumns", [count], 0, count);
   }
   freezeAt(range: RangeDouble | string): void {
+    sameContext(this, range);
     this._call("freezeAt", [typeof range === "string" ? range : null], (exec) => {
       const sheetId = this._t<string>();
       const rect =
@@ -724,6 +737,7 @@ export class RangeDouble extends ClientObject {
     return t.rect;
   }
   getBoundingRect(anotherRange: RangeDouble | string): RangeDouble {
+    sameContext(this, anotherRange);
     return this.derived(
       "getBoundingRect",
       [typeof anotherRange === "string" ? anotherRange : null],
@@ -739,6 +753,7 @@ export class RangeDouble extends ClientObject {
     );
   }
   getIntersection(anotherRange: RangeDouble | string): RangeDouble {
+    sameContext(this, anotherRange);
     return this.derived(
       "getIntersection",
       [typeof anotherRange === "string" ? anotherRange : null],
@@ -750,6 +765,7 @@ export class RangeDouble extends ClientObject {
     );
   }
   getIntersectionOrNullObject(anotherRange: RangeDouble | string): RangeDouble {
+    sameContext(this, anotherRange);
     return new RangeDouble(this.context, {
       name: "Range.getIntersectionOrNullObject",
       resolve: (exec) => {
@@ -1329,6 +1345,7 @@ export class TableCollectionDouble extends ClientCollection<TableDouble> {
     return new TableDouble(this.context, { preset: target });
   }
   add(address: RangeDouble | string, hasHeaders: boolean): TableDouble {
+    sameContext(this, address);
     return new TableDouble(this.context, {
       name: "TableCollection.add",
       args: [typeof address === "string" ? address : null, hasHeaders],
@@ -1827,6 +1844,7 @@ export class NamedItemCollectionDouble extends ClientCollection<NamedItemDouble>
     return new NamedItemDouble(this.context, { preset: target });
   }
   add(name: string, reference: RangeDouble | string, comment?: string): NamedItemDouble {
+    sameContext(this, reference);
     return new NamedItemDouble(this.context, {
       name: "NamedItemCollection.add",
       args: [name, typeof reference === "string" ? reference : null, comment ?? null],
@@ -2041,6 +2059,7 @@ export class ChartCollectionDouble extends ClientCollection<ChartDouble> {
     return new ChartDouble(this.context, { preset: target });
   }
   add(type: string, sourceData: RangeDouble, seriesBy: string = "Auto"): ChartDouble {
+    sameContext(this, sourceData);
     return new ChartDouble(this.context, {
       name: "ChartCollection.add",
       args: [type, seriesBy],
@@ -2147,6 +2166,7 @@ export class ChartDouble extends ClientObject {
     else record.settings[name] = clone(value);
   }
   setPosition(startCell: RangeDouble | string, endCell?: RangeDouble | string): void {
+    sameContext(this, startCell, endCell);
     const text = (cell: RangeDouble | string | undefined, exec: Exec): string | null => {
       if (cell === undefined) return null;
       if (typeof cell === "string")
@@ -2168,6 +2188,7 @@ export class ChartDouble extends ClientObject {
     );
   }
   setData(sourceData: RangeDouble, seriesBy = "Auto"): void {
+    sameContext(this, sourceData);
     this._call("setData", [seriesBy], (exec) => {
       const record = this.record(exec);
       const source = sourceData._t<RangeTarget>();

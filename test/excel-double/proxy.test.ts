@@ -293,3 +293,35 @@ describe("install", () => {
     expect("OfficeExtension" in g).toBe(false);
   });
 });
+
+describe("partial failures (Excel's non-transactional behaviour)", () => {
+  test("with partialFailures, operations before the failing one stay applied; the failing one does not", async () => {
+    const double = createExcelDouble({ partialFailures: true });
+    await double.Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.add("Created");
+      sheets.getItem("Sheet1").getRange("A1:B1").values = [[1, 2]];
+      sheets.getItem("Sheet1").getRange("A2:B2").values = [[1, 2, 3]] as unknown as number[][];
+      sheets.getItem("Sheet1").getRange("A3").values = [["never"]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(double.state.sheetNames()).toEqual(["Sheet1", "Created"]);
+    expect(double.state.values("Sheet1", "A1:B3")).toEqual([
+      [1, 2],
+      ["", ""],
+      ["", ""],
+    ]);
+  });
+});
+
+test("an object from another request context is refused with InvalidRequestContext", async () => {
+  const double = createExcelDouble();
+  await double.Excel.run(async (outer) => {
+    const range = outer.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
+    await double.Excel.run(async (inner) => {
+      expect(() => inner.workbook.tables.add(range, true)).toThrow(
+        expect.objectContaining({ code: "InvalidRequestContext" })
+      );
+    });
+  });
+});

@@ -197,6 +197,27 @@ export class WorkbookStore {
     this.changes = [];
   }
 
+  /** A point inside the running transaction to return to when one operation fails (partial failures). */
+  savepoint(): { meta: Meta; journalLength: number; changesLength: number } {
+    return {
+      meta: structuredClone(this.meta),
+      journalLength: this.journal?.length ?? 0,
+      changesLength: this.changes.length,
+    };
+  }
+
+  rollbackTo(savepoint: { meta: Meta; journalLength: number; changesLength: number }): void {
+    const journal = this.journal ?? [];
+    for (let i = journal.length - 1; i >= savepoint.journalLength; i--) {
+      const [map, key, previous] = journal[i];
+      if (previous === undefined) map.delete(key);
+      else map.set(key, previous);
+    }
+    journal.length = savepoint.journalLength;
+    this.meta = savepoint.meta;
+    this.changes.length = savepoint.changesLength;
+  }
+
   /** Changes outside a sync (seeding, simulated user edits) are collected by the caller. */
   takeChanges(): Change[] {
     const changes = this.changes;
