@@ -7,7 +7,17 @@ import { Command } from "commander";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import path from "path";
 import { toCanonicalCsv } from "../reference/exportCsv";
-import { ImportDefaults, ParsedSource, ValidationReport, acceptWideGuesses, formatReport, kindFromFileName, parseSource, rowsToImport, validateSource } from "../reference/importPipeline";
+import {
+  ImportDefaults,
+  ParsedSource,
+  ValidationReport,
+  acceptWideGuesses,
+  formatReport,
+  kindFromFileName,
+  parseSource,
+  rowsToImport,
+  validateSource,
+} from "../reference/importPipeline";
 
 const EXIT_INVALID_DATA = 1;
 const EXIT_BAD_ARGUMENTS = 2;
@@ -33,22 +43,42 @@ function defaultsFrom(options: SourceOptions): ImportDefaults {
   if (options.illustrative) defaults.illustrative = true;
   if (options.year !== undefined) {
     const year = Number(options.year);
-    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new ArgumentProblem(`--year must be a whole number from 1900 to 2100, got "${options.year}"`);
+    if (!Number.isInteger(year) || year < 1900 || year > 2100)
+      throw new ArgumentProblem(
+        `--year must be a whole number from 1900 to 2100, got "${options.year}"`
+      );
     defaults.year = year;
   }
   return defaults;
 }
 
-async function checkFile(file: string, options: SourceOptions): Promise<{ parsed: ParsedSource; report: ValidationReport }> {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new ArgumentProblem(`no such file: ${file}`);
+async function checkFile(
+  file: string,
+  options: SourceOptions
+): Promise<{ parsed: ParsedSource; report: ValidationReport }> {
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new ArgumentProblem(`no such file: ${file}`);
   const kind = kindFromFileName(file);
-  if (!kind) throw new ArgumentProblem(`cannot tell the format of ${file}: use a .csv, .tsv, .txt, .xlsx or .json file`);
+  if (!kind)
+    throw new ArgumentProblem(
+      `cannot tell the format of ${file}: use a .csv, .tsv, .txt, .xlsx or .json file`
+    );
   const defaults = defaultsFrom(options);
-  const parsed = await parseSource({ kind, name: path.basename(file), bytes: readFileSync(file), ...(options.sheet ? { sheet: options.sheet } : {}) });
+  const parsed = await parseSource({
+    kind,
+    name: path.basename(file),
+    bytes: readFileSync(file),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+  });
   if (options.sheet && parsed.sheets.length > 0 && !parsed.sheets.includes(options.sheet)) {
-    throw new ArgumentProblem(`${file} has no sheet "${options.sheet}"; sheets: ${parsed.sheets.join(", ")}`);
+    throw new ArgumentProblem(
+      `${file} has no sheet "${options.sheet}"; sheets: ${parsed.sheets.join(", ")}`
+    );
   }
-  const wideMetrics = parsed.layout === "wide" && options.acceptGuesses ? acceptWideGuesses(parsed.wideMetrics) : undefined;
+  const wideMetrics =
+    parsed.layout === "wide" && options.acceptGuesses
+      ? acceptWideGuesses(parsed.wideMetrics)
+      : undefined;
   const report = validateSource(parsed, { defaults, ...(wideMetrics ? { wideMetrics } : {}) });
   return { parsed, report };
 }
@@ -57,14 +87,18 @@ function describeWide(parsed: ParsedSource, accepted: boolean): string[] {
   if (parsed.layout !== "wide") return [];
   return [
     `Wide layout (header on row ${parsed.headerRow}); metric columns:`,
-    ...parsed.wideMetrics.map((m) => `  ${m.header.trim()}: ${m.role === "metric" ? `${m.unit}, ${m.direction} is better${m.needsConfirmation ? (accepted ? " (guessed, accepted)" : " (guessed; pass --accept-guesses to accept)") : ""}` : m.role}`),
+    ...parsed.wideMetrics.map(
+      (m) =>
+        `  ${m.header.trim()}: ${m.role === "metric" ? `${m.unit}, ${m.direction} is better${m.needsConfirmation ? (accepted ? " (guessed, accepted)" : " (guessed; pass --accept-guesses to accept)") : ""}` : m.role}`
+    ),
   ];
 }
 
 function limitOf(options: SourceOptions): number {
   if (options.limit === undefined) return Infinity;
   const limit = Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 0) throw new ArgumentProblem(`--limit must be a whole number, got "${options.limit}"`);
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new ArgumentProblem(`--limit must be a whole number, got "${options.limit}"`);
   return limit;
 }
 
@@ -76,7 +110,10 @@ function withSourceOptions(command: Command): Command {
     .option("--region <text>", "region for rows without one")
     .option("--licence <text>", "licence for rows without one")
     .option("--illustrative", "mark rows without an illustrative flag as illustrative")
-    .option("--accept-guesses", "wide tables: accept the guessed unit and direction of every metric column")
+    .option(
+      "--accept-guesses",
+      "wide tables: accept the guessed unit and direction of every metric column"
+    )
     .option("--limit <n>", "print at most n problems");
 }
 
@@ -94,16 +131,23 @@ async function run(action: () => Promise<void>): Promise<void> {
 }
 
 export function registerReferenceCommands(program: Command): void {
-  const reference = program.command("reference").description("check and convert reference data files (CSV, TSV, XLSX, JSON)");
+  const reference = program
+    .command("reference")
+    .description("check and convert reference data files (CSV, TSV, XLSX, JSON)");
 
-  withSourceOptions(reference.command("check").argument("<file>", "reference data file").description("validate a reference file and print every problem (exit 1 when invalid)")).action((file: string, options: SourceOptions) =>
+  withSourceOptions(
+    reference
+      .command("check")
+      .argument("<file>", "reference data file")
+      .description("validate a reference file and print every problem (exit 1 when invalid)")
+  ).action((file: string, options: SourceOptions) =>
     run(async () => {
       const limit = limitOf(options);
       const { parsed, report } = await checkFile(file, options);
       for (const line of describeWide(parsed, options.acceptGuesses === true)) console.log(line);
       console.log(formatReport(report, limit));
       if (!report.ok) process.exitCode = EXIT_INVALID_DATA;
-    }),
+    })
   );
 
   withSourceOptions(
@@ -111,16 +155,26 @@ export function registerReferenceCommands(program: Command): void {
       .command("convert")
       .argument("<file>", "reference data file")
       .requiredOption("--out <file.csv>", "canonical CSV to write")
-      .option("--only-valid-rows", "write the valid rows even when others have errors (explicit choice)")
-      .description("convert a reference file to the canonical CSV format (nothing is written when it has errors)"),
+      .option(
+        "--only-valid-rows",
+        "write the valid rows even when others have errors (explicit choice)"
+      )
+      .description(
+        "convert a reference file to the canonical CSV format (nothing is written when it has errors)"
+      )
   ).action((file: string, options: SourceOptions & { out: string; onlyValidRows?: boolean }) =>
     run(async () => {
-      if (!options.out.toLowerCase().endsWith(".csv")) throw new ArgumentProblem(`--out must name a .csv file, got "${options.out}"`);
+      if (!options.out.toLowerCase().endsWith(".csv"))
+        throw new ArgumentProblem(`--out must name a .csv file, got "${options.out}"`);
       const limit = limitOf(options);
       const { parsed, report } = await checkFile(file, options);
-      const rows = rowsToImport(report, options.onlyValidRows ? "only-valid-rows" : "all-or-nothing");
+      const rows = rowsToImport(
+        report,
+        options.onlyValidRows ? "only-valid-rows" : "all-or-nothing"
+      );
       if (!report.ok) {
-        for (const line of describeWide(parsed, options.acceptGuesses === true)) console.error(line);
+        for (const line of describeWide(parsed, options.acceptGuesses === true))
+          console.error(line);
         console.error(formatReport(report, limit));
       }
       if (!report.ok && !options.onlyValidRows) {
@@ -128,8 +182,10 @@ export function registerReferenceCommands(program: Command): void {
         return;
       }
       writeFileSync(options.out, toCanonicalCsv(rows), "utf8");
-      console.log(`Wrote ${rows.length} reference values to ${options.out}${report.ok ? "" : ` (only the valid rows; ${report.invalidRowCount} rows with errors left out)`}.`);
+      console.log(
+        `Wrote ${rows.length} reference values to ${options.out}${report.ok ? "" : ` (only the valid rows; ${report.invalidRowCount} rows with errors left out)`}.`
+      );
       if (!report.ok) process.exitCode = EXIT_INVALID_DATA;
-    }),
+    })
   );
 }

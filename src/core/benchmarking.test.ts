@@ -1,6 +1,13 @@
 import * as formulajs from "@formulajs/formulajs";
 import { BenchError } from "./errors";
-import { gapToTarget, industrySimilarity, percentilePosition, rawPosition, rawQuantileForTarget, ProfileEntry } from "./benchmarking";
+import {
+  gapToTarget,
+  industrySimilarity,
+  percentilePosition,
+  rawPosition,
+  rawQuantileForTarget,
+  ProfileEntry,
+} from "./benchmarking";
 
 const full = [
   { level: 0.1, value: 10 },
@@ -11,7 +18,11 @@ const full = [
 ];
 
 /** Independent oracle: Excel's FORECAST.LINEAR between the two bracketing points. */
-function forecastBetween(value: number, low: { level: number; value: number }, high: { level: number; value: number }): number {
+function forecastBetween(
+  value: number,
+  low: { level: number; value: number },
+  high: { level: number; value: number }
+): number {
   return formulajs.FORECAST(value, [low.level, high.level], [low.value, high.value]) as number;
 }
 
@@ -53,7 +64,11 @@ describe("rawPosition", () => {
   });
 
   it("places a value tied across several points at the middle of their levels", () => {
-    const tied = [{ level: 0.25, value: 5 }, { level: 0.5, value: 5 }, { level: 0.75, value: 9 }];
+    const tied = [
+      { level: 0.25, value: 5 },
+      { level: 0.5, value: 5 },
+      { level: 0.75, value: 9 },
+    ];
     expect(rawPosition(5, tied)).toBeCloseTo((0.25 + 0.5) / 2, 12);
   });
 
@@ -64,7 +79,14 @@ describe("rawPosition", () => {
   it.each([
     ["one point", [{ level: 0.5, value: 3 }], "#N/A"],
     ["no points", [], "#N/A"],
-    ["decreasing quantiles", [{ level: 0.25, value: 9 }, { level: 0.5, value: 3 }], "#NUM!"],
+    [
+      "decreasing quantiles",
+      [
+        { level: 0.25, value: 9 },
+        { level: 0.5, value: 3 },
+      ],
+      "#NUM!",
+    ],
   ])("refuses %s", (_label, points, kind) => {
     expect(() => rawPosition(3, points)).toThrow(BenchError);
     try {
@@ -80,9 +102,15 @@ describe("rawPosition", () => {
 });
 
 describe("percentilePosition", () => {
-  it.each([15, 30, 42, 95, 1])("mirrors the raw position for lower-is-better metrics (%p)", (value) => {
-    expect(percentilePosition(value, full, "lower")).toBeCloseTo(1 - percentilePosition(value, full, "higher"), 12);
-  });
+  it.each([15, 30, 42, 95, 1])(
+    "mirrors the raw position for lower-is-better metrics (%p)",
+    (value) => {
+      expect(percentilePosition(value, full, "lower")).toBeCloseTo(
+        1 - percentilePosition(value, full, "higher"),
+        12
+      );
+    }
+  );
 
   it("means better than 90 % for the best values in either direction", () => {
     expect(percentilePosition(1000, full, "higher")).toBeCloseTo(0.9, 12);
@@ -118,10 +146,17 @@ describe("targets and gaps", () => {
 
 describe("industrySimilarity", () => {
   const profile: ProfileEntry[] = [];
-  const data: Record<string, number[]> = { A: [1, 5, 9, 2], B: [2, 6, 8, 3], C: [9, 1, 2, 8], D: [4, 4, 4, 4] };
+  const data: Record<string, number[]> = {
+    A: [1, 5, 9, 2],
+    B: [2, 6, 8, 3],
+    C: [9, 1, 2, 8],
+    D: [4, 4, 4, 4],
+  };
   const directions = ["higher", "higher", "lower", "higher"] as const;
   for (const [industry, values] of Object.entries(data)) {
-    values.forEach((centre, m) => profile.push({ industry, metric: `m${m}`, direction: directions[m], centre }));
+    values.forEach((centre, m) =>
+      profile.push({ industry, metric: `m${m}`, direction: directions[m], centre })
+    );
   }
 
   /** Oracle with Excel functions: STANDARDIZE per metric, then SUMPRODUCT / SQRT(SUMSQ * SUMSQ). */
@@ -136,7 +171,9 @@ describe("industrySimilarity", () => {
       za.push(formulajs.STANDARDIZE(sign * data[a][m], average, sd) as number);
       zb.push(formulajs.STANDARDIZE(sign * data[b][m], average, sd) as number);
     }
-    const cos = (formulajs.SUMPRODUCT(za, zb) as number) / Math.sqrt((formulajs.SUMSQ(za) as number) * (formulajs.SUMSQ(zb) as number));
+    const cos =
+      (formulajs.SUMPRODUCT(za, zb) as number) /
+      Math.sqrt((formulajs.SUMSQ(za) as number) * (formulajs.SUMSQ(zb) as number));
     return (1 + cos) / 2;
   }
 
@@ -151,11 +188,16 @@ describe("industrySimilarity", () => {
 
   it("is 1 for an industry against itself and symmetric", () => {
     expect(industrySimilarity(profile, "A", "A")).toBeCloseTo(1, 12);
-    expect(industrySimilarity(profile, "A", "C")).toBeCloseTo(industrySimilarity(profile, "C", "A"), 12);
+    expect(industrySimilarity(profile, "A", "C")).toBeCloseTo(
+      industrySimilarity(profile, "C", "A"),
+      12
+    );
   });
 
   it("needs three shared metrics", () => {
-    const sparse = profile.filter((e) => !(e.industry === "B" && (e.metric === "m0" || e.metric === "m1")));
+    const sparse = profile.filter(
+      (e) => !(e.industry === "B" && (e.metric === "m0" || e.metric === "m1"))
+    );
     expect(() => industrySimilarity(sparse, "A", "B")).toThrow(/share 2 comparable/);
   });
 

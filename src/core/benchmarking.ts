@@ -14,14 +14,22 @@ export interface DistributionPoint {
   value: number;
 }
 
-export const QUANTILE_LEVELS: Readonly<Record<string, number>> = { p10: 0.1, p25: 0.25, median: 0.5, p75: 0.75, p90: 0.9 };
+export const QUANTILE_LEVELS: Readonly<Record<string, number>> = {
+  p10: 0.1,
+  p25: 0.25,
+  median: 0.5,
+  p75: 0.75,
+  p90: 0.9,
+};
 
 /** Published points in level order; rejects decreasing figures (a distribution cannot run backwards). */
 export function orderedPoints(points: readonly DistributionPoint[]): DistributionPoint[] {
   const sorted = points.filter((p) => Number.isFinite(p.value)).sort((a, b) => a.level - b.level);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].value < sorted[i - 1].value) {
-      throw numError(`Reference quantiles are out of order: the ${sorted[i].level * 100}th percentile is below the ${sorted[i - 1].level * 100}th.`);
+      throw numError(
+        `Reference quantiles are out of order: the ${sorted[i].level * 100}th percentile is below the ${sorted[i - 1].level * 100}th.`
+      );
     }
   }
   return sorted;
@@ -35,7 +43,10 @@ export function orderedPoints(points: readonly DistributionPoint[]): Distributio
 export function rawPosition(value: number, points: readonly DistributionPoint[]): number {
   if (!Number.isFinite(value)) throw valueError("The value must be a finite number.");
   const sorted = orderedPoints(points);
-  if (sorted.length < 2) throw notAvailable("The reference publishes fewer than two distribution points (p10, p25, median, p75, p90), so a position cannot be interpolated.");
+  if (sorted.length < 2)
+    throw notAvailable(
+      "The reference publishes fewer than two distribution points (p10, p25, median, p75, p90), so a position cannot be interpolated."
+    );
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (value < first.value) return first.level;
@@ -46,7 +57,9 @@ export function rawPosition(value: number, points: readonly DistributionPoint[])
     const low = sorted[i];
     const high = sorted[i + 1];
     if (value > low.value && value < high.value) {
-      return low.level + ((value - low.value) / (high.value - low.value)) * (high.level - low.level);
+      return (
+        low.level + ((value - low.value) / (high.value - low.value)) * (high.level - low.level)
+      );
     }
   }
   // Unreachable for finite ordered points; kept so the function is total.
@@ -54,20 +67,37 @@ export function rawPosition(value: number, points: readonly DistributionPoint[])
 }
 
 /** Direction-adjusted percentile position: 0.9 means better than 90 % whichever way is better. */
-export function percentilePosition(value: number, points: readonly DistributionPoint[], direction: Direction): number {
+export function percentilePosition(
+  value: number,
+  points: readonly DistributionPoint[],
+  direction: Direction
+): number {
   const raw = rawPosition(value, points);
   return direction === "higher" ? raw : 1 - raw;
 }
 
 /** Performance target names accepted by GAP, as direction-adjusted levels. */
-export const TARGET_LEVELS: Readonly<Record<string, number>> = { p10: 0.1, p25: 0.25, median: 0.5, p50: 0.5, p75: 0.75, p90: 0.9 };
+export const TARGET_LEVELS: Readonly<Record<string, number>> = {
+  p10: 0.1,
+  p25: 0.25,
+  median: 0.5,
+  p50: 0.5,
+  p75: 0.75,
+  p90: 0.9,
+};
 
 /** The raw quantile key holding a performance level: for lower-is-better, performance p75 is raw p25. */
-export function rawQuantileForTarget(target: string, direction: Direction): "p10" | "p25" | "median" | "p75" | "p90" {
+export function rawQuantileForTarget(
+  target: string,
+  direction: Direction
+): "p10" | "p25" | "median" | "p75" | "p90" {
   const level = TARGET_LEVELS[target.trim().toLowerCase()];
-  if (level === undefined) throw valueError(`Unknown target "${target}". Use median, p75 or p90 (or p10, p25).`);
+  if (level === undefined)
+    throw valueError(`Unknown target "${target}". Use median, p75 or p90 (or p10, p25).`);
   const rawLevel = direction === "higher" ? level : 1 - level;
-  const key = (Object.keys(QUANTILE_LEVELS) as ("p10" | "p25" | "median" | "p75" | "p90")[]).find((k) => Math.abs(QUANTILE_LEVELS[k] - rawLevel) < 1e-9);
+  const key = (Object.keys(QUANTILE_LEVELS) as ("p10" | "p25" | "median" | "p75" | "p90")[]).find(
+    (k) => Math.abs(QUANTILE_LEVELS[k] - rawLevel) < 1e-9
+  );
   if (!key) throw valueError(`Unknown target "${target}".`);
   return key;
 }
@@ -91,7 +121,12 @@ export interface ProfileEntry {
  * turned into a z-score across all industries, then the cosine over the metrics both industries share
  * is mapped as (1 + cos) / 2. Metrics with no spread across industries carry no information and are skipped.
  */
-export function industrySimilarity(entries: readonly ProfileEntry[], industryA: string, industryB: string, minimumShared = 3): number {
+export function industrySimilarity(
+  entries: readonly ProfileEntry[],
+  industryA: string,
+  industryB: string,
+  minimumShared = 3
+): number {
   const byMetric = new Map<string, Map<string, number>>();
   for (const entry of entries) {
     if (!Number.isFinite(entry.centre)) continue;
@@ -114,7 +149,9 @@ export function industrySimilarity(entries: readonly ProfileEntry[], industryA: 
     b.push((valueB - centre) / sd);
   }
   if (a.length < minimumShared) {
-    throw notAvailable(`"${industryA}" and "${industryB}" share ${a.length} comparable metric(s); similarity needs at least ${minimumShared}.`);
+    throw notAvailable(
+      `"${industryA}" and "${industryB}" share ${a.length} comparable metric(s); similarity needs at least ${minimumShared}.`
+    );
   }
   let dot = 0;
   let normA = 0;
@@ -124,7 +161,10 @@ export function industrySimilarity(entries: readonly ProfileEntry[], industryA: 
     normA += a[i] * a[i];
     normB += b[i] * b[i];
   }
-  if (normA === 0 || normB === 0) throw notAvailable("One industry sits exactly at the average on every shared metric, so its profile has no direction to compare.");
+  if (normA === 0 || normB === 0)
+    throw notAvailable(
+      "One industry sits exactly at the average on every shared metric, so its profile has no direction to compare."
+    );
   const cosine = Math.max(-1, Math.min(1, dot / Math.sqrt(normA * normB)));
   return (1 + cosine) / 2;
 }

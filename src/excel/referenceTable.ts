@@ -13,8 +13,17 @@
  * RequestPayloadSizeLimitExceeded the failed batch (which changed nothing) is halved and retried.
  * Every text cell is written through excelTextInput, so imported text can never become a formula.
  */
-import { CANONICAL_COLUMNS, CANONICAL_HEADERS, CellValue, toCanonicalRow } from "../reference/canonical";
-import { getWorkbookReferenceValues, setPendingWorkbookLoad, setWorkbookReferenceValues } from "../reference/activeLibrary";
+import {
+  CANONICAL_COLUMNS,
+  CANONICAL_HEADERS,
+  CellValue,
+  toCanonicalRow,
+} from "../reference/canonical";
+import {
+  getWorkbookReferenceValues,
+  setPendingWorkbookLoad,
+  setWorkbookReferenceValues,
+} from "../reference/activeLibrary";
 import { ILLUSTRATIVE_NOTICE, ReferenceValue, referenceKey } from "../reference/model";
 import { suggestMapping } from "../reference/mapping";
 import { parseValues } from "../reference/parsers";
@@ -29,7 +38,9 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 /** Allowance for the JSON around each queued operation (ids, method names, addresses). */
 const OPERATION_OVERHEAD_BYTES = 512;
 
-const TEXT_FIELDS = new Set(CANONICAL_COLUMNS.filter((c) => c.kind === "text").map((c) => c.field as string));
+const TEXT_FIELDS = new Set(
+  CANONICAL_COLUMNS.filter((c) => c.kind === "text").map((c) => c.field as string)
+);
 
 export interface ImportProgress {
   rowsDone: number;
@@ -74,7 +85,11 @@ const encoder = new TextEncoder();
 const bytesOf = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
 
 function isPayloadTooLarge(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "RequestPayloadSizeLimitExceeded";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { code?: string }).code === "RequestPayloadSizeLimitExceeded"
+  );
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): boolean {
@@ -85,7 +100,8 @@ function throwIfAborted(signal: AbortSignal | undefined): boolean {
 function cellsForWrite(row: CellValue[]): (string | number | boolean)[] {
   return row.map((cell, i) => {
     if (cell === null) return "";
-    if (typeof cell === "string" && TEXT_FIELDS.has(CANONICAL_HEADERS[i])) return excelTextInput(cell);
+    if (typeof cell === "string" && TEXT_FIELDS.has(CANONICAL_HEADERS[i]))
+      return excelTextInput(cell);
     return cell;
   });
 }
@@ -95,7 +111,11 @@ function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
 }
 
 /** The table's data as reference values; rows that fail validation (hand edits) are reported, not used. */
-function valuesFromTable(header: CellValue[], body: CellValue[][], firstSheetRow: number): { values: ReferenceValue[]; report: ValidationReport } {
+function valuesFromTable(
+  header: CellValue[],
+  body: CellValue[][],
+  firstSheetRow: number
+): { values: ReferenceValue[]; report: ValidationReport } {
   const table = parseValues([header, ...body], `${REFERENCE_SHEET} table`);
   // parseValues numbers rows from 1; shift them to sheet rows so messages point at real cells.
   table.rowNumbers = table.rowNumbers.map((n) => n - 1 + firstSheetRow);
@@ -119,32 +139,62 @@ interface TableSnapshot {
 async function snapshot(context: Excel.RequestContext): Promise<TableSnapshot> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(REFERENCE_SHEET);
   const table = context.workbook.tables.getItemOrNullObject(REFERENCE_TABLE);
-  sheet.load("isNullObject");
-  table.load(["isNullObject", "id"]);
+  // Loading any scalar resolves isNullObject as well.
+  sheet.load("name");
+  table.load(["name", "id"]);
   await context.sync();
-  if (table.isNullObject) return { exists: false, sheetExists: !sheet.isNullObject, header: [], body: [], bodyRow: REFERENCE_HEADER_ROW, bodyColumn: 0 };
+  if (table.isNullObject)
+    return {
+      exists: false,
+      sheetExists: !sheet.isNullObject,
+      header: [],
+      body: [],
+      bodyRow: REFERENCE_HEADER_ROW,
+      bodyColumn: 0,
+    };
   const header = table.getHeaderRowRange().load(["values"]);
   const body = table.getDataBodyRange().load(["values", "rowIndex", "columnIndex"]);
   await context.sync();
-  return { exists: true, sheetExists: true, header: header.values[0] as CellValue[], body: body.values as CellValue[][], bodyRow: body.rowIndex, bodyColumn: body.columnIndex, tableId: table.id };
+  return {
+    exists: true,
+    sheetExists: true,
+    header: header.values[0] as CellValue[],
+    body: body.values as CellValue[][],
+    bodyRow: body.rowIndex,
+    bodyColumn: body.columnIndex,
+    tableId: table.id,
+  };
 }
 
 /** Reads the table (two syncs: existence, then contents). Null when the workbook has no reference table. */
-export async function readReferenceTable(): Promise<{ values: ReferenceValue[]; report: ValidationReport; tableId: string } | null> {
+export async function readReferenceTable(): Promise<{
+  values: ReferenceValue[];
+  report: ValidationReport;
+  tableId: string;
+} | null> {
   return Excel.run(async (context) => {
     const snap = await snapshot(context);
     if (!snap.exists) return null;
     const body = snap.body.filter((row) => row.some((c) => c !== "" && c !== null));
-    return { ...valuesFromTable(snap.header, body, snap.bodyRow + 1), tableId: snap.tableId as string };
+    return {
+      ...valuesFromTable(snap.header, body, snap.bodyRow + 1),
+      tableId: snap.tableId as string,
+    };
   });
 }
 
-type Operation = { kind: "append"; rows: (string | number | boolean)[][] } | { kind: "update"; bodyIndex: number; rows: (string | number | boolean)[][] };
+type Operation =
+  | { kind: "append"; rows: (string | number | boolean)[][] }
+  | { kind: "update"; bodyIndex: number; rows: (string | number | boolean)[][] };
 
 function splitOperation(op: Operation): Operation[] {
   if (op.rows.length < 2) return [op];
   const half = Math.ceil(op.rows.length / 2);
-  if (op.kind === "append") return [{ kind: "append", rows: op.rows.slice(0, half) }, { kind: "append", rows: op.rows.slice(half) }];
+  if (op.kind === "append")
+    return [
+      { kind: "append", rows: op.rows.slice(0, half) },
+      { kind: "append", rows: op.rows.slice(half) },
+    ];
   return [
     { kind: "update", bodyIndex: op.bodyIndex, rows: op.rows.slice(0, half) },
     { kind: "update", bodyIndex: op.bodyIndex + half, rows: op.rows.slice(half) },
@@ -155,16 +205,32 @@ function splitOperation(op: Operation): Operation[] {
  * Merges `rows` into the workbook's reference table (creating sheet and table when missing) and makes
  * them the active library. Validate first (src/reference/importPipeline): this writes what it is given.
  */
-export async function writeReferenceRows(rows: readonly ReferenceValue[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeReferenceRows(
+  rows: readonly ReferenceValue[],
+  options: WriteOptions = {}
+): Promise<WriteResult> {
   // Leave room for what our estimate does not see (request envelope, object paths).
   const maxBytes = Math.floor((options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES) * 0.97) - 2048;
   const seenInput = new Set<string>();
   for (const row of rows) {
     const key = referenceKey(row);
-    if (seenInput.has(key)) throw new Error(`The rows to import contain ${row.industry} × ${row.metric} × ${row.year ?? "no year"} × ${row.region || "all regions"} twice; validate the source first.`);
+    if (seenInput.has(key))
+      throw new Error(
+        `The rows to import contain ${row.industry} × ${row.metric} × ${row.year ?? "no year"} × ${row.region || "all regions"} twice; validate the source first.`
+      );
     seenInput.add(key);
   }
-  const result: WriteResult = { added: 0, updated: 0, unchanged: 0, kept: 0, updates: [], keptRows: [], cancelled: false, syncs: 0, tableCreated: false };
+  const result: WriteResult = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    kept: 0,
+    updates: [],
+    keptRows: [],
+    cancelled: false,
+    syncs: 0,
+    tableCreated: false,
+  };
   const writtenSheetRows = new Set<number>();
   const writtenUpdate = (change: RowChange): boolean => writtenSheetRows.has(change.sheetRow);
 
@@ -178,9 +244,27 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
     let header: string[];
     let existingBody = snap.body;
     if (!snap.exists) {
-      const sheet = snap.sheetExists ? context.workbook.worksheets.getItem(REFERENCE_SHEET) : context.workbook.worksheets.add(REFERENCE_SHEET);
-      sheet.getRange("A1:A2").values = [[excelTextInput("Crossbench reference data: one row per industry × metric × region × year (see the Crossbench help for each column).")], [excelTextInput(`Rows marked illustrative are an ${ILLUSTRATIVE_NOTICE}. Edit rows here or import files from the Crossbench pane; BENCH functions read this table first.`)]];
-      const headerRange = sheet.getRangeByIndexes(REFERENCE_HEADER_ROW - 1, 0, 1, CANONICAL_HEADERS.length);
+      const sheet = snap.sheetExists
+        ? context.workbook.worksheets.getItem(REFERENCE_SHEET)
+        : context.workbook.worksheets.add(REFERENCE_SHEET);
+      sheet.getRange("A1:A2").values = [
+        [
+          excelTextInput(
+            "Crossbench reference data: one row per industry × metric × region × year (see the Crossbench help for each column)."
+          ),
+        ],
+        [
+          excelTextInput(
+            `Rows marked illustrative are an ${ILLUSTRATIVE_NOTICE}. Edit rows here or import files from the Crossbench pane; BENCH functions read this table first.`
+          ),
+        ],
+      ];
+      const headerRange = sheet.getRangeByIndexes(
+        REFERENCE_HEADER_ROW - 1,
+        0,
+        1,
+        CANONICAL_HEADERS.length
+      );
       headerRange.values = [CANONICAL_HEADERS.map((h) => h)];
       const created = sheet.tables.add(headerRange, true);
       created.name = REFERENCE_TABLE;
@@ -192,17 +276,24 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
     } else {
       header = snap.header.map((h) => String(h));
       const missing = CANONICAL_HEADERS.filter((h) => !header.includes(h));
-      if (missing.length > 0) throw new Error(`The ${REFERENCE_TABLE} table on "${REFERENCE_SHEET}" lacks the column(s) ${missing.join(", ")}; add them back (header names as in the Crossbench help) before importing.`);
+      if (missing.length > 0)
+        throw new Error(
+          `The ${REFERENCE_TABLE} table on "${REFERENCE_SHEET}" lacks the column(s) ${missing.join(", ")}; add them back (header names as in the Crossbench help) before importing.`
+        );
     }
 
     // Position of each canonical column in the table, which the user may have reordered or extended.
     const positions = CANONICAL_HEADERS.map((h) => header.indexOf(h));
-    const toTableOrder = (canonical: (string | number | boolean)[], fill: string | null): (string | number | boolean | null)[] => {
+    const toTableOrder = (
+      canonical: (string | number | boolean)[],
+      fill: string | null
+    ): (string | number | boolean | null)[] => {
       const cells: (string | number | boolean | null)[] = header.map(() => fill);
       positions.forEach((p, i) => (cells[p] = canonical[i]));
       return cells;
     };
-    const fromTableOrder = (cells: CellValue[]): CellValue[] => positions.map((p) => cells[p] ?? "");
+    const fromTableOrder = (cells: CellValue[]): CellValue[] =>
+      positions.map((p) => cells[p] ?? "");
 
     const existingKeys = new Map<string, number>();
     existingBody.forEach((cells, index) => {
@@ -211,8 +302,16 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
       const metric = String(canonical[2] ?? "");
       if (!industry && !metric) return;
       const yearCell = canonical[6];
-      const year = typeof yearCell === "number" ? yearCell : yearCell === "" || yearCell === null ? undefined : Number(yearCell);
-      existingKeys.set(referenceKey({ industry, metric, year, region: String(canonical[5] ?? "") }), index);
+      const year =
+        typeof yearCell === "number"
+          ? yearCell
+          : yearCell === "" || yearCell === null
+            ? undefined
+            : Number(yearCell);
+      existingKeys.set(
+        referenceKey({ industry, metric, year, region: String(canonical[5] ?? "") }),
+        index
+      );
     });
 
     const appends: (string | number | boolean)[][] = [];
@@ -229,7 +328,14 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
         result.unchanged++;
         continue;
       }
-      const change: RowChange = { key: referenceKey(value), industry: value.industry, metric: value.metric, sheetRow: snap.bodyRow + index + 1, before, after: canonical };
+      const change: RowChange = {
+        key: referenceKey(value),
+        industry: value.industry,
+        metric: value.metric,
+        sheetRow: snap.bodyRow + index + 1,
+        before,
+        after: canonical,
+      };
       if (options.existing === "keep") {
         result.kept++;
         result.keptRows.push(change);
@@ -237,7 +343,10 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
       }
       result.updates.push(change);
       // Unmapped extra columns are left alone: null means "no change" in a values array.
-      updates.push({ bodyIndex: index, cells: toTableOrder(cellsForWrite(canonical), null) as (string | number | boolean)[] });
+      updates.push({
+        bodyIndex: index,
+        cells: toTableOrder(cellsForWrite(canonical), null) as (string | number | boolean)[],
+      });
     }
 
     // Contiguous updated rows become one range write; appends go in as table rows.
@@ -245,7 +354,8 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
     const operations: Operation[] = [];
     for (const u of updates) {
       const last = operations[operations.length - 1];
-      if (last && last.kind === "update" && last.bodyIndex + last.rows.length === u.bodyIndex) last.rows.push(u.cells);
+      if (last && last.kind === "update" && last.bodyIndex + last.rows.length === u.bodyIndex)
+        last.rows.push(u.cells);
       else operations.push({ kind: "update", bodyIndex: u.bodyIndex, rows: [u.cells] });
     }
     for (const row of appends) {
@@ -261,7 +371,14 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
       if (op.kind === "append") {
         context.workbook.tables.getItem(REFERENCE_TABLE).rows.add(undefined, op.rows);
       } else {
-        context.workbook.worksheets.getItem(REFERENCE_SHEET).getRangeByIndexes(snap.bodyRow + op.bodyIndex, snap.bodyColumn, op.rows.length, header.length).values = op.rows;
+        context.workbook.worksheets
+          .getItem(REFERENCE_SHEET)
+          .getRangeByIndexes(
+            snap.bodyRow + op.bodyIndex,
+            snap.bodyColumn,
+            op.rows.length,
+            header.length
+          ).values = op.rows;
       }
     };
     const flush = async (batch: Operation[]): Promise<void> => {
@@ -271,14 +388,22 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
       } catch (error) {
         if (!isPayloadTooLarge(error)) throw error;
         // The rejected request changed nothing: send the same operations again in two halves.
-        const pieces = batch.length > 1 ? [batch.slice(0, Math.ceil(batch.length / 2)), batch.slice(Math.ceil(batch.length / 2))] : splitOperation(batch[0]).map((op) => [op]);
+        const pieces =
+          batch.length > 1
+            ? [
+                batch.slice(0, Math.ceil(batch.length / 2)),
+                batch.slice(Math.ceil(batch.length / 2)),
+              ]
+            : splitOperation(batch[0]).map((op) => [op]);
         if (pieces.length < 2) throw error;
         for (const piece of pieces) await flush(piece);
         return;
       }
       for (const op of batch) {
         if (op.kind === "append") result.added += op.rows.length;
-        else for (let i = 0; i < op.rows.length; i++) writtenSheetRows.add(snap.bodyRow + op.bodyIndex + i + 1);
+        else
+          for (let i = 0; i < op.rows.length; i++)
+            writtenSheetRows.add(snap.bodyRow + op.bodyIndex + i + 1);
       }
       rowsDone += batch.reduce((sum, op) => sum + op.rows.length, 0);
       options.onProgress?.({ rowsDone, rowsTotal, syncs: result.syncs });
@@ -293,7 +418,10 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
       let bodyIndex = op.kind === "update" ? op.bodyIndex : 0;
       for (const row of op.rows) {
         const rowBytes = bytesOf(row) + 1;
-        if (batchBytes + currentBytes + rowBytes + OPERATION_OVERHEAD_BYTES > maxBytes && (current || batch.length > 0)) {
+        if (
+          batchBytes + currentBytes + rowBytes + OPERATION_OVERHEAD_BYTES > maxBytes &&
+          (current || batch.length > 0)
+        ) {
           if (current) batch.push(current);
           if (throwIfAborted(options.signal)) {
             result.cancelled = true;
@@ -305,7 +433,11 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
           current = undefined;
           currentBytes = 0;
         }
-        if (!current) current = op.kind === "append" ? { kind: "append", rows: [] } : { kind: "update", bodyIndex, rows: [] };
+        if (!current)
+          current =
+            op.kind === "append"
+              ? { kind: "append", rows: [] }
+              : { kind: "update", bodyIndex, rows: [] };
         current.rows.push(row);
         currentBytes += rowBytes;
         bodyIndex++;
@@ -336,11 +468,17 @@ export async function writeReferenceRows(rows: readonly ReferenceValue[], option
     await refreshWorkbookLibrary();
     return result;
   }
-  setWorkbookReferenceValues(mergeIntoLibrary(getWorkbookReferenceValues(), rows, options.existing ?? "update"));
+  setWorkbookReferenceValues(
+    mergeIntoLibrary(getWorkbookReferenceValues(), rows, options.existing ?? "update")
+  );
   return result;
 }
 
-function mergeIntoLibrary(current: readonly ReferenceValue[], incoming: readonly ReferenceValue[], existing: "update" | "keep"): ReferenceValue[] {
+function mergeIntoLibrary(
+  current: readonly ReferenceValue[],
+  incoming: readonly ReferenceValue[],
+  existing: "update" | "keep"
+): ReferenceValue[] {
   const byKey = new Map(current.map((v) => [referenceKey(v), v]));
   for (const value of incoming) {
     const key = referenceKey(value);
@@ -376,7 +514,9 @@ let started: Promise<void> | undefined;
  * re-reads the table (one Excel.run, coalescing bursts) and, when the figures changed, asks Excel for a
  * full recalculation so BENCH formulas pick up the new data (they do not reference the table's cells).
  */
-export function startReferenceTableSync(options: { recalculateOnChange?: boolean } = {}): Promise<void> {
+export function startReferenceTableSync(
+  options: { recalculateOnChange?: boolean } = {}
+): Promise<void> {
   if (started) return started;
   const load = refreshWorkbookLibrary();
   setPendingWorkbookLoad(load);
@@ -394,6 +534,7 @@ export function startReferenceTableSync(options: { recalculateOnChange?: boolean
         if (changed && options.recalculateOnChange !== false) {
           await Excel.run(async (context) => {
             context.workbook.application.calculate(Excel.CalculationType.full);
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one recalculation per burst of table edits
             await context.sync();
           });
         }

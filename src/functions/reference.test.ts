@@ -76,26 +76,50 @@ describe("BENCH.METRIC", () => {
     [["", "Gross margin"], "#VALUE!", /industry is required/],
     [[42, "Gross margin"], "#VALUE!", /industry must be text/],
   ])("returns an error with a message for %j", async (args, code, message) => {
-    expectExcelError(await (metric as (...a: unknown[]) => Promise<unknown>)(...args), code, message);
+    expectExcelError(
+      await (metric as (...a: unknown[]) => Promise<unknown>)(...args),
+      code,
+      message
+    );
   });
 
   it("passes an incoming Excel error through", async () => {
-    const incoming = new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero, "upstream");
+    const incoming = new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.divisionByZero,
+      "upstream"
+    );
     expect(await metric(incoming, "Gross margin")).toBe(incoming);
   });
 });
 
 describe("BENCH.PERCENTILE", () => {
-  beforeEach(() => setWorkbookReferenceValues([own({}), own({ metric: "Days sales outstanding", unit: "days", direction: "lower", statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 } })]));
+  beforeEach(() =>
+    setWorkbookReferenceValues([
+      own({}),
+      own({
+        metric: "Days sales outstanding",
+        unit: "days",
+        direction: "lower",
+        statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 },
+      }),
+    ])
+  );
 
   it.each([
     [0.35, 0.25, 0.3, 0.5, 0.4],
     [0.55, 0.75, 0.5, 0.9, 0.6],
     [0.25, 0.1, 0.2, 0.25, 0.3],
-  ])("interpolates %p between published points (Excel FORECAST oracle)", async (value, lowLevel, lowValue, highLevel, highValue) => {
-    const expected = formulajs.FORECAST(value, [lowLevel, highLevel], [lowValue, highValue]) as number;
-    expect(await percentile(value, "Bakeries", "Gross margin")).toBeCloseTo(expected, 12);
-  });
+  ])(
+    "interpolates %p between published points (Excel FORECAST oracle)",
+    async (value, lowLevel, lowValue, highLevel, highValue) => {
+      const expected = formulajs.FORECAST(
+        value,
+        [lowLevel, highLevel],
+        [lowValue, highValue]
+      ) as number;
+      expect(await percentile(value, "Bakeries", "Gross margin")).toBeCloseTo(expected, 12);
+    }
+  );
 
   it("direction-adjusts lower-is-better metrics", async () => {
     const raw = formulajs.FORECAST(50, [0.5, 0.75], [40, 60]) as number;
@@ -113,7 +137,11 @@ describe("BENCH.PERCENTILE", () => {
     [["abc", "Bakeries", "Gross margin"], "#VALUE!", /value/],
     [[null, "Bakeries", "Gross margin"], "#VALUE!", /value is required/],
   ])("errors for %j", async (args, code, message) => {
-    expectExcelError(await (percentile as (...a: unknown[]) => Promise<unknown>)(...args), code, message);
+    expectExcelError(
+      await (percentile as (...a: unknown[]) => Promise<unknown>)(...args),
+      code,
+      message
+    );
   });
 
   it("needs two published points", async () => {
@@ -123,7 +151,17 @@ describe("BENCH.PERCENTILE", () => {
 });
 
 describe("BENCH.GAP", () => {
-  beforeEach(() => setWorkbookReferenceValues([own({}), own({ metric: "Days sales outstanding", unit: "days", direction: "lower", statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 } })]));
+  beforeEach(() =>
+    setWorkbookReferenceValues([
+      own({}),
+      own({
+        metric: "Days sales outstanding",
+        unit: "days",
+        direction: "lower",
+        statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 },
+      }),
+    ])
+  );
 
   it.each([
     [0.35, "Gross margin", undefined, 0.5 - 0.35],
@@ -165,7 +203,10 @@ describe("spilling functions", () => {
     const rows = await practices("Restaurants", "regulars drift away subscription");
     expect(rows[0][1]).toMatch(/Subscription/);
     rows.forEach((r) => expect(r).toHaveLength(5));
-    await expect(practices("Restaurants", "qqqqq zzzzz")).rejects.toMatchObject({ code: "#N/A", message: "Nothing matches." });
+    await expect(practices("Restaurants", "qqqqq zzzzz")).rejects.toMatchObject({
+      code: "#N/A",
+      message: "Nothing matches.",
+    });
     expect((await practices()).length).toBeGreaterThanOrEqual(30);
   });
 });

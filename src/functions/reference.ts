@@ -4,7 +4,13 @@
  * workbook's `Crossbench Reference` table over the bundled library, cached in the shared runtime) and the
  * pure maths (../core/benchmarking). Bundled figures are an illustrative sample — replace with your sources.
  */
-import { percentilePosition, gapToTarget, industrySimilarity, rawQuantileForTarget, DistributionPoint } from "../core/benchmarking";
+import {
+  percentilePosition,
+  gapToTarget,
+  industrySimilarity,
+  rawQuantileForTarget,
+  DistributionPoint,
+} from "../core/benchmarking";
 import { notAvailable, valueError } from "../core/errors";
 import { getActiveLibrary, getActiveProfile, whenWorkbookLoaded } from "../reference/activeLibrary";
 import { findPractices } from "../reference/practiceSearch";
@@ -12,7 +18,25 @@ import { QUANTILES, ReferenceValue } from "../reference/model";
 import { optionalWord, requiredNumber } from "./args";
 import { excelResultAsync } from "./errors";
 
-const STATISTIC_NAMES = ["p10", "p25", "median", "p75", "p90", "mean", "value", "n", "unit", "direction", "source", "year", "licence", "illustrative", "region", "source_url", "notes"];
+const STATISTIC_NAMES = [
+  "p10",
+  "p25",
+  "median",
+  "p75",
+  "p90",
+  "mean",
+  "value",
+  "n",
+  "unit",
+  "direction",
+  "source",
+  "year",
+  "licence",
+  "illustrative",
+  "region",
+  "source_url",
+  "notes",
+];
 
 function requiredText(value: unknown, argName: string): string {
   const word = optionalWord(value, argName);
@@ -32,20 +56,26 @@ export function statisticOf(entry: ReferenceValue, statistic: string): number | 
     case "mean":
     case "value": {
       const figure = entry.statistics[key];
-      if (figure === undefined) throw notAvailable(`The reference publishes no ${key} for ${describe}.`);
+      if (figure === undefined)
+        throw notAvailable(`The reference publishes no ${key} for ${describe}.`);
       return figure;
     }
     case "median":
     case "p50": {
       const figure = entry.statistics.median ?? entry.statistics.value;
-      if (figure === undefined) throw notAvailable(`The reference publishes neither a median nor a single value for ${describe}.`);
+      if (figure === undefined)
+        throw notAvailable(
+          `The reference publishes neither a median nor a single value for ${describe}.`
+        );
       return figure;
     }
     case "n":
-      if (entry.n === undefined) throw notAvailable(`The reference gives no sample size for ${describe}.`);
+      if (entry.n === undefined)
+        throw notAvailable(`The reference gives no sample size for ${describe}.`);
       return entry.n;
     case "year":
-      if (entry.year === undefined) throw notAvailable(`The reference gives no year for ${describe}.`);
+      if (entry.year === undefined)
+        throw notAvailable(`The reference gives no year for ${describe}.`);
       return entry.year;
     case "unit":
       return entry.unit;
@@ -67,12 +97,17 @@ export function statisticOf(entry: ReferenceValue, statistic: string): number | 
     case "notes":
       return entry.notes ?? "";
     default:
-      throw valueError(`Unknown statistic "${statistic}". Use one of: ${STATISTIC_NAMES.join(", ")}.`);
+      throw valueError(
+        `Unknown statistic "${statistic}". Use one of: ${STATISTIC_NAMES.join(", ")}.`
+      );
   }
 }
 
 function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
-  return QUANTILES.filter((q) => entry.statistics[q.key] !== undefined).map((q) => ({ level: q.level, value: entry.statistics[q.key] as number }));
+  return QUANTILES.filter((q) => entry.statistics[q.key] !== undefined).map((q) => ({
+    level: q.level,
+    value: entry.statistics[q.key] as number,
+  }));
 }
 
 async function spill(body: () => unknown[][]): Promise<unknown[][]> {
@@ -95,10 +130,17 @@ async function spill(body: () => unknown[][]): Promise<unknown[][]> {
  * @param [statistic] p10, p25, median (default), p75, p90, mean, value, n, unit, direction, source, year, licence or illustrative.
  * @returns The figure; percentages are fractions (0.35 = 35 %).
  */
-export async function metric(industry: unknown, metric: unknown, statistic?: unknown): Promise<unknown> {
+export async function metric(
+  industry: unknown,
+  metric: unknown,
+  statistic?: unknown
+): Promise<unknown> {
   return excelResultAsync(async () => {
     await whenWorkbookLoaded();
-    const entry = getActiveLibrary().find(requiredText(industry, "industry"), requiredText(metric, "metric"));
+    const entry = getActiveLibrary().find(
+      requiredText(industry, "industry"),
+      requiredText(metric, "metric")
+    );
     return statisticOf(entry, optionalWord(statistic, "statistic") ?? "median");
   });
 }
@@ -111,11 +153,18 @@ export async function metric(industry: unknown, metric: unknown, statistic?: unk
  * @param metric Metric name.
  * @returns Position from 0.10 to 0.90 (held at the outermost published point).
  */
-export async function percentile(value: unknown, industry: unknown, metric: unknown): Promise<unknown> {
+export async function percentile(
+  value: unknown,
+  industry: unknown,
+  metric: unknown
+): Promise<unknown> {
   return excelResultAsync(async () => {
     const figure = requiredNumber(value, "value");
     await whenWorkbookLoaded();
-    const entry = getActiveLibrary().find(requiredText(industry, "industry"), requiredText(metric, "metric"));
+    const entry = getActiveLibrary().find(
+      requiredText(industry, "industry"),
+      requiredText(metric, "metric")
+    );
     return percentilePosition(figure, publishedPoints(entry), entry.direction);
   });
 }
@@ -129,15 +178,29 @@ export async function percentile(value: unknown, industry: unknown, metric: unkn
  * @param [target] Performance level to reach: median, p75 (default) or p90. For lower-is-better metrics p75 is the raw p25 figure.
  * @returns Gap in the metric's units.
  */
-export async function gap(value: unknown, industry: unknown, metric: unknown, target?: unknown): Promise<unknown> {
+export async function gap(
+  value: unknown,
+  industry: unknown,
+  metric: unknown,
+  target?: unknown
+): Promise<unknown> {
   return excelResultAsync(async () => {
     const figure = requiredNumber(value, "value");
     await whenWorkbookLoaded();
-    const entry = getActiveLibrary().find(requiredText(industry, "industry"), requiredText(metric, "metric"));
+    const entry = getActiveLibrary().find(
+      requiredText(industry, "industry"),
+      requiredText(metric, "metric")
+    );
     const targetName = optionalWord(target, "target") ?? "p75";
     const rawKey = rawQuantileForTarget(targetName, entry.direction);
-    const targetFigure = rawKey === "median" ? (entry.statistics.median ?? entry.statistics.value) : entry.statistics[rawKey];
-    if (targetFigure === undefined) throw notAvailable(`The reference publishes no ${rawKey} for "${entry.metric}" in "${entry.industry}", needed for target ${targetName}.`);
+    const targetFigure =
+      rawKey === "median"
+        ? (entry.statistics.median ?? entry.statistics.value)
+        : entry.statistics[rawKey];
+    if (targetFigure === undefined)
+      throw notAvailable(
+        `The reference publishes no ${rawKey} for "${entry.metric}" in "${entry.industry}", needed for target ${targetName}.`
+      );
     return gapToTarget(figure, targetFigure, entry.direction);
   });
 }
@@ -148,7 +211,11 @@ export async function gap(value: unknown, industry: unknown, metric: unknown, ta
  * @returns One industry per row.
  */
 export async function industries(): Promise<unknown[][]> {
-  return spill(() => getActiveLibrary().industries().map((name) => [name]));
+  return spill(() =>
+    getActiveLibrary()
+      .industries()
+      .map((name) => [name])
+  );
 }
 
 /**
@@ -159,7 +226,11 @@ export async function industries(): Promise<unknown[][]> {
  */
 export async function metrics(industry?: unknown): Promise<unknown[][]> {
   const industryName = optionalWord(industry, "industry");
-  return spill(() => getActiveLibrary().metrics(industryName).map((m) => [m.metric, m.unit, m.direction, m.category]));
+  return spill(() =>
+    getActiveLibrary()
+      .metrics(industryName)
+      .map((m) => [m.metric, m.unit, m.direction, m.category])
+  );
 }
 
 /**
@@ -174,7 +245,13 @@ export async function practices(industry?: unknown, challenge?: unknown): Promis
     const industryName = optionalWord(industry, "industry");
     const challengeText = optionalWord(challenge, "challenge");
     if (industryName !== undefined) getActiveLibrary().resolveIndustry(industryName);
-    return findPractices({ industry: industryName, challenge: challengeText }).map((p) => [p.sourceIndustry, p.practice, p.challenge, p.metricsMoved.join(", "), p.effort]);
+    return findPractices({ industry: industryName, challenge: challengeText }).map((p) => [
+      p.sourceIndustry,
+      p.practice,
+      p.challenge,
+      p.metricsMoved.join(", "),
+      p.effort,
+    ]);
   });
 }
 

@@ -10,7 +10,12 @@
  * Anchors are round numbers chosen to look plausible; they are not taken from any survey.
  */
 import { BUNDLED_INDUSTRIES, METRIC_CATALOGUE } from "./catalogue";
-import { ILLUSTRATIVE_NOTICE, ILLUSTRATIVE_SOURCE, MetricDefinition, ReferenceValue } from "./model";
+import {
+  ILLUSTRATIVE_NOTICE,
+  ILLUSTRATIVE_SOURCE,
+  MetricDefinition,
+  ReferenceValue,
+} from "./model";
 
 interface GenerationParameters {
   anchor: number;
@@ -66,7 +71,8 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 function roundFigure(value: number, metric: MetricDefinition): number {
   if (metric.unit === "%") return Math.round(value * 10000) / 10000;
-  if (metric.id === "review_rating" || metric.unit === "ratio") return Math.round(value * 100) / 100;
+  if (metric.id === "review_rating" || metric.unit === "ratio")
+    return Math.round(value * 100) / 100;
   const magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2);
   return Math.round(value / magnitude) * magnitude;
 }
@@ -91,7 +97,10 @@ function buildBundledLibrary(): ReferenceValue[] {
   for (const industry of BUNDLED_INDUSTRIES) {
     for (const metric of METRIC_CATALOGUE) {
       const figures = generate(industry.id, metric);
-      const mean = roundFigure((figures.p10 + figures.p25 + figures.median + figures.p75 + figures.p90) / 5, metric);
+      const mean = roundFigure(
+        (figures.p10 + figures.p25 + figures.median + figures.p75 + figures.p90) / 5,
+        metric
+      );
       values.push({
         industry: industry.name,
         industryCode: industry.naics,

@@ -14,7 +14,7 @@ export function toCanonicalCsv(values: readonly ReferenceValue[]): string {
       if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
       if (typeof cell === "number") return String(cell);
       return neutraliseFormulaText(cell);
-    }),
+    })
   );
   return Papa.unparse({ fields: [...CANONICAL_HEADERS], data: rows }, { newline: "\r\n" }) + "\r\n";
 }

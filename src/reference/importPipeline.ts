@@ -13,7 +13,17 @@
  */
 import { CellValue } from "./canonical";
 import { ColumnMapping, Layout, detectHeader, suggestMapping } from "./mapping";
-import { ImportProblem, RawTable, parseCsvBytes, parseDelimitedText, parseJsonBytes, parseJsonText, parsePastedText, parseValues, parseXlsxBytes } from "./parsers";
+import {
+  ImportProblem,
+  RawTable,
+  parseCsvBytes,
+  parseDelimitedText,
+  parseJsonBytes,
+  parseJsonText,
+  parsePastedText,
+  parseValues,
+  parseXlsxBytes,
+} from "./parsers";
 import { ImportDefaults, ValidationReport, validateLong, validateWide } from "./validate";
 import { WideMetric, describeWideMetrics } from "./wideLayout";
 
@@ -73,11 +83,15 @@ function toBytes(input: SourceInput): Uint8Array {
 async function readTable(input: SourceInput): Promise<RawTable> {
   switch (input.kind) {
     case "csv":
-      return input.text !== undefined ? parseDelimitedText(input.text, input.name) : parseCsvBytes(toBytes(input), input.name);
+      return input.text !== undefined
+        ? parseDelimitedText(input.text, input.name)
+        : parseCsvBytes(toBytes(input), input.name);
     case "xlsx":
       return parseXlsxBytes(toBytes(input), input.name, input.sheet);
     case "json":
-      return input.text !== undefined ? parseJsonText(input.text, input.name) : parseJsonBytes(toBytes(input), input.name);
+      return input.text !== undefined
+        ? parseJsonText(input.text, input.name)
+        : parseJsonBytes(toBytes(input), input.name);
     case "paste":
       return parsePastedText(input.text ?? new TextDecoder().decode(toBytes(input)), input.name);
     case "values":
@@ -92,7 +106,22 @@ export async function parseSource(input: SourceInput): Promise<ParsedSource> {
     table = await readTable(input);
   } catch (error) {
     // Defensive: a reader bug must still end in a report, never in a half-done import.
-    table = { file: input.name, sheets: [], rows: [], rowNumbers: [], decimalComma: false, problems: [{ file: input.name, row: 0, column: "", severity: "error", message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}.` }] };
+    table = {
+      file: input.name,
+      sheets: [],
+      rows: [],
+      rowNumbers: [],
+      decimalComma: false,
+      problems: [
+        {
+          file: input.name,
+          row: 0,
+          column: "",
+          severity: "error",
+          message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+        },
+      ],
+    };
   }
   const detection = detectHeader(table.rows);
   const headerCells = table.rows[detection.headerIndex] ?? [];
@@ -100,9 +129,23 @@ export async function parseSource(input: SourceInput): Promise<ParsedSource> {
   const body = table.rows.slice(detection.headerIndex + 1);
   const problems = [...table.problems];
   if (table.rows.length === 0 && problems.every((p) => p.severity !== "error")) {
-    problems.push({ file: table.file, row: 0, column: "", severity: "error", message: "The source is empty." });
+    problems.push({
+      file: table.file,
+      row: 0,
+      column: "",
+      severity: "error",
+      message: "The source is empty.",
+    });
   } else if (detection.layout === "unknown" && table.rows.length > 0) {
-    problems.push({ file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}), row: table.rowNumbers[0] ?? 1, column: "", severity: "warning", message: 'No header row recognised: expected "industry" and "metric" columns, or a wide table whose header starts "Industry Name". Map the columns by hand.' });
+    problems.push({
+      file: table.file,
+      ...(table.sheet ? { sheet: table.sheet } : {}),
+      row: table.rowNumbers[0] ?? 1,
+      column: "",
+      severity: "warning",
+      message:
+        'No header row recognised: expected "industry" and "metric" columns, or a wide table whose header starts "Industry Name". Map the columns by hand.',
+    });
   }
   const industryColumn = headerCells.findIndex((c) => c !== null && c !== "");
   return {
@@ -115,7 +158,8 @@ export async function parseSource(input: SourceInput): Promise<ParsedSource> {
     headers,
     previewRows: body.slice(0, PREVIEW_ROWS),
     suggestedMapping: detection.layout === "wide" ? {} : suggestMapping(headers),
-    wideMetrics: detection.layout === "wide" ? describeWideMetrics(headerCells, body, industryColumn) : [],
+    wideMetrics:
+      detection.layout === "wide" ? describeWideMetrics(headerCells, body, industryColumn) : [],
     decimalComma: table.decimalComma,
     ...(table.delimiter ? { delimiter: table.delimiter } : {}),
     problems,
@@ -135,10 +179,24 @@ export interface ValidateOptions {
 }
 
 /** Validates the whole parsed source (see validate.ts); the report lists every problem. */
-export function validateSource(parsed: ParsedSource, options: ValidateOptions = {}): ValidationReport {
+export function validateSource(
+  parsed: ParsedSource,
+  options: ValidateOptions = {}
+): ValidationReport {
   const layout = options.layout ?? (parsed.layout === "wide" ? "wide" : "long");
-  if (layout === "wide") return validateWide(parsed.table, parsed.headerIndex, options.wideMetrics ?? parsed.wideMetrics, options.defaults);
-  return validateLong(parsed.table, parsed.headerIndex, options.mapping ?? parsed.suggestedMapping, options.defaults);
+  if (layout === "wide")
+    return validateWide(
+      parsed.table,
+      parsed.headerIndex,
+      options.wideMetrics ?? parsed.wideMetrics,
+      options.defaults
+    );
+  return validateLong(
+    parsed.table,
+    parsed.headerIndex,
+    options.mapping ?? parsed.suggestedMapping,
+    options.defaults
+  );
 }
 
 /** Marks every wide metric as confirmed as guessed (the CLI's --accept-guesses). */

@@ -1,7 +1,13 @@
 import { BUNDLED_LIBRARY, fnv1a } from "./bundledLibrary";
 import { BUNDLED_INDUSTRIES, METRIC_CATALOGUE } from "./catalogue";
 import { ReferenceLibrary, catalogueMetric } from "./library";
-import { ILLUSTRATIVE_NOTICE, ILLUSTRATIVE_SOURCE, QUANTILES, ReferenceValue, normaliseName } from "./model";
+import {
+  ILLUSTRATIVE_NOTICE,
+  ILLUSTRATIVE_SOURCE,
+  QUANTILES,
+  ReferenceValue,
+  normaliseName,
+} from "./model";
 import { PRACTICE_LIBRARY } from "./practices";
 import { findPractices } from "./practiceSearch";
 
@@ -26,14 +32,17 @@ describe("bundled library", () => {
     for (const value of BUNDLED_LIBRARY) {
       const figures = QUANTILES.map((q) => value.statistics[q.key] as number);
       figures.forEach((f) => expect(Number.isFinite(f)).toBe(true));
-      for (let i = 1; i < figures.length; i++) expect(figures[i]).toBeGreaterThanOrEqual(figures[i - 1]);
+      for (let i = 1; i < figures.length; i++)
+        expect(figures[i]).toBeGreaterThanOrEqual(figures[i - 1]);
       if (value.unit === "%") figures.forEach((f) => expect(f > 0 && f < 1).toBe(true));
       expect(value.unit).toBe(catalogueMetric(value.metric)?.unit);
     }
   });
 
   it("differs between industries (the rule is not a constant)", () => {
-    const margins = new Set(BUNDLED_LIBRARY.filter((v) => v.metric === "Gross margin").map((v) => v.statistics.median));
+    const margins = new Set(
+      BUNDLED_LIBRARY.filter((v) => v.metric === "Gross margin").map((v) => v.statistics.median)
+    );
     expect(margins.size).toBeGreaterThan(BUNDLED_INDUSTRIES.length / 2);
   });
 
@@ -57,7 +66,14 @@ describe("practice library", () => {
     ["Automotive", "Manufacturing", /lean/i],
     ["Hospitality", "Healthcare clinics", /relationship/i],
   ])("includes the anchor case %s -> %s", (source, target, name) => {
-    expect(PRACTICE_LIBRARY.some((p) => p.sourceIndustry === source && p.targetIndustries.includes(target) && name.test(p.practice))).toBe(true);
+    expect(
+      PRACTICE_LIBRARY.some(
+        (p) =>
+          p.sourceIndustry === source &&
+          p.targetIndustries.includes(target) &&
+          name.test(p.practice)
+      )
+    ).toBe(true);
   });
 
   it("names only catalogue metrics and bundled target industries, with every field filled", () => {
@@ -65,7 +81,9 @@ describe("practice library", () => {
     for (const p of PRACTICE_LIBRARY) {
       p.metricsMoved.forEach((m) => expect(catalogueMetric(m)?.name).toBe(m));
       p.targetIndustries.forEach((t) => expect(bundled.has(t)).toBe(true));
-      [p.practice, p.challenge, p.lesson, p.howToApply, p.timeToValue].forEach((text) => expect(text.length).toBeGreaterThan(3));
+      [p.practice, p.challenge, p.lesson, p.howToApply, p.timeToValue].forEach((text) =>
+        expect(text.length).toBeGreaterThan(3)
+      );
       expect(p.risks.length).toBeGreaterThan(0);
       expect(p.prerequisites.length).toBeGreaterThan(0);
     }
@@ -105,7 +123,9 @@ describe("ReferenceLibrary", () => {
     const library = new ReferenceLibrary(BUNDLED_LIBRARY);
     expect(() => library.find("Retial", "Gross margin")).toThrow(/Did you mean "Retail"/);
     expect(() => library.find("Retail", "Gross margn")).toThrow(/Did you mean "Gross margin"/);
-    expect(() => library.find("Retail", "Gross margn")).toThrow(expect.objectContaining({ kind: "#N/A" }));
+    expect(() => library.find("Retail", "Gross margn")).toThrow(
+      expect.objectContaining({ kind: "#N/A" })
+    );
   });
 
   it("prefers the latest year, then the all-regions row", () => {
@@ -119,14 +139,20 @@ describe("ReferenceLibrary", () => {
   });
 
   it("lets workbook rows override every bundled row of the same industry and metric", () => {
-    const library = ReferenceLibrary.combine([row({ industry: "retail", statistics: { median: 0.99 }, year: 1990 })], BUNDLED_LIBRARY);
+    const library = ReferenceLibrary.combine(
+      [row({ industry: "retail", statistics: { median: 0.99 }, year: 1990 })],
+      BUNDLED_LIBRARY
+    );
     expect(library.find("Retail", "Gross margin").statistics.median).toBe(0.99);
     expect(library.find("Retail", "Net profit margin").illustrative).toBe(true);
     expect(library.industries().filter((name) => normaliseName(name) === "retail")).toHaveLength(1);
   });
 
   it("lists metrics of one industry with their catalogue category", () => {
-    const library = ReferenceLibrary.combine([row({}), row({ metric: "Loaves per hour", unit: "count" })], BUNDLED_LIBRARY);
+    const library = ReferenceLibrary.combine(
+      [row({}), row({ metric: "Loaves per hour", unit: "count" })],
+      BUNDLED_LIBRARY
+    );
     expect(library.metrics("Bakeries")).toEqual([
       { metric: "Gross margin", unit: "%", direction: "higher", category: "finance" },
       { metric: "Loaves per hour", unit: "count", direction: "higher", category: "uncategorised" },

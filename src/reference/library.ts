@@ -30,8 +30,10 @@ function preferred(candidate: ReferenceValue, current: ReferenceValue): boolean 
   const yearC = candidate.year ?? -Infinity;
   const yearK = current.year ?? -Infinity;
   if (yearC !== yearK) return yearC > yearK;
-  const regionlessC = normaliseName(candidate.region) === "" || normaliseName(candidate.region) === "all regions";
-  const regionlessK = normaliseName(current.region) === "" || normaliseName(current.region) === "all regions";
+  const regionlessC =
+    normaliseName(candidate.region) === "" || normaliseName(candidate.region) === "all regions";
+  const regionlessK =
+    normaliseName(current.region) === "" || normaliseName(current.region) === "all regions";
   return regionlessC && !regionlessK;
 }
 
@@ -60,7 +62,8 @@ export class ReferenceLibrary {
       const industryKey = normaliseName(value.industry);
       const metricKey = normaliseName(value.metric);
       if (!industryKey || !metricKey) continue;
-      if (!this.industryNames.has(industryKey)) this.industryNames.set(industryKey, value.industry.trim());
+      if (!this.industryNames.has(industryKey))
+        this.industryNames.set(industryKey, value.industry.trim());
       if (!this.metricNames.has(metricKey)) this.metricNames.set(metricKey, value.metric.trim());
       const key = `${industryKey}|${metricKey}`;
       const current = this.chosen.get(key);
@@ -79,9 +82,16 @@ export class ReferenceLibrary {
    * The active library: workbook values first; a workbook row for an industry × metric hides every
    * bundled row for that pair, so imported data always wins.
    */
-  static combine(workbookValues: readonly ReferenceValue[], bundled: readonly ReferenceValue[]): ReferenceLibrary {
-    const overridden = new Set(workbookValues.map((v) => `${normaliseName(v.industry)}|${normaliseName(v.metric)}`));
-    const kept = bundled.filter((v) => !overridden.has(`${normaliseName(v.industry)}|${normaliseName(v.metric)}`));
+  static combine(
+    workbookValues: readonly ReferenceValue[],
+    bundled: readonly ReferenceValue[]
+  ): ReferenceLibrary {
+    const overridden = new Set(
+      workbookValues.map((v) => `${normaliseName(v.industry)}|${normaliseName(v.metric)}`)
+    );
+    const kept = bundled.filter(
+      (v) => !overridden.has(`${normaliseName(v.industry)}|${normaliseName(v.metric)}`)
+    );
     return new ReferenceLibrary([...workbookValues, ...kept]);
   }
 
@@ -96,7 +106,9 @@ export class ReferenceLibrary {
   resolveIndustry(name: string): string {
     const key = normaliseName(name);
     if (this.industryNames.has(key)) return key;
-    throw notAvailable(`Industry "${name}" is not in the reference library.${suggestion(name, [...this.industryNames.values()])}`);
+    throw notAvailable(
+      `Industry "${name}" is not in the reference library.${suggestion(name, [...this.industryNames.values()])}`
+    );
   }
 
   resolveMetric(name: string): string {
@@ -104,7 +116,9 @@ export class ReferenceLibrary {
     if (this.metricNames.has(key)) return key;
     const byId = catalogueById.get(key);
     if (byId && this.metricNames.has(normaliseName(byId.name))) return normaliseName(byId.name);
-    throw notAvailable(`Metric "${name}" is not in the reference library.${suggestion(name, [...this.metricNames.values()])}`);
+    throw notAvailable(
+      `Metric "${name}" is not in the reference library.${suggestion(name, [...this.metricNames.values()])}`
+    );
   }
 
   /** The chosen reference entry for an industry × metric, or #N/A naming what is missing. */
@@ -113,18 +127,28 @@ export class ReferenceLibrary {
     const metricKey = this.resolveMetric(metric);
     const value = this.chosen.get(`${industryKey}|${metricKey}`);
     if (!value) {
-      const available = (this.metricsByIndustry.get(industryKey) ?? []).map((k) => this.metricNames.get(k) ?? k);
-      throw notAvailable(`No "${this.metricNames.get(metricKey)}" figures for "${this.industryNames.get(industryKey)}".${suggestion(metric, available)}`);
+      const available = (this.metricsByIndustry.get(industryKey) ?? []).map(
+        (k) => this.metricNames.get(k) ?? k
+      );
+      throw notAvailable(
+        `No "${this.metricNames.get(metricKey)}" figures for "${this.industryNames.get(industryKey)}".${suggestion(metric, available)}`
+      );
     }
     return value;
   }
 
   /** Metric, unit, direction and category rows for one industry, or every metric when omitted. */
   metrics(industry?: string): MetricSummary[] {
-    const keys = industry === undefined ? [...this.metricNames.keys()] : (this.metricsByIndustry.get(this.resolveIndustry(industry)) ?? []);
+    const keys =
+      industry === undefined
+        ? [...this.metricNames.keys()]
+        : (this.metricsByIndustry.get(this.resolveIndustry(industry)) ?? []);
     const industryKey = industry === undefined ? undefined : this.resolveIndustry(industry);
     return keys.map((metricKey) => {
-      const entry = industryKey !== undefined ? this.chosen.get(`${industryKey}|${metricKey}`) : this.firstEntryFor(metricKey);
+      const entry =
+        industryKey !== undefined
+          ? this.chosen.get(`${industryKey}|${metricKey}`)
+          : this.firstEntryFor(metricKey);
       const name = this.metricNames.get(metricKey) ?? metricKey;
       return {
         metric: name,

@@ -14,7 +14,12 @@ export type ColumnMapping = Partial<Record<CanonicalField, string | null>>;
 export type Layout = "long" | "wide" | "unknown";
 
 function headerKey(text: CellValue): string {
-  return typeof text === "string" ? normaliseName(text).replace(/[^a-z0-9% ]/g, "").replace(/\s+/g, " ").trim() : "";
+  return typeof text === "string"
+    ? normaliseName(text)
+        .replace(/[^a-z0-9% ]/g, "")
+        .replace(/\s+/g, " ")
+        .trim()
+    : "";
 }
 
 /** 0 (unrelated) to 1 (exact or synonym) similarity of a source header to a canonical field. */
@@ -55,7 +60,8 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
     mapping[c.field] = c.header;
     usedHeaders.add(c.header);
   }
-  for (const column of CANONICAL_COLUMNS) if (mapping[column.field] === undefined) mapping[column.field] = null;
+  for (const column of CANONICAL_COLUMNS)
+    if (mapping[column.field] === undefined) mapping[column.field] = null;
   return mapping;
 }
 
@@ -110,7 +116,12 @@ export function detectHeader(rows: readonly CellValue[][]): HeaderDetection {
       best = { layout: "long", headerIndex: i };
       bestScore = mapped;
     }
-    if (!hasLongKeys && firstFilled >= 0 && isIndustryNameHeader(row[firstFilled]) && row.filter((c) => typeof c === "string" && c.trim()).length >= 2) {
+    if (
+      !hasLongKeys &&
+      firstFilled >= 0 &&
+      isIndustryNameHeader(row[firstFilled]) &&
+      row.filter((c) => typeof c === "string" && c.trim()).length >= 2
+    ) {
       if (bestScore === 0) return { layout: "wide", headerIndex: i };
     }
   }

@@ -3,7 +3,15 @@
  * region × year in the canonical long format) and cross-industry practices. Pure data types, no I/O.
  */
 
-export const UNITS = ["%", "days", "hours", "currency per unit", "ratio", "count", "score"] as const;
+export const UNITS = [
+  "%",
+  "days",
+  "hours",
+  "currency per unit",
+  "ratio",
+  "count",
+  "score",
+] as const;
 export type Unit = (typeof UNITS)[number];
 
 export const DIRECTIONS = ["higher", "lower"] as const;
@@ -68,7 +76,12 @@ export interface ReferenceValue {
 }
 
 export type Effort = "low" | "medium" | "high";
-export const ADAPTATION_RISKS = ["knowledge gap", "business-model mismatch", "organisational change", "resource constraints"] as const;
+export const ADAPTATION_RISKS = [
+  "knowledge gap",
+  "business-model mismatch",
+  "organisational change",
+  "resource constraints",
+] as const;
 export type AdaptationRisk = (typeof ADAPTATION_RISKS)[number];
 
 export interface Practice {
@@ -102,6 +115,13 @@ export function normaliseName(name: string): string {
 }
 
 /** The duplicate key of the canonical format: industry × metric × year × region. */
-export function referenceKey(value: Pick<ReferenceValue, "industry" | "metric" | "year" | "region">): string {
-  return [normaliseName(value.industry), normaliseName(value.metric), value.year ?? "", normaliseName(value.region)].join("|");
+export function referenceKey(
+  value: Pick<ReferenceValue, "industry" | "metric" | "year" | "region">
+): string {
+  return [
+    normaliseName(value.industry),
+    normaliseName(value.metric),
+    value.year ?? "",
+    normaliseName(value.region),
+  ].join("|");
 }

@@ -46,7 +46,8 @@ function fileProblem(file: string, message: string, sheet?: string): ImportProbl
 /** Column letters as Excel shows them: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(index: number): string {
   let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -54,15 +55,30 @@ export function columnLetter(index: number): string {
  * Decodes file bytes: UTF-8 (BOM or not), UTF-16 with a BOM; bytes that are not valid UTF-8 are read
  * as Windows-1252 (what Excel on Windows writes for "CSV") with a warning to check accented letters.
  */
-export function decodeText(bytes: Uint8Array, file: string): { text: string; problems: ImportProblem[] } {
+export function decodeText(
+  bytes: Uint8Array,
+  file: string
+): { text: string; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), problems };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), problems };
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), problems };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), problems };
+  const body =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? bytes.subarray(3)
+      : bytes;
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), problems };
   } catch {
-    problems.push({ file, row: 0, column: "", severity: "warning", message: "The file is not valid UTF-8; it was read as Windows-1252. Check accented letters, or save it as 'CSV UTF-8'." });
+    problems.push({
+      file,
+      row: 0,
+      column: "",
+      severity: "warning",
+      message:
+        "The file is not valid UTF-8; it was read as Windows-1252. Check accented letters, or save it as 'CSV UTF-8'.",
+    });
     return { text: new TextDecoder("windows-1252").decode(body), problems };
   }
 }
@@ -71,7 +87,10 @@ const DECIMAL_COMMA_NUMBER = /^[+-]?\d{1,3}(\.\d{3})*,\d+%?$|^[+-]?\d+,\d+%?$/;
 const DECIMAL_POINT_NUMBER = /^[+-]?\d{1,3}(,\d{3})*\.\d+%?$|^[+-]?\d+\.\d+%?$/;
 
 /** Decides the decimal separator from the numbers in the data: comma when comma-decimals dominate. */
-export function detectDecimalComma(rows: readonly CellValue[][], delimiter: string | undefined): boolean {
+export function detectDecimalComma(
+  rows: readonly CellValue[][],
+  delimiter: string | undefined
+): boolean {
   if (delimiter === ",") return false;
   let comma = 0;
   let point = 0;
@@ -90,7 +109,11 @@ export function detectDecimalComma(rows: readonly CellValue[][], delimiter: stri
 export function parseDelimitedText(text: string, file: string, delimiter?: string): RawTable {
   const table = emptyTable(file);
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const result = Papa.parse<string[]>(clean, { delimiter: delimiter ?? "", skipEmptyLines: false, delimitersToGuess: [",", ";", "\t", "|"] });
+  const result = Papa.parse<string[]>(clean, {
+    delimiter: delimiter ?? "",
+    skipEmptyLines: false,
+    delimitersToGuess: [",", ";", "\t", "|"],
+  });
   table.delimiter = result.meta.delimiter;
   // papaparse counts data rows from 0; its line numbers equal row numbers because we keep empty lines.
   result.data.forEach((row, index) => {
@@ -101,7 +124,14 @@ export function parseDelimitedText(text: string, file: string, delimiter?: strin
   for (const error of result.errors) {
     // A delimiter guess failure on a single-column file is harmless; everything else is reported.
     if (error.code === "UndetectableDelimiter") continue;
-    table.problems.push({ file, row: (error.row ?? -1) + 1, column: "", severity: error.code === "TooFewFields" || error.code === "TooManyFields" ? "warning" : "error", message: `${error.message}.` });
+    table.problems.push({
+      file,
+      row: (error.row ?? -1) + 1,
+      column: "",
+      severity:
+        error.code === "TooFewFields" || error.code === "TooManyFields" ? "warning" : "error",
+      message: `${error.message}.`,
+    });
   }
   table.decimalComma = detectDecimalComma(table.rows, table.delimiter);
   return table;
@@ -121,35 +151,59 @@ export function parsePastedText(text: string, file = "pasted table"): RawTable {
 
 function excelCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join("");
+    if ("richText" in value && Array.isArray(value.richText))
+      return value.richText.map((part) => part.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       // The cached result is what the source's author saw; the formula itself is never imported.
       const result = (value as { result?: ExcelJS.CellValue }).result;
       return result === undefined ? null : excelCellValue(result);
     }
-    if ("hyperlink" in value) return String((value as { text?: unknown }).text ?? (value as { hyperlink: string }).hyperlink);
+    if ("hyperlink" in value)
+      return String(
+        (value as { text?: unknown }).text ?? (value as { hyperlink: string }).hyperlink
+      );
     if ("error" in value) return String((value as { error: unknown }).error);
   }
   return String(value);
 }
 
 /** An .xlsx workbook: reads `sheet` (by name) or the first worksheet with data. */
-export async function parseXlsxBytes(bytes: Uint8Array, file: string, sheet?: string): Promise<RawTable> {
+export async function parseXlsxBytes(
+  bytes: Uint8Array,
+  file: string,
+  sheet?: string
+): Promise<RawTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    return emptyTable(file, [fileProblem(file, `This is not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)}). Save it as .xlsx or CSV.`)]);
+    return emptyTable(file, [
+      fileProblem(
+        file,
+        `This is not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)}). Save it as .xlsx or CSV.`
+      ),
+    ]);
   }
   const sheets = workbook.worksheets.map((w) => w.name);
-  const worksheet = sheet !== undefined ? workbook.getWorksheet(sheet) : workbook.worksheets.find((w) => w.actualRowCount > 0) ?? workbook.worksheets[0];
+  const worksheet =
+    sheet !== undefined
+      ? workbook.getWorksheet(sheet)
+      : (workbook.worksheets.find((w) => w.actualRowCount > 0) ?? workbook.worksheets[0]);
   const table = emptyTable(file);
   table.sheets = sheets;
   if (!worksheet) {
-    table.problems.push(fileProblem(file, sheet !== undefined ? `The workbook has no sheet named "${sheet}". Sheets: ${sheets.join(", ")}.` : "The workbook has no worksheets."));
+    table.problems.push(
+      fileProblem(
+        file,
+        sheet !== undefined
+          ? `The workbook has no sheet named "${sheet}". Sheets: ${sheets.join(", ")}.`
+          : "The workbook has no worksheets."
+      )
+    );
     return table;
   }
   table.sheet = worksheet.name;
@@ -166,7 +220,8 @@ export async function parseXlsxBytes(bytes: Uint8Array, file: string, sheet?: st
 
 function jsonCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   return JSON.stringify(value);
 }
 
@@ -179,13 +234,24 @@ export function parseJsonText(text: string, file: string): RawTable {
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return emptyTable(file, [fileProblem(file, `This is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`)]);
+    return emptyTable(file, [
+      fileProblem(
+        file,
+        `This is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`
+      ),
+    ]);
   }
   if (data && typeof data === "object" && !Array.isArray(data)) {
     const holder = data as Record<string, unknown>;
     data = holder.rows ?? holder.values ?? holder.data ?? holder.records;
   }
-  if (!Array.isArray(data)) return emptyTable(file, [fileProblem(file, "The JSON must be an array of rows (objects or arrays), or an object with a `rows` array.")]);
+  if (!Array.isArray(data))
+    return emptyTable(file, [
+      fileProblem(
+        file,
+        "The JSON must be an array of rows (objects or arrays), or an object with a `rows` array."
+      ),
+    ]);
   const table = emptyTable(file);
   if (data.every((row) => Array.isArray(row))) {
     (data as unknown[][]).forEach((row, i) => {
@@ -200,11 +266,18 @@ export function parseJsonText(text: string, file: string): RawTable {
     const record: Record<string, unknown> = {};
     if (item && typeof item === "object" && !Array.isArray(item)) {
       for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
-        if (value && typeof value === "object" && !Array.isArray(value)) Object.assign(record, value);
+        if (value && typeof value === "object" && !Array.isArray(value))
+          Object.assign(record, value);
         else record[key] = value;
       }
     } else {
-      table.problems.push({ file, row: i + 2, column: "", severity: "error", message: `Item ${i + 1} of the JSON array is not an object.` });
+      table.problems.push({
+        file,
+        row: i + 2,
+        column: "",
+        severity: "error",
+        message: `Item ${i + 1} of the JSON array is not an object.`,
+      });
     }
     for (const key of Object.keys(record)) if (!headers.includes(key)) headers.push(key);
     flat.push(record);
@@ -227,9 +300,13 @@ export function parseJsonBytes(bytes: Uint8Array, file: string): RawTable {
 }
 
 /** A 2-D values array, e.g. a range the user selected (Range.values). */
-export function parseValues(values: readonly (readonly unknown[])[], file = "selected range"): RawTable {
+export function parseValues(
+  values: readonly (readonly unknown[])[],
+  file = "selected range"
+): RawTable {
   const table = emptyTable(file);
-  if (!Array.isArray(values)) return emptyTable(file, [fileProblem(file, "The selection holds no rows.")]);
+  if (!Array.isArray(values))
+    return emptyTable(file, [fileProblem(file, "The selection holds no rows.")]);
   values.forEach((row, i) => {
     const cells = Array.isArray(row) ? row.map(jsonCell) : [jsonCell(row)];
     if (cells.every((c) => c === null || c === "")) return;

@@ -11,7 +11,7 @@ function stems(text: string): Set<string> {
     normaliseName(text)
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length >= 3)
-      .map((w) => w.replace(/(ing|ies|es|s|ed)$/, "").slice(0, 6)),
+      .map((w) => w.replace(/(ing|ies|es|s|ed)$/, "").slice(0, 6))
   );
 }
 
@@ -21,15 +21,29 @@ export interface PracticeQuery {
 }
 
 /** Practices fitting the query, best challenge match first (library order when no challenge is given). */
-export function findPractices(query: PracticeQuery, library: readonly Practice[] = PRACTICE_LIBRARY): Practice[] {
+export function findPractices(
+  query: PracticeQuery,
+  library: readonly Practice[] = PRACTICE_LIBRARY
+): Practice[] {
   const industry = query.industry ? normaliseName(query.industry) : undefined;
   const wanted = query.challenge ? stems(query.challenge) : undefined;
   const scored: { practice: Practice; score: number; order: number }[] = [];
   library.forEach((practice, order) => {
-    if (industry !== undefined && !practice.targetIndustries.some((t) => normaliseName(t) === industry)) return;
+    if (
+      industry !== undefined &&
+      !practice.targetIndustries.some((t) => normaliseName(t) === industry)
+    )
+      return;
     let score = 0;
     if (wanted && wanted.size > 0) {
-      const haystack = stems([practice.challenge, practice.practice, practice.lesson, practice.metricsMoved.join(" ")].join(" "));
+      const haystack = stems(
+        [
+          practice.challenge,
+          practice.practice,
+          practice.lesson,
+          practice.metricsMoved.join(" "),
+        ].join(" ")
+      );
       for (const word of wanted) if (haystack.has(word)) score++;
       if (score === 0) return;
     }

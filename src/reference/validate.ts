@@ -7,7 +7,17 @@
 import { CANONICAL_COLUMNS, CanonicalField, CellValue, isStatisticField } from "./canonical";
 import { catalogueMetric } from "./library";
 import { ColumnMapping, Layout } from "./mapping";
-import { DIRECTIONS, Direction, QUANTILES, ReferenceValue, STATISTIC_KEYS, Statistics, UNITS, Unit, referenceKey } from "./model";
+import {
+  DIRECTIONS,
+  Direction,
+  QUANTILES,
+  ReferenceValue,
+  STATISTIC_KEYS,
+  Statistics,
+  UNITS,
+  Unit,
+  referenceKey,
+} from "./model";
 import { ImportProblem, MAX_CELL_TEXT, RawTable, columnLetter } from "./parsers";
 import { startsLikeFormula, unescapeLeadingQuote } from "./textSafety";
 import { WideMetric } from "./wideLayout";
@@ -45,17 +55,63 @@ export interface ValidationReport {
 }
 
 const UNIT_SYNONYMS: Record<string, Unit> = {
-  "%": "%", percent: "%", percentage: "%", pct: "%", "per cent": "%", fraction: "%", share: "%",
-  days: "days", day: "days", d: "days",
-  hours: "hours", hour: "hours", hrs: "hours", hr: "hours", h: "hours",
-  "currency per unit": "currency per unit", currency: "currency per unit", money: "currency per unit", "$": "currency per unit", "€": "currency per unit", "£": "currency per unit", usd: "currency per unit", eur: "currency per unit", gbp: "currency per unit", "currency/unit": "currency per unit", "per unit": "currency per unit",
-  ratio: "ratio", x: "ratio", times: "ratio", multiple: "ratio",
-  count: "count", number: "count", "#": "count", units: "count",
-  score: "score", points: "score", index: "score", rating: "score", stars: "score",
+  "%": "%",
+  percent: "%",
+  percentage: "%",
+  pct: "%",
+  "per cent": "%",
+  fraction: "%",
+  share: "%",
+  days: "days",
+  day: "days",
+  d: "days",
+  hours: "hours",
+  hour: "hours",
+  hrs: "hours",
+  hr: "hours",
+  h: "hours",
+  "currency per unit": "currency per unit",
+  currency: "currency per unit",
+  money: "currency per unit",
+  $: "currency per unit",
+  "€": "currency per unit",
+  "£": "currency per unit",
+  usd: "currency per unit",
+  eur: "currency per unit",
+  gbp: "currency per unit",
+  "currency/unit": "currency per unit",
+  "per unit": "currency per unit",
+  ratio: "ratio",
+  x: "ratio",
+  times: "ratio",
+  multiple: "ratio",
+  count: "count",
+  number: "count",
+  "#": "count",
+  units: "count",
+  score: "score",
+  points: "score",
+  index: "score",
+  rating: "score",
+  stars: "score",
 };
 const DIRECTION_SYNONYMS: Record<string, Direction> = {
-  higher: "higher", "higher is better": "higher", high: "higher", up: "higher", max: "higher", maximise: "higher", maximize: "higher", "+": "higher",
-  lower: "lower", "lower is better": "lower", low: "lower", down: "lower", min: "lower", minimise: "lower", minimize: "lower", "-": "lower",
+  higher: "higher",
+  "higher is better": "higher",
+  high: "higher",
+  up: "higher",
+  max: "higher",
+  maximise: "higher",
+  maximize: "higher",
+  "+": "higher",
+  lower: "lower",
+  "lower is better": "lower",
+  low: "lower",
+  down: "lower",
+  min: "lower",
+  minimise: "lower",
+  minimize: "lower",
+  "-": "lower",
 };
 
 export function parseUnit(text: string): Unit | undefined {
@@ -79,7 +135,8 @@ export function parseNumberCell(cell: CellValue, decimalComma: boolean): number 
   let text = cell.trim();
   if (text === "") return undefined;
   // Spaces only count as thousands separators in a proper grouping ("1 234,5"), never inside "1 2".
-  if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?%?$/.test(text)) text = text.replace(/[ \u00a0\u202f]/g, "");
+  if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?%?$/.test(text))
+    text = text.replace(/[ \u00a0\u202f]/g, "");
   let percent = false;
   if (text.endsWith("%")) {
     percent = true;
@@ -120,10 +177,17 @@ class ProblemLog {
   private readonly rowsWithErrors = new Set<number>();
   constructor(
     private readonly file: string,
-    private readonly sheet: string | undefined,
+    private readonly sheet: string | undefined
   ) {}
   add(row: number, column: string, severity: "error" | "warning", message: string): void {
-    this.problems.push({ file: this.file, ...(this.sheet !== undefined ? { sheet: this.sheet } : {}), row, column, severity, message });
+    this.problems.push({
+      file: this.file,
+      ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
+      row,
+      column,
+      severity,
+      message,
+    });
     if (severity === "error") {
       this.errorCount++;
       if (row > 0) this.rowsWithErrors.add(row);
@@ -145,14 +209,30 @@ function describeCell(cell: CellValue): string {
 }
 
 /** Reads one data row's text cell: trimmed, our own CSV escape undone, Excel's cell limit enforced. */
-function textCell(cell: CellValue, row: number, column: string, log: ProblemLog): string | undefined {
+function textCell(
+  cell: CellValue,
+  row: number,
+  column: string,
+  log: ProblemLog
+): string | undefined {
   if (cell === null) return undefined;
   const text = unescapeLeadingQuote(String(cell)).trim();
   if (text.length > MAX_CELL_TEXT) {
-    log.add(row, column, "error", `The text is ${text.length.toLocaleString("en-US")} characters long; Excel cells hold at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.`);
+    log.add(
+      row,
+      column,
+      "error",
+      `The text is ${text.length.toLocaleString("en-US")} characters long; Excel cells hold at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.`
+    );
     return undefined;
   }
-  if (startsLikeFormula(text)) log.add(row, column, "warning", `The text starts with "${text[0]}"; it will be stored as text, never run as a formula.`);
+  if (startsLikeFormula(text))
+    log.add(
+      row,
+      column,
+      "warning",
+      `The text starts with "${text[0]}"; it will be stored as text, never run as a formula.`
+    );
   return text === "" ? undefined : text;
 }
 
@@ -174,7 +254,15 @@ interface RowDraft {
 }
 
 /** Field checks shared by the long and wide layouts; returns the value or undefined when the row has errors. */
-function checkRow(draft: RowDraft, row: number, col: (field: CanonicalField) => string, decimalComma: boolean, defaults: ImportDefaults, log: ProblemLog, seen: Map<string, number>): ReferenceValue | undefined {
+function checkRow(
+  draft: RowDraft,
+  row: number,
+  col: (field: CanonicalField) => string,
+  decimalComma: boolean,
+  defaults: ImportDefaults,
+  log: ProblemLog,
+  seen: Map<string, number>
+): ReferenceValue | undefined {
   if (!draft.industry) log.add(row, col("industry"), "error", "The industry is missing.");
   if (!draft.metric) log.add(row, col("metric"), "error", "The metric is missing.");
   const known = draft.metric ? catalogueMetric(draft.metric) : undefined;
@@ -182,22 +270,50 @@ function checkRow(draft: RowDraft, row: number, col: (field: CanonicalField) => 
   let unit: Unit | undefined;
   if (draft.unitText) {
     unit = parseUnit(draft.unitText);
-    if (!unit) log.add(row, col("unit"), "error", `Unknown unit ${describeCell(draft.unitText)}. Use one of: ${UNITS.join(", ")}.`);
-    else if (known && unit !== known.unit) log.add(row, col("unit"), "warning", `"${known.name}" is measured in ${known.unit} in the Crossbench catalogue; this row says ${unit}.`);
+    if (!unit)
+      log.add(
+        row,
+        col("unit"),
+        "error",
+        `Unknown unit ${describeCell(draft.unitText)}. Use one of: ${UNITS.join(", ")}.`
+      );
+    else if (known && unit !== known.unit)
+      log.add(
+        row,
+        col("unit"),
+        "warning",
+        `"${known.name}" is measured in ${known.unit} in the Crossbench catalogue; this row says ${unit}.`
+      );
   } else if (known) {
     unit = known.unit;
   } else if (draft.metric) {
-    log.add(row, col("unit"), "error", `The unit is missing, and "${draft.metric}" is not a catalogue metric whose unit is known. Use one of: ${UNITS.join(", ")}.`);
+    log.add(
+      row,
+      col("unit"),
+      "error",
+      `The unit is missing, and "${draft.metric}" is not a catalogue metric whose unit is known. Use one of: ${UNITS.join(", ")}.`
+    );
   }
 
   let direction: Direction | undefined;
   if (draft.directionText) {
     direction = parseDirection(draft.directionText);
-    if (!direction) log.add(row, col("direction"), "error", `Unknown direction ${describeCell(draft.directionText)}. Use ${DIRECTIONS.join(" or ")} (which way is better).`);
+    if (!direction)
+      log.add(
+        row,
+        col("direction"),
+        "error",
+        `Unknown direction ${describeCell(draft.directionText)}. Use ${DIRECTIONS.join(" or ")} (which way is better).`
+      );
   } else if (known) {
     direction = known.direction;
   } else if (draft.metric) {
-    log.add(row, col("direction"), "error", `The direction is missing, and "${draft.metric}" is not a catalogue metric. Say "higher" or "lower" (which way is better).`);
+    log.add(
+      row,
+      col("direction"),
+      "error",
+      `The direction is missing, and "${draft.metric}" is not a catalogue metric. Say "higher" or "lower" (which way is better).`
+    );
   }
 
   const statistics: Statistics = {};
@@ -217,21 +333,50 @@ function checkRow(draft: RowDraft, row: number, col: (field: CanonicalField) => 
     const lower = present[i - 1].key;
     const upper = present[i].key;
     if ((statistics[upper] as number) < (statistics[lower] as number)) {
-      log.add(row, col(upper), "error", `Quantiles are out of order: ${upper} (${statistics[upper]}) is below ${lower} (${statistics[lower]}); they must rise p10 ≤ p25 ≤ median ≤ p75 ≤ p90.`);
+      log.add(
+        row,
+        col(upper),
+        "error",
+        `Quantiles are out of order: ${upper} (${statistics[upper]}) is below ${lower} (${statistics[lower]}); they must rise p10 ≤ p25 ≤ median ≤ p75 ≤ p90.`
+      );
     }
   }
-  if (Object.keys(statistics).length === 0 && STATISTIC_KEYS.every((k) => draft.statistics[k] === undefined || parseNumberCell(draft.statistics[k] as CellValue, decimalComma) === undefined)) {
-    log.add(row, col("median"), "error", "The row has no figures: give at least one of p10, p25, median, p75, p90, mean or value.");
+  if (
+    Object.keys(statistics).length === 0 &&
+    STATISTIC_KEYS.every(
+      (k) =>
+        draft.statistics[k] === undefined ||
+        parseNumberCell(draft.statistics[k] as CellValue, decimalComma) === undefined
+    )
+  ) {
+    log.add(
+      row,
+      col("median"),
+      "error",
+      "The row has no figures: give at least one of p10, p25, median, p75, p90, mean or value."
+    );
   }
   if (unit === "%") {
     const whole = Object.entries(statistics).find(([, v]) => Math.abs(v as number) > 1.5);
-    if (whole) log.add(row, col(whole[0] as CanonicalField), "warning", `${whole[0]} is ${whole[1]} for a percentage; Crossbench stores percentages as fractions (35 % = 0.35). Check the figure is not a whole-number percent.`);
+    if (whole)
+      log.add(
+        row,
+        col(whole[0] as CanonicalField),
+        "warning",
+        `${whole[0]} is ${whole[1]} for a percentage; Crossbench stores percentages as fractions (35 % = 0.35). Check the figure is not a whole-number percent.`
+      );
   }
 
   let n: number | undefined;
   const nNumber = parseNumberCell(draft.nCell, decimalComma);
   if (nNumber !== undefined) {
-    if (!Number.isInteger(nNumber) || nNumber < 0) log.add(row, col("n"), "error", `The sample size n must be a whole number ≥ 0; found ${describeCell(draft.nCell)}.`);
+    if (!Number.isInteger(nNumber) || nNumber < 0)
+      log.add(
+        row,
+        col("n"),
+        "error",
+        `The sample size n must be a whole number ≥ 0; found ${describeCell(draft.nCell)}.`
+      );
     else n = nNumber;
   }
 
@@ -239,20 +384,43 @@ function checkRow(draft: RowDraft, row: number, col: (field: CanonicalField) => 
   const yearNumber = parseNumberCell(draft.yearCell, false);
   if (yearNumber !== undefined) {
     if (!Number.isInteger(yearNumber) || yearNumber < 1900 || yearNumber > 2100) {
-      log.add(row, col("year"), "error", `The year must be a whole number from 1900 to 2100; found ${describeCell(draft.yearCell)}.`);
+      log.add(
+        row,
+        col("year"),
+        "error",
+        `The year must be a whole number from 1900 to 2100; found ${describeCell(draft.yearCell)}.`
+      );
     } else {
       year = yearNumber;
     }
   }
 
   const source = draft.source ?? defaults.source;
-  if (!source) log.add(row, col("source"), "error", "The source is missing: say where the figures come from (survey, publisher, your own data).");
+  if (!source)
+    log.add(
+      row,
+      col("source"),
+      "error",
+      "The source is missing: say where the figures come from (survey, publisher, your own data)."
+    );
   const sourceUrl = draft.sourceUrl ?? defaults.sourceUrl;
-  if (sourceUrl && !/^https?:\/\/\S+$/i.test(sourceUrl)) log.add(row, col("source_url"), "warning", `The source URL ${describeCell(sourceUrl)} is not an http(s) link.`);
+  if (sourceUrl && !/^https?:\/\/\S+$/i.test(sourceUrl))
+    log.add(
+      row,
+      col("source_url"),
+      "warning",
+      `The source URL ${describeCell(sourceUrl)} is not an http(s) link.`
+    );
 
   let illustrative = defaults.illustrative ?? false;
   const flag = parseBoolean(draft.illustrativeCell);
-  if (flag === "invalid") log.add(row, col("illustrative"), "error", `illustrative must be TRUE or FALSE; found ${describeCell(draft.illustrativeCell)}.`);
+  if (flag === "invalid")
+    log.add(
+      row,
+      col("illustrative"),
+      "error",
+      `illustrative must be TRUE or FALSE; found ${describeCell(draft.illustrativeCell)}.`
+    );
   else if (flag !== undefined) illustrative = flag;
 
   const region = draft.region ?? defaults.region ?? "";
@@ -260,17 +428,24 @@ function checkRow(draft: RowDraft, row: number, col: (field: CanonicalField) => 
     const key = referenceKey({ industry: draft.industry, metric: draft.metric, year, region });
     const first = seen.get(key);
     if (first !== undefined) {
-      log.add(row, col("industry"), "error", `Duplicate of row ${first}: the same industry × metric × year × region appears twice.`);
+      log.add(
+        row,
+        col("industry"),
+        "error",
+        `Duplicate of row ${first}: the same industry × metric × year × region appears twice.`
+      );
     } else {
       seen.set(key, row);
     }
   }
 
-  if (log.rowHasError(row) || !unit || !direction || !source || !draft.industry || !draft.metric) return undefined;
+  if (log.rowHasError(row) || !unit || !direction || !source || !draft.industry || !draft.metric)
+    return undefined;
   return {
     industry: draft.industry,
     ...(draft.industryCode ? { industryCode: draft.industryCode } : {}),
-    metric: known && known.name.toLowerCase() === draft.metric.toLowerCase() ? known.name : draft.metric,
+    metric:
+      known && known.name.toLowerCase() === draft.metric.toLowerCase() ? known.name : draft.metric,
     unit,
     direction,
     region,
@@ -279,13 +454,19 @@ function checkRow(draft: RowDraft, row: number, col: (field: CanonicalField) => 
     ...(n !== undefined ? { n } : {}),
     source,
     ...(sourceUrl ? { sourceUrl } : {}),
-    ...(draft.licence ?? defaults.licence ? { licence: draft.licence ?? defaults.licence } : {}),
+    ...((draft.licence ?? defaults.licence) ? { licence: draft.licence ?? defaults.licence } : {}),
     ...(draft.notes ? { notes: draft.notes } : {}),
     illustrative,
   };
 }
 
-function finish(table: RawTable, layout: Layout, rowsRead: number, valid: ValidatedRow[], log: ProblemLog): ValidationReport {
+function finish(
+  table: RawTable,
+  layout: Layout,
+  rowsRead: number,
+  valid: ValidatedRow[],
+  log: ProblemLog
+): ValidationReport {
   return {
     file: table.file,
     ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
@@ -305,7 +486,12 @@ function copyTableProblems(table: RawTable, log: ProblemLog): void {
 }
 
 /** Validates a long (canonical or mapped) table whose header is rows[headerIndex]. */
-export function validateLong(table: RawTable, headerIndex: number, mapping: ColumnMapping, defaults: ImportDefaults = {}): ValidationReport {
+export function validateLong(
+  table: RawTable,
+  headerIndex: number,
+  mapping: ColumnMapping,
+  defaults: ImportDefaults = {}
+): ValidationReport {
   const log = new ProblemLog(table.file, table.sheet);
   copyTableProblems(table, log);
   const header = (table.rows[headerIndex] ?? []).map((c) => (c === null ? "" : String(c)));
@@ -317,21 +503,65 @@ export function validateLong(table: RawTable, headerIndex: number, mapping: Colu
     if (!wanted) continue;
     const index = header.indexOf(wanted);
     if (index < 0) {
-      log.add(headerRow, "", "error", `The mapping sends "${wanted}" to ${column.field}, but the header row has no such column.`);
+      log.add(
+        headerRow,
+        "",
+        "error",
+        `The mapping sends "${wanted}" to ${column.field}, but the header row has no such column.`
+      );
       continue;
     }
     const other = usedBy.get(index);
-    if (other) log.add(headerRow, `${columnLetter(index)} (${wanted})`, "error", `The column "${wanted}" is mapped to both ${other} and ${column.field}; map it once.`);
+    if (other)
+      log.add(
+        headerRow,
+        `${columnLetter(index)} (${wanted})`,
+        "error",
+        `The column "${wanted}" is mapped to both ${other} and ${column.field}; map it once.`
+      );
     usedBy.set(index, column.field);
     columnOf.set(column.field, index);
   }
-  if (!columnOf.has("industry")) log.add(headerRow, "", "error", 'No column is mapped to industry. The header row needs an "industry" column (or map one).');
-  if (!columnOf.has("metric")) log.add(headerRow, "", "error", 'No column is mapped to metric. The header row needs a "metric" column (or map one).');
-  if (!columnOf.has("source") && !defaults.source) log.add(headerRow, "", "error", "No column is mapped to source and no default source was given: every figure needs its provenance.");
-  if (!STATISTIC_KEYS.some((k) => columnOf.has(k))) log.add(headerRow, "", "error", "No statistic column (p10, p25, median, p75, p90, mean or value) is mapped.");
-  const unmapped = header.map((h, i) => (h && !usedBy.has(i) ? `${columnLetter(i)} (${h})` : "")).filter(Boolean);
-  if (unmapped.length > 0) log.add(headerRow, "", "warning", `Columns not imported: ${unmapped.slice(0, 10).join(", ")}${unmapped.length > 10 ? `, and ${unmapped.length - 10} more` : ""}.`);
-  if (log.errorCount > 0) return finish(table, "long", Math.max(0, table.rows.length - headerIndex - 1), [], log);
+  if (!columnOf.has("industry"))
+    log.add(
+      headerRow,
+      "",
+      "error",
+      'No column is mapped to industry. The header row needs an "industry" column (or map one).'
+    );
+  if (!columnOf.has("metric"))
+    log.add(
+      headerRow,
+      "",
+      "error",
+      'No column is mapped to metric. The header row needs a "metric" column (or map one).'
+    );
+  if (!columnOf.has("source") && !defaults.source)
+    log.add(
+      headerRow,
+      "",
+      "error",
+      "No column is mapped to source and no default source was given: every figure needs its provenance."
+    );
+  if (!STATISTIC_KEYS.some((k) => columnOf.has(k)))
+    log.add(
+      headerRow,
+      "",
+      "error",
+      "No statistic column (p10, p25, median, p75, p90, mean or value) is mapped."
+    );
+  const unmapped = header
+    .map((h, i) => (h && !usedBy.has(i) ? `${columnLetter(i)} (${h})` : ""))
+    .filter(Boolean);
+  if (unmapped.length > 0)
+    log.add(
+      headerRow,
+      "",
+      "warning",
+      `Columns not imported: ${unmapped.slice(0, 10).join(", ")}${unmapped.length > 10 ? `, and ${unmapped.length - 10} more` : ""}.`
+    );
+  if (log.errorCount > 0)
+    return finish(table, "long", Math.max(0, table.rows.length - headerIndex - 1), [], log);
 
   const col = (field: CanonicalField): string => {
     const index = columnOf.get(field);
@@ -347,7 +577,8 @@ export function validateLong(table: RawTable, headerIndex: number, mapping: Colu
     const cells = table.rows[i];
     const row = table.rowNumbers[i];
     if (cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) continue;
-    const text = (field: CanonicalField): string | undefined => textCell(at(cells, field), row, col(field), log);
+    const text = (field: CanonicalField): string | undefined =>
+      textCell(at(cells, field), row, col(field), log);
     const statistics: RowDraft["statistics"] = {};
     for (const key of STATISTIC_KEYS) if (columnOf.has(key)) statistics[key] = at(cells, key);
     const draft: RowDraft = {
@@ -376,21 +607,56 @@ export function validateLong(table: RawTable, headerIndex: number, mapping: Colu
  * Validates a wide table: rows[headerIndex] starts with the industry-name column, `metrics` describe the
  * metric columns (confirmed by the user). Each filled cell becomes one canonical row holding `value`.
  */
-export function validateWide(table: RawTable, headerIndex: number, allColumns: readonly WideMetric[], defaults: ImportDefaults = {}): ValidationReport {
+export function validateWide(
+  table: RawTable,
+  headerIndex: number,
+  allColumns: readonly WideMetric[],
+  defaults: ImportDefaults = {}
+): ValidationReport {
   const log = new ProblemLog(table.file, table.sheet);
   copyTableProblems(table, log);
   const header = table.rows[headerIndex] ?? [];
   const headerRow = table.rowNumbers[headerIndex] ?? 1;
   const industryColumn = header.findIndex((c) => c !== null && c !== "");
-  if (!defaults.source) log.add(headerRow, "", "error", "A wide table has no source column: give the source (publisher, dataset) for its figures.");
+  if (!defaults.source)
+    log.add(
+      headerRow,
+      "",
+      "error",
+      "A wide table has no source column: give the source (publisher, dataset) for its figures."
+    );
   const sampleSize = allColumns.find((m) => m.role === "sample size");
   const metrics = allColumns.filter((m) => m.role === "metric");
   for (const m of metrics) {
-    if (m.needsConfirmation) log.add(headerRow, `${columnLetter(m.column)} (${m.header})`, "error", `Confirm the unit (${m.unit}) and direction (${m.direction} is better) of "${m.metric}" before importing.`);
-    if (!(UNITS as readonly string[]).includes(m.unit)) log.add(headerRow, `${columnLetter(m.column)} (${m.header})`, "error", `Unknown unit "${m.unit}". Use one of: ${UNITS.join(", ")}.`);
-    if (!(DIRECTIONS as readonly string[]).includes(m.direction)) log.add(headerRow, `${columnLetter(m.column)} (${m.header})`, "error", `Unknown direction "${m.direction}". Use higher or lower.`);
+    if (m.needsConfirmation)
+      log.add(
+        headerRow,
+        `${columnLetter(m.column)} (${m.header})`,
+        "error",
+        `Confirm the unit (${m.unit}) and direction (${m.direction} is better) of "${m.metric}" before importing.`
+      );
+    if (!(UNITS as readonly string[]).includes(m.unit))
+      log.add(
+        headerRow,
+        `${columnLetter(m.column)} (${m.header})`,
+        "error",
+        `Unknown unit "${m.unit}". Use one of: ${UNITS.join(", ")}.`
+      );
+    if (!(DIRECTIONS as readonly string[]).includes(m.direction))
+      log.add(
+        headerRow,
+        `${columnLetter(m.column)} (${m.header})`,
+        "error",
+        `Unknown direction "${m.direction}". Use higher or lower.`
+      );
   }
-  if (metrics.length === 0) log.add(headerRow, "", "error", "No metric columns were found next to the industry-name column.");
+  if (metrics.length === 0)
+    log.add(
+      headerRow,
+      "",
+      "error",
+      "No metric columns were found next to the industry-name column."
+    );
   const rowsRead = Math.max(0, table.rows.length - headerIndex - 1);
   if (log.errorCount > 0) return finish(table, "wide", rowsRead, [], log);
 
@@ -417,7 +683,15 @@ export function validateWide(table: RawTable, headerIndex: number, allColumns: r
         nCell: sampleSize ? (cells[sampleSize.column] ?? null) : null,
         illustrativeCell: null,
       };
-      const value = checkRow(draft, row, (field) => (isStatisticField(field) ? label : industryLabel), table.decimalComma, defaults, log, seen);
+      const value = checkRow(
+        draft,
+        row,
+        (field) => (isStatisticField(field) ? label : industryLabel),
+        table.decimalComma,
+        defaults,
+        log,
+        seen
+      );
       if (value) valid.push({ row, value });
     }
   }
@@ -430,7 +704,10 @@ export type ImportChoice = "all-or-nothing" | "only-valid-rows";
  * The rows to write. A report with errors gives nothing unless the user explicitly chose to import only
  * the valid rows; that choice is an argument, never a default.
  */
-export function rowsToImport(report: ValidationReport, choice: ImportChoice = "all-or-nothing"): ReferenceValue[] {
+export function rowsToImport(
+  report: ValidationReport,
+  choice: ImportChoice = "all-or-nothing"
+): ReferenceValue[] {
   if (!report.ok && choice !== "only-valid-rows") return [];
   return report.valid.map((v) => v.value);
 }
@@ -441,10 +718,22 @@ export function formatReport(report: ValidationReport, limit = Infinity): string
     `${report.file}${report.sheet ? ` [${report.sheet}]` : ""}: ${report.layout} layout, ${report.rowsRead} data rows, ${report.valid.length} valid reference values, ${report.errorCount} errors in ${report.invalidRowCount} rows, ${report.warningCount} warnings.`,
   ];
   report.problems.slice(0, limit).forEach((p) => {
-    const where = [p.file, p.sheet ? `sheet ${p.sheet}` : "", p.row > 0 ? `row ${p.row}` : "whole file", p.column ? `column ${p.column}` : ""].filter(Boolean).join(", ");
+    const where = [
+      p.file,
+      p.sheet ? `sheet ${p.sheet}` : "",
+      p.row > 0 ? `row ${p.row}` : "whole file",
+      p.column ? `column ${p.column}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
     lines.push(`${p.severity.toUpperCase()} ${where}: ${p.message}`);
   });
-  if (report.problems.length > limit) lines.push(`... and ${report.problems.length - limit} more problems.`);
-  lines.push(report.ok ? "Valid: nothing blocks the import." : "Invalid: nothing will be imported unless you choose to import only the valid rows.");
+  if (report.problems.length > limit)
+    lines.push(`... and ${report.problems.length - limit} more problems.`);
+  lines.push(
+    report.ok
+      ? "Valid: nothing blocks the import."
+      : "Invalid: nothing will be imported unless you choose to import only the valid rows."
+  );
   return lines.join("\n");
 }

@@ -26,31 +26,59 @@ export interface WideMetric {
 }
 
 const HIGHER_IS_BETTER = /\b(margin|profit|return|yield|growth|revenue|income|sales per)\b/i;
-const LOWER_IS_BETTER = /\b(cost|costs|expense|days|time|debt|leverage|turnover of staff|churn|defect|wait|risk|beta|tax|payout|loss|lead time|absence|no[- ]?show|cac)\b/i;
+const LOWER_IS_BETTER =
+  /\b(cost|costs|expense|days|time|debt|leverage|turnover of staff|churn|defect|wait|risk|beta|tax|payout|loss|lead time|absence|no[- ]?show|cac)\b/i;
 
 function looksFractional(values: number[]): boolean {
   return values.length > 0 && values.every((v) => v >= -1.5 && v <= 1.5);
 }
 
 /** Guesses unit and direction for each metric column from the catalogue, the header and the numbers. */
-export function describeWideMetrics(header: readonly CellValue[], body: readonly CellValue[][], industryColumn: number): WideMetric[] {
+export function describeWideMetrics(
+  header: readonly CellValue[],
+  body: readonly CellValue[][],
+  industryColumn: number
+): WideMetric[] {
   const metrics: WideMetric[] = [];
   header.forEach((cell, column) => {
     if (column === industryColumn || typeof cell !== "string" || !cell.trim()) return;
     const name = cell.replace(/\s+/g, " ").trim();
     if (headerScore(name, "n") === 1) {
-      metrics.push({ column, header: cell, role: "sample size", metric: name, unit: "count", direction: "higher", needsConfirmation: false, reason: "Looks like the number of firms behind each row; used as n." });
+      metrics.push({
+        column,
+        header: cell,
+        role: "sample size",
+        metric: name,
+        unit: "count",
+        direction: "higher",
+        needsConfirmation: false,
+        reason: "Looks like the number of firms behind each row; used as n.",
+      });
       return;
     }
     const known = catalogueMetric(name);
     if (known) {
-      metrics.push({ column, header: cell, role: "metric", metric: known.name, unit: known.unit, direction: known.direction, needsConfirmation: false, reason: "Matches the Crossbench catalogue." });
+      metrics.push({
+        column,
+        header: cell,
+        role: "metric",
+        metric: known.name,
+        unit: known.unit,
+        direction: known.direction,
+        needsConfirmation: false,
+        reason: "Matches the Crossbench catalogue.",
+      });
       return;
     }
-    const numbers = body.map((row) => row[column]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-    const percentLike = /%|margin|rate|return|yield|growth|share/i.test(name) || (looksFractional(numbers) && /ratio|pct|percent/i.test(name));
+    const numbers = body
+      .map((row) => row[column])
+      .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+    const percentLike =
+      /%|margin|rate|return|yield|growth|share/i.test(name) ||
+      (looksFractional(numbers) && /ratio|pct|percent/i.test(name));
     const unit: Unit = percentLike ? "%" : /days/i.test(name) ? "days" : "ratio";
-    const direction: Direction = !HIGHER_IS_BETTER.test(name) && LOWER_IS_BETTER.test(name) ? "lower" : "higher";
+    const direction: Direction =
+      !HIGHER_IS_BETTER.test(name) && LOWER_IS_BETTER.test(name) ? "lower" : "higher";
     metrics.push({
       column,
       header: cell,

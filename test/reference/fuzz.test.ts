@@ -1,6 +1,11 @@
 /** Parsers under fast-check: whatever the bytes, the result is a report, never an exception or a partial import. */
 import fc from "fast-check";
-import { parseSource, rowsToImport, validateSource, SourceKind } from "../../src/reference/importPipeline";
+import {
+  parseSource,
+  rowsToImport,
+  validateSource,
+  SourceKind,
+} from "../../src/reference/importPipeline";
 
 const KINDS: SourceKind[] = ["csv", "json", "paste", "xlsx"];
 
@@ -23,27 +28,59 @@ const header = "industry,metric,unit,direction,median,source\n";
 const cell = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 20 }),
-  fc.constantFrom('"', '""', '"a', 'a"b', "\r", "\n", "\r\n", "\t", ";", ",", "=1+1", "1,5", "1.234,5", "NaN", "-", "\u0000", "\ufeff"),
-  fc.double({ noNaN: false }).map(String),
+  fc.constantFrom(
+    '"',
+    '""',
+    '"a',
+    'a"b',
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    ";",
+    ",",
+    "=1+1",
+    "1,5",
+    "1.234,5",
+    "NaN",
+    "-",
+    "\u0000",
+    "\ufeff"
+  ),
+  fc.double({ noNaN: false }).map(String)
 );
-const csvLike = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 30 }).map((rows) => header + rows.map((r) => r.join(",")).join("\n"));
+const csvLike = fc
+  .array(fc.array(cell, { maxLength: 8 }), { maxLength: 30 })
+  .map((rows) => header + rows.map((r) => r.join(",")).join("\n"));
 
 describe("parser fuzzing", () => {
   it.each(KINDS)("random bytes as %s always give a report", async (kind) => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (bytes) => mustReport(kind, bytes)), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (bytes) => mustReport(kind, bytes)),
+      { numRuns: 150 }
+    );
   });
 
   it("CSV-like text with unbalanced quotes, stray delimiters and odd numbers gives a report", async () => {
-    await fc.assert(fc.asyncProperty(csvLike, (text) => mustReport("csv", new TextEncoder().encode(text))), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(csvLike, (text) => mustReport("csv", new TextEncoder().encode(text))),
+      { numRuns: 300 }
+    );
   });
 
   it("mixed encodings (UTF-8, BOMs, Windows-1252 bytes, UTF-16 fragments) give a report", async () => {
     const fragments = fc.array(
       fc.oneof(
         fc.string({ unit: "grapheme" }).map((s) => new TextEncoder().encode(s)),
-        fc.constantFrom(new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0xff, 0xfe]), new Uint8Array([0xe9, 0xfc]), new Uint8Array([0xc3]), new Uint8Array([0x00, 0x41])),
+        fc.constantFrom(
+          new Uint8Array([0xef, 0xbb, 0xbf]),
+          new Uint8Array([0xff, 0xfe]),
+          new Uint8Array([0xe9, 0xfc]),
+          new Uint8Array([0xc3]),
+          new Uint8Array([0x00, 0x41])
+        )
       ),
-      { maxLength: 12 },
+      { maxLength: 12 }
     );
     await fc.assert(
       fc.asyncProperty(fragments, async (parts) => {
@@ -55,7 +92,7 @@ describe("parser fuzzing", () => {
         }
         for (const kind of ["csv", "json", "paste"] as const) await mustReport(kind, bytes);
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 
@@ -63,20 +100,33 @@ describe("parser fuzzing", () => {
     const huge = "x".repeat(40_000);
     const text = `${header}Bakeries,Gross margin,%,higher,0.5,"${huge}"\nBakeries,Net profit margin,%,higher,0.1,Own\n`;
     const report = validateSource(await parseSource({ kind: "csv", name: "huge.csv", text }));
-    expect(report.problems).toContainEqual(expect.objectContaining({ row: 2, column: "F (source)", severity: "error", message: expect.stringMatching(/32,767/) }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        row: 2,
+        column: "F (source)",
+        severity: "error",
+        message: expect.stringMatching(/32,767/),
+      })
+    );
     expect(rowsToImport(report)).toEqual([]);
-    expect(rowsToImport(report, "only-valid-rows").map((v) => v.metric)).toEqual(["Net profit margin"]);
+    expect(rowsToImport(report, "only-valid-rows").map((v) => v.metric)).toEqual([
+      "Net profit margin",
+    ]);
   });
 
   it("random JSON values and 2-D arrays give a report", async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (json) => {
         await mustReport("json", new TextEncoder().encode(JSON.stringify(json)));
-        const values = Array.isArray(json) ? (json as unknown[]).map((r) => (Array.isArray(r) ? r : [r])) : [[json]];
-        const report = validateSource(await parseSource({ kind: "values", name: "fuzz.values", values }));
+        const values = Array.isArray(json)
+          ? (json as unknown[]).map((r) => (Array.isArray(r) ? r : [r]))
+          : [[json]];
+        const report = validateSource(
+          await parseSource({ kind: "values", name: "fuzz.values", values })
+        );
         if (!report.ok) expect(rowsToImport(report)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 200 }
     );
   });
 });

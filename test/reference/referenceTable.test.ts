@@ -2,7 +2,14 @@ import { createExcelDouble, ExcelDouble } from "../excel-double";
 import { getActiveLibrary } from "../../src/reference/activeLibrary";
 import { CANONICAL_HEADERS } from "../../src/reference/canonical";
 import { ReferenceValue } from "../../src/reference/model";
-import { REFERENCE_SHEET, REFERENCE_TABLE, readReferenceTable, resetReferenceTableSyncForTests, startReferenceTableSync, writeReferenceRows } from "../../src/excel/referenceTable";
+import {
+  REFERENCE_SHEET,
+  REFERENCE_TABLE,
+  readReferenceTable,
+  resetReferenceTableSyncForTests,
+  startReferenceTableSync,
+  writeReferenceRows,
+} from "../../src/excel/referenceTable";
 import { metric } from "../../src/functions/reference";
 
 const value = (over: Partial<ReferenceValue> = {}): ReferenceValue => ({
@@ -23,7 +30,14 @@ const value = (over: Partial<ReferenceValue> = {}): ReferenceValue => ({
 });
 
 function manyRows(count: number): ReferenceValue[] {
-  return Array.from({ length: count }, (_, i) => value({ industry: `Industry ${i % 50}`, metric: `Metric ${Math.floor(i / 50)}`, unit: "ratio", statistics: { median: i } }));
+  return Array.from({ length: count }, (_, i) =>
+    value({
+      industry: `Industry ${i % 50}`,
+      metric: `Metric ${Math.floor(i / 50)}`,
+      unit: "ratio",
+      statistics: { median: i },
+    })
+  );
 }
 
 let double: ExcelDouble;
@@ -39,9 +53,25 @@ afterEach(() => {
 
 describe("writeReferenceRows", () => {
   it("creates the sheet and table, keeps text as text and reads back the same values", async () => {
-    const rows = [value(), value({ metric: "Days sales outstanding", unit: "days", direction: "lower", statistics: { median: 12 }, region: "2024-05", source: "#N/A survey" })];
+    const rows = [
+      value(),
+      value({
+        metric: "Days sales outstanding",
+        unit: "days",
+        direction: "lower",
+        statistics: { median: 12 },
+        region: "2024-05",
+        source: "#N/A survey",
+      }),
+    ];
     const result = await writeReferenceRows(rows);
-    expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 0, tableCreated: true, cancelled: false });
+    expect(result).toMatchObject({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      tableCreated: true,
+      cancelled: false,
+    });
     const table = double.state.table(REFERENCE_TABLE)!;
     expect(table.sheet).toBe(REFERENCE_SHEET);
     expect(table.headers).toEqual(CANONICAL_HEADERS);
@@ -61,25 +91,63 @@ describe("writeReferenceRows", () => {
   });
 
   it("merges by key and says which rows it overwrote, or keeps them when asked", async () => {
-    await writeReferenceRows([value(), value({ metric: "Net profit margin", statistics: { median: 0.05 } })]);
+    await writeReferenceRows([
+      value(),
+      value({ metric: "Net profit margin", statistics: { median: 0.05 } }),
+    ]);
     const changed = value({ statistics: { median: 0.52 } });
-    const result = await writeReferenceRows([changed, value({ metric: "Net profit margin", statistics: { median: 0.05 } }), value({ year: 2024 })]);
+    const result = await writeReferenceRows([
+      changed,
+      value({ metric: "Net profit margin", statistics: { median: 0.05 } }),
+      value({ year: 2024 }),
+    ]);
     expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 1, kept: 0 });
-    expect(result.updates[0]).toMatchObject({ industry: "Bakeries", metric: "Gross margin", sheetRow: 4 });
+    expect(result.updates[0]).toMatchObject({
+      industry: "Bakeries",
+      metric: "Gross margin",
+      sheetRow: 4,
+    });
     expect(result.updates[0].before[CANONICAL_HEADERS.indexOf("median")]).toBe(0.5);
     expect(result.updates[0].after[CANONICAL_HEADERS.indexOf("median")]).toBe(0.52);
-    const kept = await writeReferenceRows([value({ statistics: { median: 0.99 } })], { existing: "keep" });
+    const kept = await writeReferenceRows([value({ statistics: { median: 0.99 } })], {
+      existing: "keep",
+    });
     expect(kept).toMatchObject({ added: 0, updated: 0, kept: 1 });
-    expect(double.state.table(REFERENCE_TABLE)!.rows[0][CANONICAL_HEADERS.indexOf("median")]).toBe(0.52);
+    expect(double.state.table(REFERENCE_TABLE)!.rows[0][CANONICAL_HEADERS.indexOf("median")]).toBe(
+      0.52
+    );
     expect(double.state.table(REFERENCE_TABLE)!.rows).toHaveLength(3);
   });
 
   it("works on a table whose columns the user reordered and extended", async () => {
     const header = [...CANONICAL_HEADERS].reverse().concat(["my comment"]);
     double.state.addSheet(REFERENCE_SHEET);
-    double.state.setValues(REFERENCE_SHEET, `A1:U2`, [header, header.map((h) => (h === "my comment" ? "keep me" : ""))]);
+    double.state.setValues(REFERENCE_SHEET, `A1:U2`, [
+      header,
+      header.map((h) => (h === "my comment" ? "keep me" : "")),
+    ]);
     double.state.addTable(REFERENCE_SHEET, "A1:U2", { name: REFERENCE_TABLE });
-    double.state.setValues(REFERENCE_SHEET, "A2:U2", [header.map((h) => (h === "my comment" ? "keep me" : h === "industry" ? "Bakeries" : h === "metric" ? "Gross margin" : h === "unit" ? "%" : h === "direction" ? "higher" : h === "year" ? 2025 : h === "median" ? 0.3 : h === "source" ? "Old" : ""))]);
+    double.state.setValues(REFERENCE_SHEET, "A2:U2", [
+      header.map((h) =>
+        h === "my comment"
+          ? "keep me"
+          : h === "industry"
+            ? "Bakeries"
+            : h === "metric"
+              ? "Gross margin"
+              : h === "unit"
+                ? "%"
+                : h === "direction"
+                  ? "higher"
+                  : h === "year"
+                    ? 2025
+                    : h === "median"
+                      ? 0.3
+                      : h === "source"
+                        ? "Old"
+                        : ""
+      ),
+    ]);
     const result = await writeReferenceRows([value()]);
     expect(result).toMatchObject({ updated: 1, added: 0 });
     const row = double.state.table(REFERENCE_TABLE)!.rows[0];
@@ -88,14 +156,19 @@ describe("writeReferenceRows", () => {
   });
 
   it("refuses duplicate keys in its input", async () => {
-    await expect(writeReferenceRows([value(), value()])).rejects.toThrow(/twice; validate the source first/);
+    await expect(writeReferenceRows([value(), value()])).rejects.toThrow(
+      /twice; validate the source first/
+    );
     expect(double.state.table(REFERENCE_TABLE)).toBeUndefined();
   });
 
   it("keeps every request under the byte budget and reports progress", async () => {
     const progress: number[] = [];
     const rows = manyRows(3000);
-    const result = await writeReferenceRows(rows, { maxRequestBytes: 100_000, onProgress: (p) => progress.push(p.rowsDone) });
+    const result = await writeReferenceRows(rows, {
+      maxRequestBytes: 100_000,
+      onProgress: (p) => progress.push(p.rowsDone),
+    });
     expect(result.added).toBe(3000);
     expect(double.stats.maxRequestBytes).toBeLessThan(100_000);
     expect(double.stats.syncCount).toBeGreaterThan(3);
@@ -110,8 +183,12 @@ describe("writeReferenceRows", () => {
     double.install();
     const result = await writeReferenceRows(manyRows(2000), { maxRequestBytes: 200_000 });
     expect(result.added).toBe(2000);
-    expect(double.stats.requests.some((r) => r.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
-    expect(double.state.table(REFERENCE_TABLE)!.rows.map((r) => r[CANONICAL_HEADERS.indexOf("median")])).toEqual(manyRows(2000).map((v) => v.statistics.median));
+    expect(double.stats.requests.some((r) => r.error === "RequestPayloadSizeLimitExceeded")).toBe(
+      true
+    );
+    expect(
+      double.state.table(REFERENCE_TABLE)!.rows.map((r) => r[CANONICAL_HEADERS.indexOf("median")])
+    ).toEqual(manyRows(2000).map((v) => v.statistics.median));
   });
 
   it("stops between chunks when cancelled and counts only what was written", async () => {
