@@ -5,7 +5,13 @@
  * batch), one undo group where ExcelApi 1.20 allows, and on failure the sheets it created are removed
  * and the error says so.
  */
-import type { FormulaMode, SheetKey, SheetPlan } from "../templates/plan";
+import { getActiveLibrary, whenWorkbookLoaded } from "../reference/activeLibrary";
+import { METRIC_CATALOGUE } from "../reference/catalogue";
+import { PRACTICE_LIBRARY } from "../reference/practices";
+import type { TemplateLibrary } from "../templates/context";
+import { coreMaths } from "../templates/defaults";
+import { buildWorkbookPlan } from "../templates/index";
+import type { FormulaMode, SheetKey, SheetPlan, TemplateId } from "../templates/plan";
 import { columnLetter, rangeAddress } from "../templates/plan";
 import { ResolvedCell, ResolvedSheet, resolveSheet } from "../templates/resolve";
 import { uniqueSheetName } from "../templates/sheetNames";
@@ -390,4 +396,36 @@ async function cleanUp(
         ? ` Crossbench removed the unfinished sheets it had added (${removed.map((n) => `"${n}"`).join(", ")}); your other sheets were not touched.`
         : " No sheets were added.";
   return new TemplateRenderError(reason + cleanup, removed, leftBehind, error);
+}
+
+/** The library the add-in's templates use: the active one (workbook rows over the bundled figures). */
+export function activeTemplateLibrary(): TemplateLibrary {
+  return {
+    metrics: METRIC_CATALOGUE,
+    values: getActiveLibrary().values,
+    practices: PRACTICE_LIBRARY,
+  };
+}
+
+/**
+ * What the task pane calls: builds the chosen templates (plus a Summary when there are several) for the
+ * user's industry from the active library and draws them with BENCH formulas. Returns the sheet names.
+ */
+export async function insertTemplates(
+  templates: readonly TemplateId[],
+  industry: string,
+  options: TemplateRenderOptions = {}
+): Promise<RenderedSheet[]> {
+  await whenWorkbookLoaded();
+  const library = activeTemplateLibrary();
+  const plans = buildWorkbookPlan({
+    templates,
+    summary: templates.length > 1,
+    drawsCharts: true,
+    mode: options.mode ?? "bench",
+    library,
+    maths: coreMaths(library),
+    industry,
+  });
+  return renderTemplatesIntoWorkbook(plans, options);
 }

@@ -4,7 +4,11 @@
  */
 import ExcelJS from "exceljs";
 import { createExcelDouble, ExcelDouble } from "../excel-double";
-import { renderTemplatesIntoWorkbook, TemplateRenderError } from "../../src/excel/templates";
+import {
+  insertTemplates,
+  renderTemplatesIntoWorkbook,
+  TemplateRenderError,
+} from "../../src/excel/templates";
 import { BUNDLED_TEMPLATE_LIBRARY, coreMaths } from "../../src/templates/defaults";
 import { fromFileFormula } from "../../src/templates/formulas";
 import { buildWorkbookPlan } from "../../src/templates/index";
@@ -133,6 +137,17 @@ describe("Office.js template renderer", () => {
     expect(error.message).toMatch(/removed the unfinished sheets/);
     expect(error.removedSheets).toContain("Learning log");
     expect(double.state.sheetNames()).toEqual(before);
+  });
+});
+
+describe("insertTemplates (what the task pane calls)", () => {
+  it("draws the chosen templates with a Summary from the active library, BENCH formulas by default", async () => {
+    const rendered = await insertTemplates(["gap", "roi"], "Restaurants", {
+      supports: supportsAll,
+    });
+    expect(rendered.map((r) => r.name)).toEqual(["Summary", "Gap analysis", "ROI (2)"]);
+    expect(double.state.values("Gap analysis", "B4")).toEqual([["Restaurants"]]);
+    expect(String(double.state.cell("ROI (2)", "B49").formula)).toMatch(/^=BENCH\.NPV\(/);
   });
 });
 
