@@ -4,13 +4,14 @@
  * template plans) are imported on first use so the pane's first paint stays small.
  */
 import type {
+  ImportActions,
   LibraryActions,
   PaneActions,
   PracticeActions,
   TemplateActions,
 } from "../taskpane/paneActions";
 import type { FunctionsMetadata } from "../taskpane/adapters/functionCatalogue";
-import { activateSheet, insertFormulaIntoSelection } from "./cells";
+import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "./cells";
 import { readSettings, writeSettings } from "./settings";
 
 /** Caches a lazily computed promise, but forgets a failure so the next call can retry. */
@@ -34,22 +35,48 @@ async function fetchFunctionsMetadata(): Promise<FunctionsMetadata> {
 }
 
 function createLibraryActions(): LibraryActions {
-  const library = once(async () => {
-    const { getActiveLibrary } = await import(
-      /* webpackChunkName: "reference" */ "../reference/activeLibrary"
-    );
-    return getActiveLibrary();
+  const bundled = () => import(/* webpackChunkName: "reference" */ "../reference/activeLibrary");
+  // The browser shows the workbook's imported rows too: read the reference table once when it opens
+  // (writeReferenceRows keeps the active library current after an import).
+  const withWorkbookRows = once(async () => {
+    const [active, table, adapter] = await Promise.all([
+      bundled(),
+      import(/* webpackChunkName: "reference-table" */ "./referenceTable"),
+      import(/* webpackChunkName: "reference" */ "../taskpane/adapters/libraryAdapter"),
+    ]);
+    await table.refreshWorkbookLibrary();
+    return { active, adapter };
   });
   return {
-    industries: async () => (await library()).industries(),
+    // The start screen asks for industries at once; the bundled list is enough there and stays light.
+    industries: async () => (await bundled()).getActiveLibrary().industries(),
     search: async (query, limit) => {
-      const [active, { searchReference }] = await Promise.all([
-        library(),
-        import(/* webpackChunkName: "reference" */ "../taskpane/adapters/libraryAdapter"),
-      ]);
-      return searchReference(active.values, query, limit);
+      const { active, adapter } = await withWorkbookRows();
+      return adapter.searchReference(active.getActiveLibrary().values, query, limit);
     },
   };
+}
+
+function createImporter(): () => Promise<ImportActions> {
+  return once(async () => {
+    const [{ createImportActions }, table] = await Promise.all([
+      import(/* webpackChunkName: "import-tools" */ "../taskpane/adapters/importAdapter"),
+      import(/* webpackChunkName: "reference-table" */ "./referenceTable"),
+    ]);
+    return createImportActions(async (rows, { onProgress, signal }) => {
+      const result = await table.writeReferenceRows(rows, {
+        signal,
+        onProgress: (progress) => onProgress(progress.rowsDone, progress.rowsTotal),
+      });
+      return {
+        added: result.added,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        skipped: result.kept,
+        sheetName: table.REFERENCE_SHEET,
+      };
+    }, readSelectedValues);
+  });
 }
 
 function createTemplateActions(): TemplateActions {
@@ -102,5 +129,6 @@ export function createExcelActions(): PaneActions {
     library: createLibraryActions(),
     templates: createTemplateActions(),
     practices: createPracticeActions(),
+    importer: createImporter(),
   };
 }

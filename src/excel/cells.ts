@@ -23,12 +23,12 @@ export async function activateSheet(name: string): Promise<void> {
   });
 }
 
-/** The selected range's displayed texts (what the user sees, so dates and percentages keep their form). */
-export async function readSelectedTable(): Promise<{ address: string; rows: string[][] }> {
+/** The selected range's values (numbers stay numbers: a percentage cell gives its fraction). */
+export async function readSelectedValues(): Promise<{ address: string; values: unknown[][] }> {
   return Excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
-    range.load(["address", "text"]);
+    range.load(["address", "values"]);
     await context.sync();
-    return { address: range.address, rows: range.text.map((row) => row.map((cell) => String(cell))) };
+    return { address: range.address, values: range.values };
   });
 }

@@ -105,7 +105,9 @@ export function App({ actions }: AppProps) {
             settings={settings}
           />
         )}
-        {screen === "import" && actions.importer && <ImportScreen importer={actions.importer} />}
+        {screen === "import" && actions.importer && (
+          <ImportScreen loadImporter={actions.importer} />
+        )}
         {screen === "practices" && actions.practices && (
           <PracticesScreen
             practices={actions.practices}

@@ -3,7 +3,7 @@ import React from "react";
 import { Body1, Link, Title2, makeStyles, tokens } from "@fluentui/react-components";
 
 /** The README section with the sideload steps (published with the add-in as help.html). */
-export const SIDELOAD_HELP_URL = "help.html#sideload-the-add-in";
+export const SIDELOAD_HELP_URL = "help.html#sideloading";
 
 const useStyles = makeStyles({
   root: {

@@ -144,6 +144,9 @@ export interface ImportValidation {
 export interface ImportSummary {
   added: number;
   updated: number;
+  /** Rows already in the workbook with the same figures. */
+  unchanged?: number;
+  /** Invalid rows left out, and existing rows kept although the source differed. */
   skipped: number;
   sheetName: string;
 }
@@ -186,5 +189,6 @@ export interface PaneActions {
   templates?: TemplateActions;
   library?: LibraryActions;
   practices?: PracticeActions;
-  importer?: ImportActions;
+  /** Loads the import flow (parsers for CSV, XLSX and JSON) when the user opens it. */
+  importer?: () => Promise<ImportActions>;
 }

@@ -1,16 +1,19 @@
 /** @jest-environment jsdom */
 import React from "react";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { createFakeActions, createFakeImporter } from "./fakeActions";
 
+// Screens are lazy-loaded; the first load of each compiles it under ts-jest, which can take seconds.
+configure({ asyncUtilTimeout: 10000 });
+
 function renderApp(actions = createFakeActions().actions) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <App actions={actions} />
-    </FluentProvider>,
+    </FluentProvider>
   );
 }
 
@@ -37,7 +40,9 @@ describe("start screen", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: /Target performance/ }), "p90");
     await user.click(screen.getByRole("button", { name: "Save defaults" }));
     await screen.findByText("Defaults saved in this workbook.");
-    expect(calls.writeSettings).toEqual([{ industry: "Restaurants", discountRate: 0.125, currency: "EUR", targetPercentile: "p90" }]);
+    expect(calls.writeSettings).toEqual([
+      { industry: "Restaurants", discountRate: 0.125, currency: "EUR", targetPercentile: "p90" },
+    ]);
   });
 
   it("refuses a rate that is not a number and says what to type", async () => {
@@ -47,11 +52,15 @@ describe("start screen", () => {
     await user.clear(rate);
     await user.type(rate, "abc");
     expect(screen.getByText("Enter a rate such as 8 for 8 %.")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Save defaults" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Save defaults" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 
   it("shows the reason when the workbook settings cannot be read", async () => {
-    const { actions } = createFakeActions({ readSettings: () => Promise.reject(new Error("The workbook is busy.")) });
+    const { actions } = createFakeActions({
+      readSettings: () => Promise.reject(new Error("The workbook is busy.")),
+    });
     renderApp(actions);
     expect((await screen.findByRole("alert")).textContent).toContain("The workbook is busy.");
   });
@@ -92,11 +101,17 @@ describe("library and functions", () => {
     renderApp(actions);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Library and functions" }));
-    const card = (await screen.findByRole("heading", { name: "Restaurants — Customer retention rate" })).closest("li")!;
+    const card = (
+      await screen.findByRole("heading", { name: "Restaurants — Customer retention rate" })
+    ).closest("li")!;
     expect(within(card).getByText("illustrative sample — replace with your sources")).toBeTruthy();
-    expect(within(card).getByText(/Source: Crossbench illustrative sample, 2025; licence: CC0; n = 120/)).toBeTruthy();
+    expect(
+      within(card).getByText(/Source: Crossbench illustrative sample, 2025; licence: CC0; n = 120/)
+    ).toBeTruthy();
     await user.click(within(card).getByRole("button", { name: /Insert formula/ }));
-    expect(calls.insertFormula).toEqual(['=BENCH.METRIC("Restaurants","Customer retention rate","p75")']);
+    expect(calls.insertFormula).toEqual([
+      '=BENCH.METRIC("Restaurants","Customer retention rate","p75")',
+    ]);
     expect(await screen.findByText(/into Sheet1!B2/)).toBeTruthy();
   });
 
@@ -117,43 +132,56 @@ describe("practices", () => {
     renderApp(actions);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: /Explore practices/ }));
-    await user.type(await screen.findByRole("combobox", { name: /Your challenge/ }), "customer loyalty");
+    await user.type(
+      await screen.findByRole("combobox", { name: /Your challenge/ }),
+      "customer loyalty"
+    );
     await user.click(screen.getByRole("button", { name: "Find practices" }));
     expect(await screen.findByText("fit ≈ 72 / 100")).toBeTruthy();
     expect(screen.getByText(/From Software and SaaS/)).toBeTruthy();
     await user.click(screen.getByRole("checkbox", { name: /Subscription-style loyalty/ }));
     await user.click(screen.getByRole("button", { name: /to fit scorecard/ }));
     expect(await screen.findByText(/Added 1 practice to the sheet Fit scorecard/)).toBeTruthy();
-    expect(calls.addToScorecard).toEqual([{ ids: ["subscription-loyalty"], industry: "Restaurants" }]);
+    expect(calls.addToScorecard).toEqual([
+      { ids: ["subscription-loyalty"], industry: "Restaurants" },
+    ]);
   });
 });
 
 describe("import", () => {
   it("previews, maps, reports problems by row and column, and imports only the valid rows", async () => {
     const { importer, written } = createFakeImporter();
-    const { actions } = createFakeActions({ importer });
+    const { actions } = createFakeActions({ importer: async () => importer });
     renderApp(actions);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Import reference metrics" }));
     const paste = await screen.findByRole("textbox", { name: /Table with a header row/ });
     await user.click(paste);
-    await user.paste("Industry,Metric,Median\nRetail,Gross margin,0.3\nRetail,Stock turns,lots\nRetail,Churn,0.1");
+    await user.paste(
+      "Industry,Metric,Median\nRetail,Gross margin,0.3\nRetail,Stock turns,lots\nRetail,Churn,0.1"
+    );
     await user.click(screen.getByRole("button", { name: "Use pasted table" }));
     expect(await screen.findByRole("columnheader", { name: "Metric" })).toBeTruthy();
     expect(screen.getByRole("cell", { name: "lots" })).toBeTruthy();
-    expect((screen.getByRole("combobox", { name: /Column “Median” holds/ }) as HTMLSelectElement).value).toBe("median");
+    expect(
+      (screen.getByRole("combobox", { name: /Column “Median” holds/ }) as HTMLSelectElement).value
+    ).toBe("median");
     await user.click(screen.getByRole("button", { name: "Check the rows" }));
-    expect((await screen.findByTestId("validation-summary")).textContent).toBe("2 valid rows, 1 with problems.");
+    expect((await screen.findByTestId("validation-summary")).textContent).toBe(
+      "2 valid rows, 1 with problems."
+    );
     expect(screen.getByText('Row 3, column Median: "lots" is not a number')).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Import all/ })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Import only the 2 valid rows" }));
-    expect((await screen.findByTestId("import-summary")).textContent).toBe("2 added, 0 updated, 1 skipped");
+    expect((await screen.findByTestId("import-summary")).textContent).toBe(
+      "2 added, 0 updated, 1 skipped"
+    );
     expect(written).toEqual([{ onlyValidRows: true }]);
   });
 
   it("asks for the required columns before checking", async () => {
     const { importer } = createFakeImporter();
-    const { actions } = createFakeActions({ importer });
+    const { actions } = createFakeActions({ importer: async () => importer });
     renderApp(actions);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Import reference metrics" }));
@@ -161,8 +189,17 @@ describe("import", () => {
     await user.paste("Sector,Metric\nRetail,Gross margin");
     await user.click(screen.getByRole("button", { name: "Use pasted table" }));
     expect(await screen.findByText("Still to map: Industry.")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Check the rows" }) as HTMLButtonElement).disabled).toBe(true);
-    await user.selectOptions(screen.getByRole("combobox", { name: /Column “Sector” holds/ }), "industry");
-    await waitFor(() => expect((screen.getByRole("button", { name: "Check the rows" }) as HTMLButtonElement).disabled).toBe(false));
+    expect(
+      (screen.getByRole("button", { name: "Check the rows" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: /Column “Sector” holds/ }),
+      "industry"
+    );
+    await waitFor(() =>
+      expect(
+        (screen.getByRole("button", { name: "Check the rows" }) as HTMLButtonElement).disabled
+      ).toBe(false)
+    );
   });
 });

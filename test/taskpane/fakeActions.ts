@@ -1,5 +1,11 @@
 /** An in-memory PaneActions for component tests: records every call, answers from fixed data. */
-import type { ImportActions, LibraryEntry, PaneActions, PaneSettings, PracticeMatch } from "../../src/taskpane/paneActions";
+import type {
+  ImportActions,
+  LibraryEntry,
+  PaneActions,
+  PaneSettings,
+  PracticeMatch,
+} from "../../src/taskpane/paneActions";
 import { DEFAULT_SETTINGS } from "../../src/excel/settings";
 
 export const RETENTION: LibraryEntry = {
@@ -65,7 +71,9 @@ export function createFakeActions(overrides: Partial<PaneActions> = {}) {
     library: {
       industries: async () => ["Restaurants", "Retail"],
       search: async (query) => {
-        const hit = `${RETENTION.industry} ${RETENTION.metric}`.toLowerCase().includes(query.toLowerCase());
+        const hit = `${RETENTION.industry} ${RETENTION.metric}`
+          .toLowerCase()
+          .includes(query.toLowerCase());
         return hit ? { entries: [RETENTION], total: 1 } : { entries: [], total: 0 };
       },
     },
@@ -103,16 +111,31 @@ export function createFakeImporter() {
     ],
     readFile: async (file) => importer.readPasted(await file.text()),
     readPasted: async (text) => {
-      const [header, ...rows] = text.trim().split("\n").map((line) => line.split(","));
-      return { label: "pasted table", headers: header, rowCount: rows.length, preview: rows.slice(0, 5) };
+      const [header, ...rows] = text
+        .trim()
+        .split("\n")
+        .map((line) => line.split(","));
+      return {
+        label: "pasted table",
+        headers: header,
+        rowCount: rows.length,
+        preview: rows.slice(0, 5),
+      };
     },
-    suggestMapping: (source) => Object.fromEntries(source.headers.map((h) => [h, h.toLowerCase() === "sector" ? "" : h.toLowerCase()])),
+    suggestMapping: (source) =>
+      Object.fromEntries(
+        source.headers.map((h) => [h, h.toLowerCase() === "sector" ? "" : h.toLowerCase()])
+      ),
     validate: async (source) => {
       const bad = source.preview.filter((row) => Number.isNaN(Number(row[2])));
       return {
         validRows: source.rowCount - bad.length,
         invalidRows: bad.length,
-        problems: bad.map((row) => ({ row: source.preview.indexOf(row) + 2, column: "Median", message: `"${row[2]}" is not a number` })),
+        problems: bad.map((row) => ({
+          row: source.preview.indexOf(row) + 2,
+          column: "Median",
+          message: `"${row[2]}" is not a number`,
+        })),
       };
     },
     write: async (_source, _mapping, options) => {

@@ -8,8 +8,14 @@ import { searchReference, type ReferenceRow } from "../../src/taskpane/adapters/
 describe("settingsFromStored", () => {
   it.each([
     [{}, DEFAULT_SETTINGS],
-    [{ discountRate: "0.1", currency: " eur ", targetPercentile: "p90", industry: "Retail" }, { industry: "Retail", discountRate: 0.1, currency: "EUR", targetPercentile: "p90" }],
-    [{ discountRate: -1, currency: "EURO", targetPercentile: "p99", industry: 7 }, DEFAULT_SETTINGS],
+    [
+      { discountRate: "0.1", currency: " eur ", targetPercentile: "p90", industry: "Retail" },
+      { industry: "Retail", discountRate: 0.1, currency: "EUR", targetPercentile: "p90" },
+    ],
+    [
+      { discountRate: -1, currency: "EURO", targetPercentile: "p99", industry: 7 },
+      DEFAULT_SETTINGS,
+    ],
     [{ discountRate: Number.NaN }, DEFAULT_SETTINGS],
   ])("%j -> %j", (stored, expected) => {
     expect(settingsFromStored(stored)).toEqual(expected);
@@ -47,26 +53,41 @@ describe("isDarkTheme", () => {
 
 describe("metricFormula", () => {
   it("quotes names and doubles embedded quotes", () => {
-    expect(metricFormula({ industry: "Restaurants", metric: "Customer retention rate" }, "p75")).toBe(
-      '=BENCH.METRIC("Restaurants","Customer retention rate","p75")',
+    expect(
+      metricFormula({ industry: "Restaurants", metric: "Customer retention rate" }, "p75")
+    ).toBe('=BENCH.METRIC("Restaurants","Customer retention rate","p75")');
+    expect(metricFormula({ industry: 'Say "cheese" Ltd', metric: "n" }, "median")).toBe(
+      '=BENCH.METRIC("Say ""cheese"" Ltd","n","median")'
     );
-    expect(metricFormula({ industry: 'Say "cheese" Ltd', metric: "n" }, "median")).toBe('=BENCH.METRIC("Say ""cheese"" Ltd","n","median")');
   });
 });
 
 describe("function catalogue from functions.json", () => {
   it("takes the example from the description when it has one, else names the required arguments", () => {
-    expect(exampleFormula("BENCH.ROI", "ROI. Example: =BENCH.ROI({120,80},{150}) gives 0.333.", [])).toBe("=BENCH.ROI({120,80},{150})");
-    expect(exampleFormula("BENCH.METRIC", 'E.g. =BENCH.METRIC("Retail","Gross margin","p75").', [])).toBe('=BENCH.METRIC("Retail","Gross margin","p75")');
-    expect(exampleFormula("BENCH.NPV", "Net present value.", [{ name: "rate" }, { name: "cashflows" }, { name: "dates", optional: true }])).toBe(
-      "=BENCH.NPV(rate, cashflows)",
-    );
+    expect(
+      exampleFormula("BENCH.ROI", "ROI. Example: =BENCH.ROI({120,80},{150}) gives 0.333.", [])
+    ).toBe("=BENCH.ROI({120,80},{150})");
+    expect(
+      exampleFormula("BENCH.METRIC", 'E.g. =BENCH.METRIC("Retail","Gross margin","p75").', [])
+    ).toBe('=BENCH.METRIC("Retail","Gross margin","p75")');
+    expect(
+      exampleFormula("BENCH.NPV", "Net present value.", [
+        { name: "rate" },
+        { name: "cashflows" },
+        { name: "dates", optional: true },
+      ])
+    ).toBe("=BENCH.NPV(rate, cashflows)");
   });
 
   it("prefixes the namespace and sorts by name", () => {
     const list = functionCatalogue({
       functions: [
-        { id: "ROI", name: "ROI", description: "Return", parameters: [{ name: "benefits" }, { name: "costs", optional: true }] },
+        {
+          id: "ROI",
+          name: "ROI",
+          description: "Return",
+          parameters: [{ name: "benefits" }, { name: "costs", optional: true }],
+        },
         { id: "IRR", name: "IRR", description: "Rate", helpUrl: "https://x/help.html#benchirr" },
       ],
     });
@@ -94,7 +115,11 @@ describe("searchReference", () => {
     source: "s",
     illustrative: true,
   });
-  const rows = [row("Retail", "Gross margin"), row("Restaurants", "Customer retention rate"), row("Café", "Gross margin")];
+  const rows = [
+    row("Retail", "Gross margin"),
+    row("Restaurants", "Customer retention rate"),
+    row("Café", "Gross margin"),
+  ];
 
   it.each([
     ["", 3],

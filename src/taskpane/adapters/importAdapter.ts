@@ -31,7 +31,13 @@ export interface ReferenceWriter {
   (
     rows: readonly ReferenceValue[],
     options: { onProgress: (written: number, total: number) => void; signal: AbortSignal }
-  ): Promise<{ added: number; updated: number; skipped?: number; sheetName?: string }>;
+  ): Promise<{
+    added: number;
+    updated: number;
+    unchanged?: number;
+    skipped?: number;
+    sheetName?: string;
+  }>;
 }
 
 const REQUIRED: readonly CanonicalField[] = ["industry", "metric"];
@@ -179,6 +185,7 @@ export function createImportActions(
       return {
         added: written.added,
         updated: written.updated,
+        ...(written.unchanged !== undefined ? { unchanged: written.unchanged } : {}),
         skipped: (written.skipped ?? 0) + report.invalidRowCount,
         sheetName: written.sheetName ?? "Crossbench Reference",
       };

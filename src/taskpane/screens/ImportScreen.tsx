@@ -4,7 +4,7 @@
  * import all / only valid rows / cancel; progress with rows written, cancellable between chunks; and a
  * summary. Parsing libraries load only when this screen is used.
  */
-import React, { useRef, useState } from "react";
+import React, { useEffect, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -84,10 +84,38 @@ type Stage =
   | { step: "done"; summary: ImportSummary; cancelled: boolean };
 
 export interface ImportScreenProps {
-  importer: ImportActions;
+  loadImporter: () => Promise<ImportActions>;
 }
 
-export default function ImportScreen({ importer }: ImportScreenProps) {
+export default function ImportScreen({ loadImporter }: ImportScreenProps) {
+  const [importer, setImporter] = useState<ImportActions>();
+  const [loadError, setLoadError] = useState<unknown>();
+  useEffect(() => {
+    let current = true;
+    loadImporter().then(
+      (loaded) => current && setImporter(loaded),
+      (caught: unknown) => current && setLoadError(caught)
+    );
+    return () => {
+      current = false;
+    };
+  }, [loadImporter]);
+  if (!importer) {
+    return (
+      <div>
+        <ScreenTitle>Import reference metrics</ScreenTitle>
+        {loadError === undefined ? (
+          <Spinner size="small" label="Loading the import tools…" />
+        ) : (
+          <ErrorBar error={loadError} title="The import tools could not be loaded" />
+        )}
+      </div>
+    );
+  }
+  return <ImportFlow importer={importer} />;
+}
+
+function ImportFlow({ importer }: { importer: ImportActions }) {
   const stack = useStackStyles();
   const styles = useStyles();
   const [stage, setStage] = useState<Stage>({ step: "source" });
@@ -281,8 +309,9 @@ export default function ImportScreen({ importer }: ImportScreenProps) {
           <SuccessBar>
             {stage.cancelled ? "Import stopped. " : "Import finished. "}
             <span data-testid="import-summary">
-              {stage.summary.added} added, {stage.summary.updated} updated, {stage.summary.skipped}{" "}
-              skipped
+              {stage.summary.added} added, {stage.summary.updated} updated,{" "}
+              {stage.summary.unchanged ? `${stage.summary.unchanged} unchanged, ` : ""}
+              {stage.summary.skipped} skipped
             </span>{" "}
             in the sheet {stage.summary.sheetName}.
           </SuccessBar>

@@ -43,6 +43,8 @@ const useStyles = makeStyles({
   stat: { display: "flex", gap: tokens.spacingHorizontalXS },
   statName: { color: tokens.colorNeutralForeground2 },
   statValue: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  // Fluent's Badge has a fixed height; this one carries a sentence that must wrap at 320 px.
+  illustrative: { height: "auto", whiteSpace: "normal", paddingBlock: tokens.spacingVerticalXXS },
 });
 
 export interface LibraryScreenProps {
@@ -120,7 +122,10 @@ function statisticFor(entry: LibraryEntry, chosen: string): string {
   return entry.statistics[chosen] !== undefined ? chosen : "median";
 }
 
-function formatNumber(value: number): string {
+/** Percentages are stored as fractions (0.35 = 35 %), as the BENCH functions return them; show them as percent. */
+export function formatStatistic(value: number, unit: string): string {
+  if (unit === "%")
+    return `${(value * 100).toLocaleString(undefined, { maximumSignificantDigits: 4 })} %`;
   return value.toLocaleString(undefined, { maximumSignificantDigits: 6 });
 }
 
@@ -202,7 +207,7 @@ function LibraryBrowser({
                     <div key={k} className={styles.stat}>
                       <dt className={styles.statName}>{k}</dt>
                       <dd className={styles.statValue}>
-                        {formatNumber(entry.statistics[k] as number)}
+                        {formatStatistic(entry.statistics[k] as number, entry.unit)}
                       </dd>
                     </div>
                   ))}
@@ -215,7 +220,12 @@ function LibraryBrowser({
                 </Caption1>
                 {entry.illustrative && (
                   <div>
-                    <Badge appearance="tint" color="warning" shape="rounded">
+                    <Badge
+                      appearance="tint"
+                      color="warning"
+                      shape="rounded"
+                      className={styles.illustrative}
+                    >
                       {ILLUSTRATIVE_LABEL}
                     </Badge>
                   </div>

@@ -200,7 +200,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const result = (await page.evaluate(
     "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target, html: n.html.slice(0, 200) })) })))"
   )) as AxeViolation[];
-  return result;
+  return result.flatMap((violation) => {
+    if (violation.id !== "aria-hidden-focus") return [violation];
+    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's TabList)
+    // are focusable by design and pass focus on at once: a documented false positive
+    // (microsoft/tabster#288, Fluent v9 known issues). Every other aria-hidden-focus node still fails.
+    const nodes = violation.nodes.filter((node) => !node.html.includes("data-tabster-dummy"));
+    return nodes.length > 0 ? [{ ...violation, nodes }] : [];
+  });
 }
 
 /** True when the page scrolls sideways (content wider than the viewport). */
