@@ -559,9 +559,32 @@ export function startReferenceTableSync(
   return started;
 }
 
+let syncFailure: unknown;
+
+/**
+ * Starts the workbook sync on the first BENCH function call in a runtime that has a workbook (the
+ * shared runtime). Without one (JavaScript-only runtime, tests) the bundled library stays active. A
+ * failure is logged and kept for the pane (referenceTableSyncFailure); functions then use the bundled data.
+ */
+export function ensureReferenceTableSync(): void {
+  if (started || typeof Excel === "undefined") return;
+  startReferenceTableSync().catch((error: unknown) => {
+    syncFailure = error;
+    console.error(
+      "Crossbench could not read the Crossbench Reference table; using the bundled library.",
+      error
+    );
+  });
+}
+
+export function referenceTableSyncFailure(): unknown {
+  return syncFailure;
+}
+
 /** For tests: forget the subscription state of this runtime. */
 export function resetReferenceTableSyncForTests(): void {
   started = undefined;
+  syncFailure = undefined;
   trackedTableId = undefined;
   lastReadReport = undefined;
   setPendingWorkbookLoad(undefined);

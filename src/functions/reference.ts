@@ -15,6 +15,7 @@ import { notAvailable, valueError } from "../core/errors";
 import { getActiveLibrary, getActiveProfile, whenWorkbookLoaded } from "../reference/activeLibrary";
 import { findPractices } from "../reference/practiceSearch";
 import { QUANTILES, ReferenceValue } from "../reference/model";
+import { ensureReferenceTableSync } from "../excel/referenceTable";
 import { optionalWord, requiredNumber } from "./args";
 import { excelResultAsync } from "./errors";
 
@@ -112,6 +113,7 @@ function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
 
 async function spill(body: () => unknown[][]): Promise<unknown[][]> {
   const result = await excelResultAsync(async () => {
+    ensureReferenceTableSync();
     await whenWorkbookLoaded();
     const rows = body();
     if (rows.length === 0) throw notAvailable("Nothing matches.");
@@ -136,6 +138,7 @@ export async function metric(
   statistic?: unknown
 ): Promise<unknown> {
   return excelResultAsync(async () => {
+    ensureReferenceTableSync();
     await whenWorkbookLoaded();
     const entry = getActiveLibrary().find(
       requiredText(industry, "industry"),
@@ -160,6 +163,7 @@ export async function percentile(
 ): Promise<unknown> {
   return excelResultAsync(async () => {
     const figure = requiredNumber(value, "value");
+    ensureReferenceTableSync();
     await whenWorkbookLoaded();
     const entry = getActiveLibrary().find(
       requiredText(industry, "industry"),
@@ -186,6 +190,7 @@ export async function gap(
 ): Promise<unknown> {
   return excelResultAsync(async () => {
     const figure = requiredNumber(value, "value");
+    ensureReferenceTableSync();
     await whenWorkbookLoaded();
     const entry = getActiveLibrary().find(
       requiredText(industry, "industry"),
@@ -264,6 +269,7 @@ export async function practices(industry?: unknown, challenge?: unknown): Promis
  */
 export async function similarity(industry_a: unknown, industry_b: unknown): Promise<unknown> {
   return excelResultAsync(async () => {
+    ensureReferenceTableSync();
     await whenWorkbookLoaded();
     const library = getActiveLibrary();
     const a = library.resolveIndustry(requiredText(industry_a, "industry_a"));

@@ -22,7 +22,6 @@ import {
   parseJsonText,
   parsePastedText,
   parseValues,
-  parseXlsxBytes,
 } from "./parsers";
 import { ImportDefaults, ValidationReport, validateLong, validateWide } from "./validate";
 import { WideMetric, describeWideMetrics } from "./wideLayout";
@@ -86,8 +85,11 @@ async function readTable(input: SourceInput): Promise<RawTable> {
       return input.text !== undefined
         ? parseDelimitedText(input.text, input.name)
         : parseCsvBytes(toBytes(input), input.name);
-    case "xlsx":
+    case "xlsx": {
+      // Loaded on demand: exceljs is large and only this path needs it.
+      const { parseXlsxBytes } = await import("./xlsxReader");
       return parseXlsxBytes(toBytes(input), input.name, input.sheet);
+    }
     case "json":
       return input.text !== undefined
         ? parseJsonText(input.text, input.name)
