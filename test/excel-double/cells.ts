@@ -66,8 +66,8 @@ export function isEmptyCell(cell: Cell): boolean {
     cell.value === "" &&
     cell.formula === undefined &&
     cell.numberFormat === GENERAL &&
-    Object.keys(cell.format).length === 0 &&
-    !cell.quotePrefix
+    !cell.quotePrefix &&
+    (cell.format === EMPTY_CELL.format || Object.keys(cell.format).length === 0)
   );
 }
 
@@ -99,15 +99,23 @@ function checkScalar(raw: unknown): asserts raw is CellValue | null | undefined 
 }
 
 function withContent(previous: Cell, content: Partial<Cell>): Cell {
-  const next: Cell = {
-    value: "",
-    numberFormat: previous.numberFormat,
+  const next: { -readonly [K in keyof Cell]: Cell[K] } = {
+    value: content.value ?? "",
+    numberFormat: content.numberFormat ?? previous.numberFormat,
     format: previous.format,
-    ...content,
   };
-  if (next.formula === undefined) delete (next as { formula?: string }).formula;
-  if (!next.quotePrefix) delete (next as { quotePrefix?: boolean }).quotePrefix;
+  if (content.formula !== undefined) next.formula = content.formula;
+  if (content.quotePrefix) next.quotePrefix = true;
   return next;
+}
+
+/** Text whose first character cannot start a number, formula, boolean, error or date is plain text. */
+function isPlainText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first > 127;
+  return (
+    letter && first !== 84 && first !== 116 && first !== 70 && first !== 102 && !text.endsWith("%")
+  );
 }
 
 /**
@@ -122,6 +130,7 @@ export function writeValue(previous: Cell, raw: unknown): Cell {
   const text = raw;
   if (previous.numberFormat === "@") return withContent(previous, { value: text });
   if (text === "") return withContent(previous, { value: "" });
+  if (isPlainText(text)) return withContent(previous, { value: text });
   if (text.startsWith("'"))
     return withContent(previous, { value: text.slice(1), quotePrefix: true });
   if (text.startsWith("=") && text.length > 1)

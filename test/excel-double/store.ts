@@ -132,7 +132,14 @@ const cellKey = (r: number, c: number): number => r * MAX_COLUMNS + c;
 export class WorkbookStore {
   meta: Meta;
   readonly cells = new Map<string, Map<number, Cell>>();
-  private journal: Array<[Map<number, Cell>, number, Cell | undefined]> | null = null;
+  /** Cell journal of the running sync, as three parallel arrays (cheaper than one tuple per cell). */
+  private journal: {
+    maps: Map<number, Cell>[];
+    keys: number[];
+    previous: (Cell | undefined)[];
+  } | null = null;
+  /** Upper bound of the rows holding cells, per sheet, so scans below the data stop early. */
+  private readonly rowBound = new Map<string, number>();
   private snapshot: Meta | null = null;
   private changes: Change[] = [];
 
@@ -170,7 +177,7 @@ export class WorkbookStore {
 
   begin(): void {
     this.snapshot = structuredClone(this.meta);
-    this.journal = [];
+    this.journal = { maps: [], keys: [], previous: [] };
     this.changes = [];
   }
 
@@ -186,12 +193,7 @@ export class WorkbookStore {
 
   rollback(): void {
     if (this.snapshot) this.meta = this.snapshot;
-    const journal = this.journal ?? [];
-    for (let i = journal.length - 1; i >= 0; i--) {
-      const [map, key, previous] = journal[i];
-      if (previous === undefined) map.delete(key);
-      else map.set(key, previous);
-    }
+    this.undoJournal(0);
     this.snapshot = null;
     this.journal = null;
     this.changes = [];
@@ -201,19 +203,24 @@ export class WorkbookStore {
   savepoint(): { meta: Meta; journalLength: number; changesLength: number } {
     return {
       meta: structuredClone(this.meta),
-      journalLength: this.journal?.length ?? 0,
+      journalLength: this.journal?.keys.length ?? 0,
       changesLength: this.changes.length,
     };
   }
 
-  rollbackTo(savepoint: { meta: Meta; journalLength: number; changesLength: number }): void {
-    const journal = this.journal ?? [];
-    for (let i = journal.length - 1; i >= savepoint.journalLength; i--) {
-      const [map, key, previous] = journal[i];
-      if (previous === undefined) map.delete(key);
-      else map.set(key, previous);
+  private undoJournal(downTo: number): void {
+    const journal = this.journal;
+    if (!journal) return;
+    for (let i = journal.keys.length - 1; i >= downTo; i--) {
+      const previous = journal.previous[i];
+      if (previous === undefined) journal.maps[i].delete(journal.keys[i]);
+      else journal.maps[i].set(journal.keys[i], previous);
     }
-    journal.length = savepoint.journalLength;
+    journal.maps.length = journal.keys.length = journal.previous.length = downTo;
+  }
+
+  rollbackTo(savepoint: { meta: Meta; journalLength: number; changesLength: number }): void {
+    this.undoJournal(savepoint.journalLength);
     this.meta = savepoint.meta;
     this.changes.length = savepoint.changesLength;
   }
@@ -253,9 +260,17 @@ export class WorkbookStore {
     const key = cellKey(r, c);
     const previous = map.get(key);
     if (previous === cell || (previous === undefined && cell === EMPTY_CELL)) return;
-    this.journal?.push([map, key, previous]);
+    const journal = this.journal;
+    if (journal) {
+      journal.maps.push(map);
+      journal.keys.push(key);
+      journal.previous.push(previous);
+    }
     if (isEmptyCell(cell)) map.delete(key);
-    else map.set(key, cell);
+    else {
+      map.set(key, cell);
+      if (r > (this.rowBound.get(sheetId) ?? -1)) this.rowBound.set(sheetId, r);
+    }
   }
 
   /** Cells of a rectangle as a 2D array, mapped by `pick`. */
@@ -278,7 +293,10 @@ export class WorkbookStore {
     visit: (r: number, c: number, cell: Cell) => void
   ): void {
     const map = this.cells.get(sheetId);
-    if (!map) return;
+    if (!map || map.size === 0) return;
+    const bound = this.rowBound.get(sheetId) ?? MAX_ROWS - 1;
+    if (rect.r0 > bound) return;
+    if (rect.r1 > bound) rect = { ...rect, r1: bound };
     const area = rowCountOf(rect) * columnCountOf(rect);
     if (area <= map.size) {
       for (let r = rect.r0; r <= rect.r1; r++)
@@ -288,7 +306,8 @@ export class WorkbookStore {
         }
       return;
     }
-    for (const [key, cell] of [...map.entries()]) {
+    // Visitors may replace or delete the visited cell, which Map iteration tolerates; they add none.
+    for (const [key, cell] of map) {
       const r = Math.floor(key / MAX_COLUMNS);
       const c = key % MAX_COLUMNS;
       if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) visit(r, c, cell);
@@ -472,9 +491,9 @@ export class WorkbookStore {
     const visible = this.meta.sheets.filter((s) => s.visibility === "Visible");
     if (visible.length === 1 && visible[0].id === sheetId)
       fail(ErrorCode.invalidOperation, "A workbook must contain at least one visible worksheet.");
-    for (const [key, cell] of this.sheetCells(sheetId))
-      this.journal?.push([this.sheetCells(sheetId), key, cell]);
-    this.cells.get(sheetId)?.clear();
+    const cells = this.sheetCells(sheetId);
+    for (const key of [...cells.keys()])
+      this.setCell(sheetId, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS, EMPTY_CELL);
     this.meta.sheets = this.meta.sheets.filter((s) => s.id !== sheetId);
     this.meta.tables = this.meta.tables.filter((t) => t.sheetId !== sheetId);
     this.meta.names = this.meta.names.filter((n) => n.sheetId !== sheetId);
