@@ -125,6 +125,41 @@ describe("crossbench workbook: generated files", () => {
     expect(found[0].ref).toMatch(/^B\d+:F\d+$/);
   });
 
+  it("uses a valid --reference file over the bundled library, with its own industries", async () => {
+    const sources = out("our-sources.csv");
+    writeFileSync(
+      sources,
+      [
+        "industry,metric,unit,direction,year,p10,p25,median,p75,p90,n,source,licence,illustrative",
+        "Bakeries,Gross margin,%,higher,2025,0.3,0.4,0.5,0.6,0.7,40,Our association survey,internal use,false",
+        "Bakeries,Net profit margin,%,higher,2025,0.01,0.03,0.06,0.09,0.12,40,Our association survey,internal use,false",
+      ].join("\n")
+    );
+    const file = out("bakery.xlsx");
+    const result = await runWorkbookCli([
+      "workbook",
+      "--out",
+      file,
+      "--reference",
+      sources,
+      "--industry",
+      "bakeries",
+      "--templates",
+      "gap,reference",
+    ]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(/industry Bakeries/);
+    const workbook = await open(file);
+    const gap = workbook.getWorksheet("Gap analysis")!;
+    const rows: unknown[][] = [];
+    gap.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(8).value]));
+    expect(rows).toContainEqual(["Gross margin", 0.5]);
+    const reference = workbook.getWorksheet("Reference")!;
+    const sourcesSeen = new Set<unknown>();
+    reference.eachRow((row) => sourcesSeen.add(row.getCell(16).value));
+    expect(sourcesSeen.has("Our association survey")).toBe(true);
+  });
+
   it("writes only the templates asked for, without a summary when told", async () => {
     const file = out("log.xlsx");
     expect(
