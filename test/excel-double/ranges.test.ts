@@ -324,3 +324,14 @@ describe("formats", () => {
     expect(cfs[0].settings.custom).toEqual({ rule: { formula: "=B2>$C$1" } });
   });
 });
+
+test("formatting a whole sheet fails clearly instead of exhausting memory (a limit of the double)", async () => {
+  const double = createExcelDouble();
+  await double.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("Sheet1").getRange().format.font.name = "Aptos";
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "GeneralException",
+      message: expect.stringContaining("at most 2000000 cells"),
+    });
+  });
+});

@@ -124,6 +124,8 @@ export interface Change {
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
+/** Largest rectangle one write may touch in the double (about 2 million cells). */
+export const MAX_MODELLED_CELLS = 2_000_000;
 const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
 const NAME_PATTERN = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 
@@ -340,6 +342,12 @@ export class WorkbookStore {
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range is ${rows} x ${columns}, array is ${got}).`
         );
       }
+    }
+    if (rows * columns > MAX_MODELLED_CELLS) {
+      // A double limit, not Excel's: every cell is an object here, so whole-sheet writes would exhaust memory.
+      throw new Error(
+        `${what}: the double models writes of at most ${MAX_MODELLED_CELLS} cells at once (range is ${rows} x ${columns}); write the used block instead.`
+      );
     }
     if (contentChange) this.assertEditable(sheetId, rect);
     const grid = input as unknown[][];
