@@ -85,9 +85,16 @@ export abstract class ClientObject {
   constructor(
     readonly context: RequestContextDouble,
     readonly _parent: ClientObject | null = null,
-    creation?: Creation | { preset: unknown }
+    creation?:
+      | Creation
+      | { preset: unknown }
+      | { derive: (parentTarget: unknown, store: WorkbookStore) => unknown }
   ) {
-    if (creation && "preset" in creation) {
+    if (creation && "derive" in creation) {
+      // A navigation property (e.g. range.worksheet): its target follows from the parent's, so it can
+      // also be created while a request runs (load paths such as "worksheet/name").
+      this._deriveFn = creation.derive;
+    } else if (creation && "preset" in creation) {
       this._target = creation.preset;
       this._nullKnown = creation.preset === null;
     } else if (creation) {
@@ -126,9 +133,11 @@ export abstract class ClientObject {
     return child as T;
   }
 
+  private _deriveFn: ((parentTarget: unknown, store: WorkbookStore) => unknown) | undefined;
+
   /** For children: their target follows from the parent's. */
   _derive(parentTarget: unknown): unknown {
-    return parentTarget;
+    return this._deriveFn ? this._deriveFn(parentTarget, this.context._engine.store) : parentTarget;
   }
 
   _getTarget(): unknown {

@@ -283,9 +283,10 @@ export class WorksheetDouble extends ClientObject {
   }
   constructor(
     context: RequestContextDouble,
-    creation: ConstructorParameters<typeof ClientObject>[2]
+    creation: ConstructorParameters<typeof ClientObject>[2],
+    parent: ClientObject | null = null
   ) {
-    super(context, null, creation);
+    super(context, parent, creation);
   }
   override _navNames(): readonly string[] {
     return ["tables", "names", "charts", "protection", "freezePanes"];
@@ -534,10 +535,11 @@ export class RangeDouble extends ClientObject {
       case "conditionalFormats":
         return new ConditionalFormatCollectionDouble(this.context, this);
       default:
-        return new WorksheetDouble(this.context, {
-          name: "Range.worksheet",
-          resolve: () => this._t<RangeTarget>().sheetId,
-        });
+        return new WorksheetDouble(
+          this.context,
+          { derive: (target) => (target as RangeTarget).sheetId },
+          this
+        );
     }
   }
   get format(): RangeFormatDouble {
@@ -1406,10 +1408,11 @@ export class TableDouble extends ClientObject {
   override _createNav(name: string): ClientObject {
     if (name === "columns") return new TableColumnCollectionDouble(this.context, this);
     if (name === "rows") return new TableRowCollectionDouble(this.context, this);
-    return new WorksheetDouble(this.context, {
-      name: "Table.worksheet",
-      resolve: (exec) => store(exec).table(this._t()).sheetId,
-    });
+    return new WorksheetDouble(
+      this.context,
+      { derive: (target, s) => s.table(target as string).sheetId },
+      this
+    );
   }
   get columns(): TableColumnCollectionDouble {
     return this._nav("columns");

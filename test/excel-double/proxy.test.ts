@@ -325,3 +325,22 @@ test("an object from another request context is refused with InvalidRequestConte
     });
   });
 });
+
+test("navigation properties load through paths: range.worksheet and table.worksheet", async () => {
+  const double = createExcelDouble({ sheets: ["Sheet1", "Data"] });
+  double.state.addTable("Data", "B2:C3", { name: "T" });
+  await double.Excel.run(async (context) => {
+    const range = context.workbook.worksheets
+      .getItem("Data")
+      .getRange("A1")
+      .load("address, worksheet/name");
+    const table = context.workbook.tables
+      .getItem("T")
+      .load("name, worksheet/name, worksheet/position");
+    const direct = context.workbook.tables.getItem("T").worksheet.load("name");
+    await context.sync();
+    expect(range.worksheet.name).toBe("Data");
+    expect(table.toJSON()).toEqual({ name: "T", worksheet: { name: "Data", position: 1 } });
+    expect(direct.name).toBe("Data");
+  });
+});
