@@ -2,7 +2,7 @@
  * Practice fit scorecard: eight criteria weighted by hand or from a pairwise (AHP) matrix, candidate
  * practices from the library as columns, 1-5 ratings, a 0-100 fit score per practice and its rank.
  */
-import { normaliseName } from "../reference/model";
+import { findPractices } from "../reference/practiceSearch";
 import {
   bench,
   FORMAT,
@@ -66,10 +66,8 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
   const { library, industry, maths } = context;
   const portable = context.mode === "portable";
   const n = FIT_CRITERIA.length;
-  const target = normaliseName(industry);
-  const matching = library.practices.filter((p) =>
-    p.targetIndustries.some((t) => normaliseName(t) === target)
-  );
+  // The same search BENCH.PRACTICES(industry) runs, so the columns match what the function lists.
+  const matching = findPractices({ industry }, library.practices);
   const candidates = (matching.length > 0 ? matching : library.practices).slice(0, 4);
   const practiceNames =
     candidates.length > 0

@@ -106,7 +106,13 @@ async function drawSheet(
     ws.getColumn(index + 1).width = width;
   });
   // Printed (or converted to PDF) one page wide, so a sheet never splits down its columns.
-  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   const cellAt = new Map<string, ResolvedCell>();
   for (const block of sheet.blocks) {
     block.rows.forEach((row, r) =>

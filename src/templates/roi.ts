@@ -197,7 +197,8 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
   const testRows = 10;
   for (let i = 0; i < testRows; i++) {
     const [label, value] = beforeAfter?.[i] ?? [null, null];
-    const format = i < 2 ? FORMAT.integer : i === 5 ? FORMAT.percent : i === 7 ? "0.0000" : FORMAT.number;
+    const format =
+      i < 2 ? FORMAT.integer : i === 5 ? FORMAT.percent : i === 7 ? "0.0000" : FORMAT.number;
     const labelCell: PlanCell | null =
       i === 0
         ? bench(

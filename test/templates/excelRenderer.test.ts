@@ -122,6 +122,9 @@ describe("Office.js template renderer", () => {
         .sort()
     ).toEqual(expect.arrayContaining([roiName, rendered.find((r) => r.key === "portfolio")!.name]));
     expect(double.state.tables().length).toBe(3);
+    expect(double.state.application().screenUpdatingSuspensions).toBeGreaterThanOrEqual(
+      plans.length
+    );
   });
 
   it("removes the sheets it created and says so when Excel fails part-way", async () => {
