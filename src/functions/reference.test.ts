@@ -196,7 +196,11 @@ describe("spilling functions", () => {
     const rows = await metrics("Retail");
     expect(rows.length).toBeGreaterThanOrEqual(20);
     expect(rows).toContainEqual(["Days sales outstanding", "days", "lower", "finance"]);
-    await expect(metrics("Nowhere")).rejects.toMatchObject({ code: "#N/A" });
+    await expect(metrics("Nowhere")).rejects.toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/"Nowhere" is not in the reference library/),
+    });
+    await expect(metrics(42)).rejects.toMatchObject({ code: "#VALUE!" });
   });
 
   it("PRACTICES filters by industry and challenge", async () => {

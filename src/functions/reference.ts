@@ -39,10 +39,18 @@ const STATISTIC_NAMES = [
   "notes",
 ];
 
+/** Optional text argument in the user's own spelling (args.optionalWord validates it but lower-cases it). */
+function textArg(value: unknown, argName: string): string | undefined {
+  if (optionalWord(value, argName) === undefined) return undefined;
+  let raw = value;
+  while (Array.isArray(raw)) raw = raw[0];
+  return String(raw).trim();
+}
+
 function requiredText(value: unknown, argName: string): string {
-  const word = optionalWord(value, argName);
-  if (word === undefined || word === "") throw valueError(`${argName} is required.`);
-  return word;
+  const text = textArg(value, argName);
+  if (text === undefined || text === "") throw valueError(`${argName} is required.`);
+  return text;
 }
 
 /** One statistic of a reference entry, as the METRIC function returns it. */
@@ -230,10 +238,9 @@ export async function industries(): Promise<unknown[][]> {
  * @returns Rows of metric, unit, direction, category.
  */
 export async function metrics(industry?: unknown): Promise<unknown[][]> {
-  const industryName = optionalWord(industry, "industry");
   return spill(() =>
     getActiveLibrary()
-      .metrics(industryName)
+      .metrics(textArg(industry, "industry"))
       .map((m) => [m.metric, m.unit, m.direction, m.category])
   );
 }
@@ -247,7 +254,7 @@ export async function metrics(industry?: unknown): Promise<unknown[][]> {
  */
 export async function practices(industry?: unknown, challenge?: unknown): Promise<unknown[][]> {
   return spill(() => {
-    const industryName = optionalWord(industry, "industry");
+    const industryName = textArg(industry, "industry");
     const challengeText = optionalWord(challenge, "challenge");
     if (industryName !== undefined) getActiveLibrary().resolveIndustry(industryName);
     return findPractices({ industry: industryName, challenge: challengeText }).map((p) => [

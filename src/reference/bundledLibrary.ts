@@ -73,8 +73,8 @@ function roundFigure(value: number, metric: MetricDefinition): number {
   if (metric.unit === "%") return Math.round(value * 10000) / 10000;
   if (metric.id === "review_rating" || metric.unit === "ratio")
     return Math.round(value * 100) / 100;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2);
-  return Math.round(value / magnitude) * magnitude;
+  // Three significant figures, via toPrecision so no binary residue (23.400000000000002) is left.
+  return Number(value.toPrecision(3));
 }
 
 function generate(industryId: string, metric: MetricDefinition): Record<keyof typeof Z, number> {
