@@ -125,8 +125,9 @@ function isPlainText(text: string): boolean {
 export function writeValue(previous: Cell, raw: unknown): Cell {
   checkScalar(raw);
   if (raw === null || raw === undefined) return previous;
-  if (typeof raw === "number" || typeof raw === "boolean")
-    return withContent(previous, { value: raw });
+  // Excel has no negative zero.
+  if (typeof raw === "number") return withContent(previous, { value: raw === 0 ? 0 : raw });
+  if (typeof raw === "boolean") return withContent(previous, { value: raw });
   const text = raw;
   if (previous.numberFormat === "@") return withContent(previous, { value: text });
   if (text === "") return withContent(previous, { value: "" });

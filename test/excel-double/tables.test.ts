@@ -336,3 +336,19 @@ describe("change events", () => {
     expect(received).toHaveLength(1);
   });
 });
+
+test("worksheet.onChanged reports edits on that sheet only", async () => {
+  const double = createExcelDouble({ sheets: ["A", "B"] });
+  const seen: string[] = [];
+  await double.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("A").onChanged.add(async (args) => {
+      seen.push(`${args.type} ${args.changeType} ${args.address}`);
+    });
+    await context.sync();
+    context.workbook.worksheets.getItem("A").getRange("B2:C3").values = 1 as unknown as number[][];
+    context.workbook.worksheets.getItem("B").getRange("A1").values = [[1]];
+    await context.sync();
+  });
+  await double.eventsSettled();
+  expect(seen).toEqual(["WorksheetChanged RangeEdited B2:C3"]);
+});
