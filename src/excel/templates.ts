@@ -333,22 +333,22 @@ export async function renderTemplatesIntoWorkbook(
   if (supports("ExcelApi", "1.20")) runOptions.mergeUndoGroup = true;
 
   return Excel.run(runOptions, async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const tables = context.workbook.tables;
-    tables.load("items/name");
-    await context.sync();
-
-    const taken = worksheets.items.map((w) => w.name);
-    const names: Partial<Record<SheetKey, string>> = {};
-    for (const plan of plans) {
-      const name = uniqueSheetName(plan.name, taken);
-      taken.push(name);
-      names[plan.key] = name;
-    }
-    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
     const started: string[] = [];
     try {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+
+      const taken = worksheets.items.map((w) => w.name);
+      const names: Partial<Record<SheetKey, string>> = {};
+      for (const plan of plans) {
+        const name = uniqueSheetName(plan.name, taken);
+        taken.push(name);
+        names[plan.key] = name;
+      }
+      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       for (const plan of plans) {
         const resolved = resolveSheet(plan, names[plan.key]!, mode, names);
         started.push(resolved.name);
@@ -357,10 +357,10 @@ export async function renderTemplatesIntoWorkbook(
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
+      return plans.map((plan) => ({ key: plan.key, name: names[plan.key]! }));
     } catch (error) {
       throw await cleanUp(context, started, error);
     }
-    return plans.map((plan) => ({ key: plan.key, name: names[plan.key]! }));
   });
 }
 
@@ -373,6 +373,8 @@ async function cleanUp(
   const reason = error instanceof TemplateRenderError ? error.message : explainExcelError(error);
   const removed: string[] = [];
   let leftBehind: string[] = [];
+  if (started.length === 0)
+    return new TemplateRenderError(`${reason} No sheets were added.`, [], [], error);
   try {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");

@@ -41,6 +41,24 @@ export function summaryTemplate(context: TemplateContext, sheets: readonly Sheet
     sheet.add([text("Payback period"), formula(`={sheet:roi}${roi.payback}`, FORMAT.years)]);
     sheet.add();
   }
+  const has = (key: string): boolean => sheets.some((s) => s.key === key);
+  if (has("gap") || has("portfolio") || has("log")) {
+    sheet.add(sectionRow("Where to act", 3));
+    // Whole columns, so rows the user adds are counted too.
+    if (has("gap"))
+      sheet.add([
+        text("Metrics with a High-priority gap"),
+        formula(`=COUNTIF({sheet:gap}P:P,"High")`, FORMAT.integer),
+      ]);
+    if (has("portfolio"))
+      sheet.add([
+        text("Initiatives to start small now (phase 1)"),
+        formula(`=COUNTIF({sheet:portfolio}J:J,"1 Start small now")`, FORMAT.integer),
+      ]);
+    if (has("log"))
+      sheet.add([text("Experiments logged"), formula(`=COUNT({sheet:log}A:A)`, FORMAT.integer)]);
+    sheet.add();
+  }
   const missing = context.chartsNotDrawn ?? [];
   if (missing.length > 0) {
     sheet.add(sectionRow(`Charts: ${CHARTS_NOT_DRAWN_NOTICE}`, 3));
