@@ -212,6 +212,117 @@ describe("practices from other industries", () => {
   });
 });
 
+describe("import reference metrics", () => {
+  const CSV = [
+    "industry,metric,year,median,p25,p75,source,licence",
+    "Bakeries,Gross margin,2024,0.55,0.48,0.61,Bakers Guild survey 2024,CC BY 4.0",
+    "Bakeries,Customer retention rate,2024,abc,,,Bakers Guild survey 2024,CC BY 4.0",
+    "=cmd|' /C calc'!A0,Gross margin,2024,0.3,,,Injected row,CC0",
+  ].join("\n");
+
+  async function referenceTable(page: Page) {
+    const tables = await workbook<
+      { name: string; sheet: string; dataAddress: string; headers: string[]; rows: unknown[][] }[]
+    >(page, "state.tables()");
+    return tables.find((table) => table.sheet === "Crossbench Reference");
+  }
+
+  it("reads a CSV file, previews and maps it, reports problems by row and column, and imports only the valid rows as text-safe cells", async () => {
+    const opened = await pane();
+    const { page } = opened;
+    await startScreen(page);
+    await openScreen(page, "Import reference metrics", "Import reference metrics");
+    await page.getByLabel("CSV, XLSX or JSON file").setInputFiles({
+      name: "bakeries.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(CSV, "utf8"),
+    });
+    await page.getByRole("heading", { name: "Preview of bakeries.csv" }).waitFor();
+    expect(await page.getByRole("columnheader").allTextContents()).toEqual(
+      CSV.split("\n")[0].split(",")
+    );
+    expect(
+      await page.getByRole("cell", { name: "Bakers Guild survey 2024" }).count()
+    ).toBeGreaterThan(0);
+    expect(await page.getByRole("combobox", { name: "Column “median” holds" }).inputValue()).toBe(
+      "median"
+    );
+    expect(await page.getByRole("combobox", { name: "Column “source” holds" }).inputValue()).toBe(
+      "source"
+    );
+
+    await page.getByRole("button", { name: "Check the rows" }).click();
+    const summary = await page.getByTestId("validation-summary").textContent();
+    expect(summary).toBe("2 valid rows, 1 with problems.");
+    const problems = await page
+      .getByRole("list", { name: "Problems found" })
+      .getByRole("listitem")
+      .allTextContents();
+    expect(problems.some((text) => /^Row 3, column [A-Z]+ \(median\)/.test(text))).toBe(true);
+    expect(await page.getByRole("button", { name: /Import all/ }).count()).toBe(0);
+    await page.getByRole("button", { name: "Import only the 2 valid rows" }).click();
+    const done = await page.getByTestId("import-summary").textContent({ timeout: 60000 });
+    expect(done).toMatch(/^2 added, 0 updated,.* 1 skipped$/);
+
+    const table = await referenceTable(page);
+    expect(table).toBeDefined();
+    const industries = table!.rows.map((row) => row[table!.headers.indexOf("industry")]);
+    expect(industries.sort()).toEqual(["=cmd|' /C calc'!A0", "Bakeries"]);
+    // The OWASP payload landed as text: the cell holds no formula.
+    const start = /!\$?([A-Z]+)\$?(\d+):/.exec(table!.dataAddress)!;
+    const industryColumn = String.fromCharCode(
+      start[1].charCodeAt(0) + table!.headers.indexOf("industry")
+    );
+    for (let i = 0; i < table!.rows.length; i++) {
+      const cell = await workbook<{ formula?: string; value: unknown }>(
+        page,
+        `state.cell("Crossbench Reference", "${industryColumn}${Number(start[2]) + i}")`
+      );
+      expect(cell.formula).toBeUndefined();
+    }
+    expect(unexpectedErrors(opened)).toEqual([]);
+  });
+
+  it("imports the selected range after a paste-free check, and the library then shows the imported figures", async () => {
+    const opened = await pane();
+    const { page } = opened;
+    await workbook(
+      page,
+      `state.setValues("Sheet1", "A1:E3", ${JSON.stringify([
+        ["industry", "metric", "year", "median", "source"],
+        ["Bakeries", "Gross margin", 2024, 0.55, "Bakers Guild survey 2024"],
+        ["Bakeries", "Inventory turnover", 2024, 14, "Bakers Guild survey 2024"],
+      ])})`
+    );
+    await selectCell(page, "Sheet1", "A1:E3");
+    await startScreen(page);
+    await openScreen(page, "Import reference metrics", "Import reference metrics");
+    await page.getByRole("button", { name: "Use the selected range" }).click();
+    await page.getByRole("heading", { name: /Preview of .*A1:E3/ }).waitFor();
+    await page.getByRole("button", { name: "Check the rows" }).click();
+    expect(await page.getByTestId("validation-summary").textContent()).toBe(
+      "2 valid rows, 0 with problems."
+    );
+    await page.getByRole("button", { name: "Import all 2 rows" }).click();
+    expect(await page.getByTestId("import-summary").textContent({ timeout: 60000 })).toMatch(
+      /^2 added, 0 updated,.* 0 skipped$/
+    );
+    expect((await referenceTable(page))!.rows).toHaveLength(2);
+
+    await page.getByRole("button", { name: "← Back to start" }).click();
+    await startScreen(page);
+    await openScreen(page, "Library and functions", "Library and functions");
+    await page.getByRole("searchbox").fill("bakeries inventory");
+    const card = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Bakeries — Inventory turnover" }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain("Source: Bakers Guild survey 2024, 2024");
+    expect(await card.textContent()).not.toContain("illustrative sample");
+    expect(unexpectedErrors(opened)).toEqual([]);
+  });
+});
+
 describe("library and functions", () => {
   it("searches the library, shows provenance and the illustrative flag, and inserts a METRIC formula into the selected cell", async () => {
     const opened = await pane({ settings: { "crossbench.targetPercentile": "p75" } });
@@ -329,6 +440,18 @@ describe("accessibility, 320 px width and screenshots", () => {
         openScreen(page, "New benchmark workbook", "New benchmark workbook").then(() =>
           page.getByRole("checkbox").first().waitFor()
         ),
+    },
+    {
+      name: "import",
+      open: async (page) => {
+        await openScreen(page, "Import reference metrics", "Import reference metrics");
+        await page
+          .getByRole("textbox", { name: /Table with a header row/ })
+          .fill("industry\tmetric\tmedian\tsource\nRetail\tGross margin\tlots\tOwn survey");
+        await page.getByRole("button", { name: "Use pasted table" }).click();
+        await page.getByRole("button", { name: "Check the rows" }).click();
+        await page.getByTestId("validation-summary").waitFor();
+      },
     },
     {
       name: "practices",

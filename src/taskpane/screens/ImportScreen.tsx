@@ -4,12 +4,13 @@
  * import all / only valid rows / cancel; progress with rows written, cancellable between chunks; and a
  * summary. Parsing libraries load only when this screen is used.
  */
-import React, { useEffect, useRef, useState } from "react";
+import React, { useEffect, useId, useRef, useState } from "react";
 import {
   Body1,
   Button,
   Caption1,
   Field,
+  Label,
   ProgressBar,
   Select,
   Spinner,
@@ -116,6 +117,7 @@ export default function ImportScreen({ loadImporter }: ImportScreenProps) {
 }
 
 function ImportFlow({ importer }: { importer: ImportActions }) {
+  const fileInputId = useId();
   const stack = useStackStyles();
   const styles = useStyles();
   const [stage, setStage] = useState<Stage>({ step: "source" });
@@ -222,14 +224,17 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
             <Subtitle2 as="h2" id="import-file">
               From a file
             </Subtitle2>
-            <Field label="CSV, XLSX or JSON file">
+            {/* A native file input: Fluent v9 has no file picker, and Field only labels Fluent controls. */}
+            <div className={stack.stack}>
+              <Label htmlFor={fileInputId}>CSV, XLSX or JSON file</Label>
               <input
+                id={fileInputId}
                 className={styles.fileInput}
                 type="file"
-                accept=".csv,.txt,.tsv,.xlsx,.json"
+                accept=".csv,.txt,.tsv,.xlsx,.xlsm,.json"
                 onChange={onFile}
               />
-            </Field>
+            </div>
           </section>
           <section aria-labelledby="import-paste" className={stack.stack}>
             <Subtitle2 as="h2" id="import-paste">
