@@ -1,6 +1,6 @@
 /**
  * Type declarations for library entry points that tsconfig's `moduleResolution: "node"` cannot see:
- * pure-rand publishes its subpaths only through package.json "exports", and jstat ships no types.
+ * pure-rand publishes its subpaths only through package.json "exports".
  * Only the members Crossbench uses are declared.
  */
 declare module "pure-rand/generator/xoroshiro128plus" {
@@ -20,13 +20,4 @@ declare module "pure-rand/types/RandomGenerator" {
     next(): number;
     getState(): readonly number[];
   }
-}
-
-declare module "jstat" {
-  export const jStat: {
-    studentt: {
-      /** Cumulative distribution function of Student's t with `dof` degrees of freedom. */
-      cdf(x: number, dof: number): number;
-    };
-  };
 }
