@@ -102,18 +102,37 @@ export function cellCount(range: unknown): number {
  * `flattenNumbers([[1, null], ["", 4]], { argName: "x", blank: "zero" })` is `[1, 0, 0, 4]`.
  */
 export function flattenNumbers(range: unknown, options: NumberListOptions): number[] {
-  const blank = options.blank ?? "skip";
   const numbers: number[] = [];
-  forEachCell(range, (cell) => {
-    if (isBlank(cell)) {
-      if (blank === "zero") numbers.push(0);
-      else if (blank === "error")
-        throw valueError(`${options.argName} has a blank cell; every cell needs a number.`);
-      return;
+  // Plain loops rather than forEachCell: this runs for every cell of every range on every recalculation.
+  if (!Array.isArray(range)) {
+    appendNumber(numbers, range, options);
+    return numbers;
+  }
+  for (let i = 0; i < range.length; i++) {
+    const row: unknown = range[i];
+    if (!Array.isArray(row)) {
+      appendNumber(numbers, row, options);
+      continue;
     }
-    numbers.push(cellToNumber(cell, options.argName));
-  });
+    for (let j = 0; j < row.length; j++) {
+      const cell: unknown = row[j];
+      // Finite numbers are nearly every cell: take them without a call.
+      if (typeof cell === "number" && cell - cell === 0) numbers.push(cell);
+      else appendNumber(numbers, cell, options);
+    }
+  }
   return numbers;
+}
+
+function appendNumber(numbers: number[], cell: unknown, options: NumberListOptions): void {
+  if (isBlank(cell)) {
+    const blank = options.blank ?? "skip";
+    if (blank === "zero") numbers.push(0);
+    else if (blank === "error")
+      throw valueError(`${options.argName} has a blank cell; every cell needs a number.`);
+    return;
+  }
+  numbers.push(cellToNumber(cell, options.argName));
 }
 
 /**
