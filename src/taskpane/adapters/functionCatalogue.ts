@@ -23,17 +23,46 @@ export const FUNCTION_NAMESPACE = "BENCH";
 const EXAMPLE_IN_TEXT = /=BENCH\.[A-Z0-9_.]+\((?:[^()"]|"[^"]*"|\([^()]*\))*\)/i;
 
 /**
- * The example for a function: the formula its description shows when it has one (the functions'
- * authors write working examples there), else the call with its required arguments named, for the user
- * to replace.
+ * Arguments of a working example per function id (the metadata has descriptions but no examples), so
+ * "Insert example" puts a formula into the cell that computes at once; test/taskpane checks that each
+ * one evaluates without an error. Ids without an entry fall back to the named arguments.
+ */
+export const EXAMPLE_ARGUMENTS: Readonly<Record<string, string>> = {
+  ROI: "{120000,80000},{150000}",
+  NPV: "0.08,{-100000,30000,40000,50000}",
+  IRR: "{-100000,30000,40000,50000}",
+  PAYBACK: "{-100000,30000,40000,50000}",
+  CHANGE: "0.62,0.7",
+  BENEFIT: "0.62,0.7,1200,85,0.6,0.8",
+  BEFOREAFTER: "{12,14,11,13,12},{15,16,14,17,15}",
+  ROISIM: "80000,120000,160000,90000,100000,130000",
+  PEERRANK: "0.35,{0.2,0.3,0.4,0.5}",
+  FIT: "{4,3,5},{0.5,0.3,0.2}",
+  AHPWEIGHTS: "{1,3,5;0.333333333333333,1,2;0.2,0.5,1}",
+  AHPCR: "{1,3,5;0.333333333333333,1,2;0.2,0.5,1}",
+  METRIC: '"Restaurants","Customer retention rate","p75"',
+  PERCENTILE: '0.35,"Retail","Gross margin"',
+  GAP: '0.35,"Retail","Gross margin","p75"',
+  INDUSTRIES: "",
+  METRICS: '"Retail"',
+  PRACTICES: '"Restaurants","customer loyalty"',
+  SIMILARITY: '"Retail","E-commerce"',
+};
+
+/**
+ * The example for a function: a formula its description shows, else the known working example for its
+ * id, else the call with its required arguments named for the user to replace.
  */
 export function exampleFormula(
   name: string,
   description: string,
-  parameters: { name: string; optional?: boolean }[]
+  parameters: { name: string; optional?: boolean }[],
+  id?: string
 ): string {
   const shown = EXAMPLE_IN_TEXT.exec(description);
   if (shown) return shown[0];
+  const known = id !== undefined ? EXAMPLE_ARGUMENTS[id.toUpperCase()] : undefined;
+  if (known !== undefined) return `=${name}(${known})`;
   const required = parameters.filter((p) => !p.optional).map((p) => p.name);
   return `=${name}(${required.join(", ")})`;
 }
@@ -54,7 +83,7 @@ export function functionCatalogue(metadata: FunctionsMetadata): FunctionInfo[] {
           description: p.description ?? "",
           optional: p.optional === true,
         })),
-        example: exampleFormula(name, description, parameters),
+        example: exampleFormula(name, description, parameters, fn.id),
         ...(fn.helpUrl ? { helpUrl: fn.helpUrl } : {}),
       };
     })

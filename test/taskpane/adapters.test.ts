@@ -1,0 +1,118 @@
+import {
+  createImportActions,
+  fieldMapping,
+  paneMapping,
+  type ReferenceWriter,
+} from "../../src/taskpane/adapters/importAdapter";
+import { matchPractices, quickFitEstimate } from "../../src/taskpane/adapters/practiceAdapter";
+import { PRACTICE_LIBRARY } from "../../src/reference/practices";
+import { getActiveProfile } from "../../src/reference/activeLibrary";
+import { fitScore } from "../../src/core/fit";
+import type { ReferenceValue } from "../../src/reference/model";
+
+describe("import adapter", () => {
+  it("turns the pipeline's field -> column mapping into the pane's column -> field and back", () => {
+    const headers = ["Sector", "KPI", "Median", "Ignored"];
+    const pane = paneMapping(headers, { industry: "Sector", metric: "KPI", median: "Median" });
+    expect(pane).toEqual({ Sector: "industry", KPI: "metric", Median: "median", Ignored: "" });
+    expect(fieldMapping(pane)).toEqual({ industry: "Sector", metric: "KPI", median: "Median" });
+  });
+
+  function recordingWriter() {
+    const calls: ReferenceValue[][] = [];
+    const writer: ReferenceWriter = async (rows, options) => {
+      calls.push([...rows]);
+      options.onProgress(rows.length, rows.length);
+      return { added: rows.length, updated: 0, unchanged: 0, skipped: 0 };
+    };
+    return { writer, calls };
+  }
+
+  const PASTED = [
+    "industry\tmetric\tyear\tmedian\tsource",
+    "Bakeries\tGross margin\t2024\t0.55\tGuild survey",
+    "Bakeries\tCustomer retention rate\t2024\tabc\tGuild survey",
+    "@SUM(1+1)\tGross margin\t2024\t0.3\tGuild survey",
+  ].join("\n");
+
+  it("validates the whole table, writes nothing unless only the valid rows are chosen, and keeps formula-like text as text", async () => {
+    const { writer, calls } = recordingWriter();
+    const importer = createImportActions(writer);
+    const source = await importer.readPasted(PASTED);
+    expect(source.headers).toEqual(["industry", "metric", "year", "median", "source"]);
+    expect(source.rowCount).toBe(3);
+    const mapping = importer.suggestMapping(source);
+    expect(mapping).toMatchObject({
+      industry: "industry",
+      metric: "metric",
+      median: "median",
+      source: "source",
+    });
+
+    const validation = await importer.validate(source, mapping);
+    expect(validation).toMatchObject({ validRows: 2, invalidRows: 1 });
+    expect(validation.problems.find((p) => p.severity === "error")).toMatchObject({ row: 3 });
+    expect(validation.problems.find((p) => p.severity === "error")!.column).toMatch(/median/);
+
+    const signal = new AbortController().signal;
+    await expect(
+      importer.write(source, mapping, { onlyValidRows: false, signal, onProgress: () => undefined })
+    ).rejects.toThrow(/Nothing to import/);
+    expect(calls).toEqual([]);
+
+    const progress: number[][] = [];
+    const summary = await importer.write(source, mapping, {
+      onlyValidRows: true,
+      signal,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(summary).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      skipped: 1,
+      sheetName: "Crossbench Reference",
+    });
+    expect(progress).toEqual([[2, 2]]);
+    expect(calls[0].map((row) => row.industry).sort()).toEqual(["@SUM(1+1)", "Bakeries"]);
+  });
+
+  it("reports a file it cannot read instead of failing", async () => {
+    const importer = createImportActions(recordingWriter().writer);
+    const file = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00])], "broken.xlsx");
+    const source = await importer.readFile(file);
+    expect(source.rowCount).toBe(0);
+    expect(source.readProblems!.length).toBeGreaterThan(0);
+    await expect(importer.readFile(new File(["x"], "notes.docx"))).rejects.toThrow(
+      /not a CSV, XLSX or JSON file/
+    );
+  });
+});
+
+describe("practice adapter", () => {
+  const profile = getActiveProfile();
+  const loyalty = PRACTICE_LIBRARY[0];
+
+  it.each([
+    ["low", 5],
+    ["medium", 3],
+    ["high", 1],
+  ] as const)("rates %s effort as %i in the quick fit estimate", (effort, rating) => {
+    const practice = { ...loyalty, effort, sourceIndustry: "Restaurants" };
+    // Same industry: proximity 5; challenge given: problem match 5.
+    expect(quickFitEstimate(practice, "Restaurants", true, profile)).toBeCloseTo(
+      fitScore([5, 5, rating], [0.4, 0.3, 0.3], 5),
+      12
+    );
+  });
+
+  it("lists matches for an industry and challenge, best estimate first, each within 0..100", () => {
+    const matches = matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "customer loyalty");
+    expect(matches.length).toBeGreaterThan(0);
+    for (const match of matches) expect(match.fitEstimate).toBeGreaterThanOrEqual(0);
+    for (const match of matches) expect(match.fitEstimate).toBeLessThanOrEqual(100);
+    const estimates = matches.map((m) => m.fitEstimate);
+    expect(estimates).toEqual([...estimates].sort((a, b) => b - a));
+    expect(matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "zzzz qqqq")).toEqual([]);
+  });
+});
