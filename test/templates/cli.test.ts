@@ -105,7 +105,8 @@ describe("crossbench workbook: generated files", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Summary", "ROI", "Fit scorecard"]);
     const roi = workbook.getWorksheet("ROI")!;
     const npv = roi.getCell("B49").value as { formula: string; result: number };
-    expect(npv.formula).toMatch(/^BENCH\.NPV\(/);
+    // Stored the way Excel stores JavaScript custom functions.
+    expect(npv.formula).toMatch(/^_xldudf_BENCH_NPV\(/);
     expect(typeof npv.result).toBe("number");
     const found: { formula?: string; shareType?: string; ref?: string }[] = [];
     roi.eachRow((row) =>
@@ -115,7 +116,7 @@ describe("crossbench workbook: generated files", () => {
             cell.value &&
             typeof cell.value === "object" &&
             "formula" in cell.value &&
-            String(cell.value.formula).startsWith("BENCH.ROISIM") &&
+            String(cell.value.formula).startsWith("_xldudf_BENCH_ROISIM") &&
             found.push(cell.value as never)
           )
       )

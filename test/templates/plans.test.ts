@@ -155,11 +155,13 @@ describe("formula spelling in files", () => {
       "=PERCENTRANK.INC(A1:A9,B1)+t.test(A1:A3,B1:B3,2,3)",
       "_xlfn.PERCENTRANK.INC(A1:A9,B1)+_xlfn.T.TEST(A1:A3,B1:B3,2,3)",
     ],
-    [
-      '=IF(A1="IFNA(",NPV(0.1,B1:B3),"")',
-      '_xlfn.IF(A1="IFNA(",NPV(0.1,B1:B3),"")'.replace("_xlfn.IF(", "IF("),
-    ],
+    ['=IF(A1="IFNA(",NPV(0.1,B1:B3),"")', 'IF(A1="IFNA(",NPV(0.1,B1:B3),"")'],
     ["=SUM(A1:A3)", "SUM(A1:A3)"],
+    [
+      '=IFERROR(BENCH.METRIC($B$4,$A9,"p10"),"")',
+      'IFERROR(_xldudf_BENCH_METRIC($B$4,$A9,"p10"),"")',
+    ],
+    ["=BENCH.NPV(B35,B41:E41)+MYBENCH.NPV(1)", "_xldudf_BENCH_NPV(B35,B41:E41)+MYBENCH.NPV(1)"],
   ])("%s -> %s", (formula, file) => {
     expect(toFileFormula(formula)).toBe(file);
     expect(fromFileFormula(file)).toBe(formula.replace(/t\.test/, "T.TEST"));
