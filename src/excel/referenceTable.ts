@@ -55,6 +55,8 @@ export interface WriteOptions {
   /** What to do with a row whose key exists with different figures: "update" it (default) or "keep" the existing row. */
   existing?: "update" | "keep";
   maxRequestBytes?: number;
+  /** Ask Excel for a full recalculation after writing, so BENCH formulas use the new rows (default true). */
+  recalculate?: boolean;
 }
 
 export interface RowChange {
@@ -136,37 +138,107 @@ interface TableSnapshot {
   tableId?: string;
 }
 
-async function snapshot(context: Excel.RequestContext): Promise<TableSnapshot> {
+function isResponseTooLarge(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { code?: string }).code === "ResponsePayloadSizeLimitExceeded"
+  );
+}
+
+/**
+ * Reads the table's header and body. Large bodies are read in row chunks sized from the first chunk's
+ * bytes so each response stays under the budget (Excel on the web refuses responses over 5 MB); a
+ * chunk Excel still refuses is halved and read again. Syncs: existence, size, then one per chunk.
+ */
+async function snapshot(
+  context: Excel.RequestContext,
+  budgetBytes = DEFAULT_MAX_REQUEST_BYTES
+): Promise<TableSnapshot & { syncs: number }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(REFERENCE_SHEET);
   const table = context.workbook.tables.getItemOrNullObject(REFERENCE_TABLE);
   // Loading any scalar resolves isNullObject as well.
   sheet.load("name");
   table.load(["name", "id"]);
   await context.sync();
-  if (table.isNullObject)
+  if (table.isNullObject) {
+    if (!sheet.isNullObject) {
+      // Never write our table over someone's cells: a sheet of that name must be empty to be used.
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync();
+      if (!used.isNullObject) {
+        throw new Error(
+          `The workbook already has a sheet named "${REFERENCE_SHEET}" with other contents and no ${REFERENCE_TABLE} table. Rename or clear that sheet, then import again.`
+        );
+      }
+      return {
+        exists: false,
+        sheetExists: true,
+        header: [],
+        body: [],
+        bodyRow: REFERENCE_HEADER_ROW,
+        bodyColumn: 0,
+        syncs: 2,
+      };
+    }
     return {
       exists: false,
-      sheetExists: !sheet.isNullObject,
+      sheetExists: false,
       header: [],
       body: [],
       bodyRow: REFERENCE_HEADER_ROW,
       bodyColumn: 0,
+      syncs: 1,
     };
+  }
   const header = table.getHeaderRowRange().load(["values"]);
-  const body = table.getDataBodyRange().load(["values", "rowIndex", "columnIndex"]);
+  const bodyShape = table
+    .getDataBodyRange()
+    .load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
   await context.sync();
+  let syncs = 2;
+  const body: CellValue[][] = [];
+  let chunkRows = 2000;
+  for (let start = 0; start < bodyShape.rowCount;) {
+    const rows = Math.min(chunkRows, bodyShape.rowCount - start);
+    const chunk = context.workbook.tables
+      .getItem(REFERENCE_TABLE)
+      .worksheet.getRangeByIndexes(
+        bodyShape.rowIndex + start,
+        bodyShape.columnIndex,
+        rows,
+        bodyShape.columnCount
+      )
+      .load("values");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point: responses must stay under the size limit
+      await context.sync();
+      syncs++;
+    } catch (error) {
+      syncs++;
+      if (!isResponseTooLarge(error) || rows === 1) throw error;
+      chunkRows = Math.max(1, Math.floor(rows / 2));
+      continue;
+    }
+    body.push(...(chunk.values as CellValue[][]));
+    start += rows;
+    const bytesPerRow = Math.max(1, bytesOf(chunk.values) / rows);
+    chunkRows = Math.max(1, Math.floor((budgetBytes * 0.9) / bytesPerRow));
+  }
   return {
     exists: true,
     sheetExists: true,
     header: header.values[0] as CellValue[],
-    body: body.values as CellValue[][],
-    bodyRow: body.rowIndex,
-    bodyColumn: body.columnIndex,
+    body,
+    bodyRow: bodyShape.rowIndex,
+    bodyColumn: bodyShape.columnIndex,
     tableId: table.id,
+    syncs,
   };
 }
 
-/** Reads the table (two syncs: existence, then contents). Null when the workbook has no reference table. */
+/** Reads the table (syncs: existence, size, then one per chunk of rows). Null when the workbook has no reference table. */
 export async function readReferenceTable(): Promise<{
   values: ReferenceValue[];
   report: ValidationReport;
@@ -239,9 +311,10 @@ export async function writeReferenceRows(
       await context.sync();
       result.syncs++;
     };
-    const snap = await snapshot(context);
-    result.syncs += snap.exists ? 2 : 1;
+    const snap = await snapshot(context, maxBytes);
+    result.syncs += snap.syncs;
     let header: string[];
+    let createdTableId: string | undefined;
     let existingBody = snap.body;
     if (!snap.exists) {
       const sheet = snap.sheetExists
@@ -268,11 +341,13 @@ export async function writeReferenceRows(
       headerRange.values = [CANONICAL_HEADERS.map((h) => h)];
       const created = sheet.tables.add(headerRange, true);
       created.name = REFERENCE_TABLE;
+      created.load("id");
       header = [...CANONICAL_HEADERS];
       existingBody = [];
       result.tableCreated = true;
       // Created in its own small request, so a data chunk that Excel rejects can never undo the table.
       await sync();
+      createdTableId = created.id;
     } else {
       header = snap.header.map((h) => String(h));
       const missing = CANONICAL_HEADERS.filter((h) => !header.includes(h));
@@ -371,9 +446,9 @@ export async function writeReferenceRows(
       if (op.kind === "append") {
         context.workbook.tables.getItem(REFERENCE_TABLE).rows.add(undefined, op.rows);
       } else {
-        context.workbook.worksheets
-          .getItem(REFERENCE_SHEET)
-          .getRangeByIndexes(
+        context.workbook.tables
+          .getItem(REFERENCE_TABLE)
+          .worksheet.getRangeByIndexes(
             snap.bodyRow + op.bodyIndex,
             snap.bodyColumn,
             op.rows.length,
@@ -425,7 +500,7 @@ export async function writeReferenceRows(
           if (current) batch.push(current);
           if (throwIfAborted(options.signal)) {
             result.cancelled = true;
-            return false;
+            return undefined;
           }
           await flush(batch);
           batch = [];
@@ -449,43 +524,60 @@ export async function writeReferenceRows(
     }
     if (batch.length > 0 && throwIfAborted(options.signal)) {
       result.cancelled = true;
-      return false;
+      return undefined;
     }
     if (batch.length > 0) await flush(batch);
     if (result.tableCreated) {
       context.workbook.tables.getItem(REFERENCE_TABLE).getRange().format.autofitColumns();
       await sync();
     }
-    return true;
+    // Existing rows as the functions read them, with the written rows merged in table order.
+    const existing = valuesFromTable(
+      snap.header.length ? snap.header : header,
+      existingBody,
+      snap.bodyRow + 1
+    );
+    const byKey = new Map(existing.values.map((v) => [referenceKey(v), v]));
+    for (const value of rows) {
+      const key = referenceKey(value);
+      if (options.existing === "keep" && byKey.has(key)) continue;
+      byKey.set(key, value);
+    }
+    return {
+      values: [...byKey.values()],
+      report: existing.report,
+      tableId: snap.tableId ?? createdTableId,
+    };
   }).finally(() => {
     // Report only rows that reached the workbook (all of them unless the import was cancelled).
     result.updates = result.updates.filter((u) => writtenUpdate(u));
     result.updated = result.updates.length;
   });
 
-  if (!written) {
-    // Cancelled: count what reached the workbook, then re-read it so the library matches the cells.
+  // The library now follows the cells (what was written, plus rows that were there before), and
+  // Excel recalculates so BENCH formulas show the new figures: they do not reference the table.
+  // After a complete write the new contents are known without reading them back; after a cancelled
+  // one only the cells can say what arrived.
+  const before = JSON.stringify(getWorkbookReferenceValues());
+  if (written) {
+    lastReadReport = written.report;
+    trackedTableId = written.tableId ?? trackedTableId;
+    setWorkbookReferenceValues(written.values);
+  } else {
+    result.cancelled = true;
     await refreshWorkbookLibrary();
-    return result;
   }
-  setWorkbookReferenceValues(
-    mergeIntoLibrary(getWorkbookReferenceValues(), rows, options.existing ?? "update")
-  );
+  const changed = JSON.stringify(getWorkbookReferenceValues()) !== before;
+  if ((changed || result.added + result.updated > 0) && options.recalculate !== false)
+    await requestFullRecalculation();
   return result;
 }
 
-function mergeIntoLibrary(
-  current: readonly ReferenceValue[],
-  incoming: readonly ReferenceValue[],
-  existing: "update" | "keep"
-): ReferenceValue[] {
-  const byKey = new Map(current.map((v) => [referenceKey(v), v]));
-  for (const value of incoming) {
-    const key = referenceKey(value);
-    if (existing === "keep" && byKey.has(key)) continue;
-    byKey.set(key, value);
-  }
-  return [...byKey.values()];
+async function requestFullRecalculation(): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
 }
 
 let lastReadReport: ValidationReport | undefined;
@@ -532,11 +624,7 @@ export function startReferenceTableSync(
         again = false;
         const changed = await refreshWorkbookLibrary();
         if (changed && options.recalculateOnChange !== false) {
-          await Excel.run(async (context) => {
-            context.workbook.application.calculate(Excel.CalculationType.full);
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one recalculation per burst of table edits
-            await context.sync();
-          });
+          await requestFullRecalculation();
         }
       } while (again);
     })();

@@ -1,5 +1,5 @@
 import { createExcelDouble, ExcelDouble } from "../excel-double";
-import { getActiveLibrary } from "../../src/reference/activeLibrary";
+import { getActiveLibrary, getWorkbookReferenceValues } from "../../src/reference/activeLibrary";
 import { CANONICAL_HEADERS } from "../../src/reference/canonical";
 import { ReferenceValue } from "../../src/reference/model";
 import {
@@ -85,9 +85,10 @@ describe("writeReferenceRows", () => {
     const read = await readReferenceTable();
     expect(read?.report.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(read?.values).toEqual(rows);
-    // existence check, table creation, data, column autofit
+    // existence check, table creation, data, column autofit; then one recalculation request
     expect(result.syncs).toBe(4);
-    expect(double.stats.syncCount).toBe(4 + 2);
+    expect(double.stats.syncCount).toBe(4 + 1 + 3);
+    expect(double.state.application().calculations).toEqual(["Full"]);
   });
 
   it("merges by key and says which rows it overwrote, or keeps them when asked", async () => {
@@ -206,6 +207,50 @@ describe("writeReferenceRows", () => {
     expect(getActiveLibrary().industries()).toContain("Industry 0");
   });
 
+  it("refuses to build its table over an existing sheet of the same name that has contents", async () => {
+    double.state.addSheet(REFERENCE_SHEET);
+    double.state.setValues(REFERENCE_SHEET, "B2", [["somebody's notes"]]);
+    await expect(writeReferenceRows([value()])).rejects.toThrow(/Rename or clear that sheet/);
+    expect(double.state.values(REFERENCE_SHEET, "A1:B3")).toEqual([
+      ["", ""],
+      ["", "somebody's notes"],
+      ["", ""],
+    ]);
+    expect(double.state.tables()).toEqual([]);
+  });
+
+  it("reads a large table in chunks under the response limit, and its in-memory copy matches the cells", async () => {
+    double.uninstall();
+    double = createExcelDouble({ responsePayloadLimitBytes: 60_000 });
+    double.install();
+    await writeReferenceRows(manyRows(1500), { maxRequestBytes: 50_000 });
+    await writeReferenceRows(
+      [
+        value({
+          industry: "Industry 3",
+          metric: "Metric 0",
+          unit: "ratio",
+          statistics: { median: -1 },
+        }),
+        value(),
+      ],
+      { maxRequestBytes: 50_000 }
+    );
+    const inMemory = getWorkbookReferenceValues();
+    double.stats.reset();
+    const read = await readReferenceTable();
+    expect(read?.values).toHaveLength(1501);
+    expect(read?.values).toEqual(inMemory);
+    expect(double.stats.syncCount).toBeGreaterThan(3);
+    // Chunks Excel refused were halved and read again; every answered request fits the limit.
+    expect(double.stats.requests.some((r) => r.error === "ResponsePayloadSizeLimitExceeded")).toBe(
+      true
+    );
+    expect(
+      double.stats.requests.filter((r) => !r.error).every((r) => r.responseBytes <= 60_000)
+    ).toBe(true);
+  });
+
   it("rethrows Excel errors instead of swallowing them", async () => {
     double.state.addSheet(REFERENCE_SHEET);
     double.state.protect(REFERENCE_SHEET);
@@ -220,7 +265,8 @@ describe("workbook table as the active library", () => {
     double.stats.reset();
     expect(await metric("Retail", "Gross margin")).toBe(0.123);
     const syncsForLoad = double.stats.syncCount;
-    expect(syncsForLoad).toBeLessThanOrEqual(3);
+    // existence, size, one chunk of rows (+ the change-event registration when it lands first)
+    expect(syncsForLoad).toBeLessThanOrEqual(4);
     await startReferenceTableSync();
     const afterStart = double.stats.syncCount;
     expect(await metric("Retail", "Gross margin", "source")).toBe("Own survey");
