@@ -35,6 +35,10 @@ describe("npv", () => {
   it("treats a zero flow as a period with no money, unlike Excel's skipped blanks", () => {
     expect(npv(0.1, [-100, 0, 121])).toBeCloseTo(0, 10);
   });
+  it("truncates dates to whole days, as Excel's XNPV does", () => {
+    expect(npv(0.1, [-100, 110], [40000.75, 40365.2])).toBe(npv(0.1, [-100, 110], [40000, 40365]));
+    expect(npv(0.1, [-100, 110], [40000, 40365])).toBeCloseTo(0, 10);
+  });
   it.each([
     ["rate of -100%", () => npv(-1, [1, 2]), "#NUM!"],
     ["dates count differs", () => npv(0.1, [1, 2], [40000]), "#VALUE!"],

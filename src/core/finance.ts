@@ -32,15 +32,19 @@ function checkRate(rate: number, argName = "rate"): void {
   }
 }
 
-/** Years between two Excel date serial numbers, on XNPV/XIRR's 365-day basis. */
+/**
+ * Years from the first date, on XNPV/XIRR's 365-day basis. Like Excel, date serial numbers are truncated
+ * to whole days, so a time of day in a date cell does not change the result.
+ */
 function dateOffsets(flows: readonly number[], dates: readonly number[]): number[] {
   if (dates.length !== flows.length) {
     throw valueError(
       `dates has ${dates.length} values but cashflows has ${flows.length}; give one date per cash flow.`
     );
   }
-  const start = dates[0];
-  return dates.map((date) => {
+  const start = Math.trunc(dates[0]);
+  return dates.map((dateTime) => {
+    const date = Math.trunc(dateTime);
     if (date < start) {
       throw numError(
         `every date must be on or after the first date (${start}); found ${date}. Put the earliest flow first.`
