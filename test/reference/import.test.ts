@@ -167,6 +167,45 @@ describe("wide layout", () => {
     });
   });
 
+  it("reads the same wide table from an .xlsx, with fractions as numbers and formulas as their results", async () => {
+    const ExcelJSModule = (await import("exceljs")).default;
+    const workbook = new ExcelJSModule.Workbook();
+    const sheet = workbook.addWorksheet("Ratios");
+    sheet.addRow(["Operating and Margin Ratios by Industry"]);
+    sheet.addRow(["Data as of January 2025"]);
+    sheet.addRow([]);
+    sheet.addRow([
+      " Industry Name ",
+      "Number of firms",
+      "Gross Margin",
+      "Pre-tax Operating Margin",
+    ]);
+    sheet.addRow(["Advertising", 55, 0.2764, 0.0812]);
+    sheet.addRow(["Apparel", 39, { formula: "0.5+0.0312", result: 0.5312 }, 0.0921]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const parsed = await parseSource({ kind: "xlsx", name: "ratios.xlsx", bytes });
+    expect(parsed).toMatchObject({ layout: "wide", headerRow: 4, sheet: "Ratios" });
+    const report = validateSource(parsed, {
+      wideMetrics: acceptWideGuesses(parsed.wideMetrics),
+      defaults: { source: "Example (fictional)" },
+    });
+    expect(report.ok).toBe(true);
+    expect(
+      report.valid.map((v) => [
+        v.row,
+        v.value.industry,
+        v.value.metric,
+        v.value.statistics.value,
+        v.value.n,
+      ])
+    ).toEqual([
+      [5, "Advertising", "Gross margin", 0.2764, 55],
+      [5, "Advertising", "Pre-tax Operating Margin", 0.0812, 55],
+      [6, "Apparel", "Gross margin", 0.5312, 39],
+      [6, "Apparel", "Pre-tax Operating Margin", 0.0921, 39],
+    ]);
+  });
+
   it.each([
     "Industry Name",
     "  industry   name ",
