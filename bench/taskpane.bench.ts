@@ -95,13 +95,7 @@ function registrationTimes(expected: number): number[] {
 }
 
 export default async function taskpaneBench(): Promise<Figure[]> {
-  if (distIsStale())
-    execFileSync(
-      process.execPath,
-      [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
-      { cwd: ROOT, stdio: "ignore" }
-    );
-  await globalSetup(); // bundles the Excel double for the browser (dist is fresh now, so no rebuild)
+  await globalSetup(); // builds dist/ when it is stale and bundles the Excel double for the browser
 
   const scripts = scriptsOfTaskpane();
   const paneScripts = scripts.filter((src) => src !== "functions.js");
