@@ -230,3 +230,55 @@ describe("BENCH.SIMILARITY", () => {
     expectExcelError(await similarity("Tiny", "Nowhere"), "#N/A", /not in the reference library/);
   });
 });
+
+describe("metadata generated from the JSDoc", () => {
+  it("declares the seven fixed ids, help links, spills and the illustrative notice", async () => {
+    const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
+    const generated = await generateCustomFunctionsMetadata(["src/functions/reference.ts"]);
+    expect(generated.errors).toEqual([]);
+    const metadata = JSON.parse(generated.metadataJson) as {
+      functions: {
+        id: string;
+        description: string;
+        helpUrl: string;
+        parameters: { name: string; description?: string; optional?: boolean }[];
+        result: { dimensionality?: string };
+      }[];
+    };
+    const ids = metadata.functions.map((f) => f.id).sort();
+    expect(ids).toEqual([
+      "GAP",
+      "INDUSTRIES",
+      "METRIC",
+      "METRICS",
+      "PERCENTILE",
+      "PRACTICES",
+      "SIMILARITY",
+    ]);
+    const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
+    for (const fn of metadata.functions) {
+      expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#bench${fn.id.toLowerCase()}`);
+      fn.parameters.forEach((p) => expect(p.description?.length).toBeGreaterThan(5));
+    }
+    ["METRIC", "PERCENTILE", "GAP", "SIMILARITY"].forEach((id) =>
+      expect(byId[id].description).toContain("illustrative sample — replace with your sources")
+    );
+    expect(
+      metadata.functions
+        .filter((f) => f.result.dimensionality === "matrix")
+        .map((f) => f.id)
+        .sort()
+    ).toEqual(["INDUSTRIES", "METRICS", "PRACTICES"]);
+    expect(byId.METRIC.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["industry", false],
+      ["metric", false],
+      ["statistic", true],
+    ]);
+    expect(byId.GAP.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["value", false],
+      ["industry", false],
+      ["metric", false],
+      ["target", true],
+    ]);
+  });
+});

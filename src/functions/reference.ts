@@ -135,6 +135,7 @@ async function spill(body: () => unknown[][]): Promise<unknown[][]> {
 /**
  * A reference figure for an industry and metric from the active library (the workbook's Crossbench Reference table, then the bundled illustrative sample — replace with your sources).
  * @customfunction METRIC
+ * @helpurl https://localhost:3000/help.html#benchmetric
  * @param industry Industry name, e.g. "Retail" (case and spaces ignored).
  * @param metric Metric name, e.g. "Gross margin".
  * @param [statistic] p10, p25, median (default), p75, p90, mean, value, n, unit, direction, source, year, licence or illustrative.
@@ -159,6 +160,7 @@ export async function metric(
 /**
  * Where a value stands in the reference distribution, 0 to 1, direction-adjusted: 0.9 means better than 90 % of the reference Bundled figures: illustrative sample — replace with your sources.
  * @customfunction PERCENTILE
+ * @helpurl https://localhost:3000/help.html#benchpercentile
  * @param value Your figure, in the metric's unit.
  * @param industry Industry name.
  * @param metric Metric name.
@@ -184,6 +186,7 @@ export async function percentile(
 /**
  * Distance still to go to a target performance level, in the metric's units; positive = short of it Bundled figures: illustrative sample — replace with your sources.
  * @customfunction GAP
+ * @helpurl https://localhost:3000/help.html#benchgap
  * @param value Your figure, in the metric's unit.
  * @param industry Industry name.
  * @param metric Metric name.
@@ -221,6 +224,7 @@ export async function gap(
 /**
  * Spills the industries in the active library, e.g. as the source of a data-validation list.
  * @customfunction INDUSTRIES
+ * @helpurl https://localhost:3000/help.html#benchindustries
  * @returns One industry per row.
  */
 export async function industries(): Promise<unknown[][]> {
@@ -234,6 +238,7 @@ export async function industries(): Promise<unknown[][]> {
 /**
  * Spills metric, unit, direction and category for an industry (all metrics when omitted).
  * @customfunction METRICS
+ * @helpurl https://localhost:3000/help.html#benchmetrics
  * @param [industry] Industry name.
  * @returns Rows of metric, unit, direction, category.
  */
@@ -248,6 +253,7 @@ export async function metrics(industry?: unknown): Promise<unknown[][]> {
 /**
  * Spills cross-industry practices that fit a target industry and/or a challenge.
  * @customfunction PRACTICES
+ * @helpurl https://localhost:3000/help.html#benchpractices
  * @param [industry] Your industry, e.g. "Restaurants".
  * @param [challenge] Words describing the problem, e.g. "no-shows" or "cash".
  * @returns Rows of source industry, practice, challenge, metrics moved, effort.
@@ -270,6 +276,7 @@ export async function practices(industry?: unknown, challenge?: unknown): Promis
 /**
  * How alike two industries' metric profiles are, 0 to 1 (z-scored direction-adjusted medians, cosine mapped as (1 + cos) / 2). Bundled figures: illustrative sample — replace with your sources.
  * @customfunction SIMILARITY
+ * @helpurl https://localhost:3000/help.html#benchsimilarity
  * @param industry_a First industry.
  * @param industry_b Second industry.
  * @returns Similarity from 0 (opposite) to 1 (same profile).
