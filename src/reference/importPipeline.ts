@@ -1,15 +1,20 @@
 /**
- * The import API the task pane and the CLI call. Two steps, nothing written until the caller decides:
+ * The import API the task pane and the CLI call. Nothing is written until the caller decides:
  *
- *   const parsed = await parseSource({ kind: "csv", name: file.name, bytes });      // or xlsx/json/paste/values
- *   // show parsed.previewRows / parsed.headers, let the user edit parsed.suggestedMapping (long layout)
- *   // or confirm unit + direction of each parsed.wideMetrics entry (wide layout), pick parsed.sheets
- *   const report = validateSource(parsed, { mapping, wideMetrics, defaults: { source: "..." } });
- *   // show report.problems (file, row, column, message); then, only on the user's explicit choice:
+ *   const parsed = await parseSource({ kind: "csv", name: file.name, bytes });      // csv | xlsx | json | paste | values
+ *   // show parsed.previewRows / parsed.headers / parsed.sheets (xlsx: parse again with { sheet })
+ *   // long layout: let the user edit parsed.suggestedMapping (field -> header); remember it per workbook
+ *   //   with saveReferenceMapping / loadReferenceMapping (src/excel/referenceMapping.ts)
+ *   // wide layout: show parsed.wideMetrics (role, unit, direction, reason) and let the user confirm them
+ *   const report = validateSource(parsed, { mapping, wideMetrics, defaults: { source: "...", year: 2025 } });
+ *   // show report.problems (file, sheet, row, column, message, severity); then, on the user's explicit choice:
  *   const rows = rowsToImport(report, report.ok ? "all-or-nothing" : "only-valid-rows");
- *   await writeReferenceRows(rows, { onProgress, signal });                        // src/excel/referenceTable.ts
+ *   const result = await writeReferenceRows(rows, { onProgress, signal, existing: "update" | "keep" });
+ *   // result: added / updated (with before/after per row) / unchanged / kept / cancelled   (src/excel/referenceTable.ts)
  *
- * parseSource never throws for bad input: a file it cannot read comes back with `problems` and no rows.
+ * readReferenceTable() returns the workbook table's rows; lastReferenceTableReport() lists table rows the
+ * functions ignore (hand edits that fail validation). parseSource never throws for bad input: a file it
+ * cannot read comes back with `problems` and no rows.
  */
 import { CellValue } from "./canonical";
 import { ColumnMapping, Layout, detectHeader, suggestMapping } from "./mapping";
