@@ -12,7 +12,13 @@ import type {
 } from "../taskpane/paneActions";
 import type { FunctionsMetadata } from "../taskpane/adapters/functionCatalogue";
 import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "./cells";
-import { readSettings, writeSettings } from "./settings";
+import {
+  IMPORT_MAPPING_KEY,
+  readSettings,
+  readTextSetting,
+  writeSettings,
+  writeTextSetting,
+} from "./settings";
 
 /** Caches a lazily computed promise, but forgets a failure so the next call can retry. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -63,19 +69,26 @@ function createImporter(): () => Promise<ImportActions> {
       import(/* webpackChunkName: "import-tools" */ "../taskpane/adapters/importAdapter"),
       import(/* webpackChunkName: "reference-table" */ "./referenceTable"),
     ]);
-    return createImportActions(async (rows, { onProgress, signal }) => {
-      const result = await table.writeReferenceRows(rows, {
-        signal,
-        onProgress: (progress) => onProgress(progress.rowsDone, progress.rowsTotal),
-      });
-      return {
-        added: result.added,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        skipped: result.kept,
-        sheetName: table.REFERENCE_SHEET,
-      };
-    }, readSelectedValues);
+    return createImportActions(
+      async (rows, { onProgress, signal }) => {
+        const result = await table.writeReferenceRows(rows, {
+          signal,
+          onProgress: (progress) => onProgress(progress.rowsDone, progress.rowsTotal),
+        });
+        return {
+          added: result.added,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          skipped: result.kept,
+          sheetName: table.REFERENCE_SHEET,
+        };
+      },
+      readSelectedValues,
+      {
+        load: () => readTextSetting(IMPORT_MAPPING_KEY),
+        save: (serialised) => writeTextSetting(IMPORT_MAPPING_KEY, serialised),
+      }
+    );
   });
 }
 

@@ -37,18 +37,42 @@ export const SETTING_KEYS: { readonly [K in keyof PaneSettings]: string } = {
  * Turns stored setting values (whatever another version or a hand edit left there) into valid
  * settings, falling back to the default field by field.
  */
-export function settingsFromStored(stored: Partial<Record<keyof PaneSettings, unknown>>): PaneSettings {
-  const rate = typeof stored.discountRate === "number" ? stored.discountRate : Number(stored.discountRate);
+export function settingsFromStored(
+  stored: Partial<Record<keyof PaneSettings, unknown>>
+): PaneSettings {
+  const rate =
+    typeof stored.discountRate === "number" ? stored.discountRate : Number(stored.discountRate);
   const currency = typeof stored.currency === "string" ? stored.currency.trim().toUpperCase() : "";
   const target = stored.targetPercentile;
   return {
     industry: typeof stored.industry === "string" ? stored.industry : DEFAULT_SETTINGS.industry,
-    discountRate: Number.isFinite(rate) && rate > -1 && rate < 10 ? rate : DEFAULT_SETTINGS.discountRate,
+    discountRate:
+      Number.isFinite(rate) && rate > -1 && rate < 10 ? rate : DEFAULT_SETTINGS.discountRate,
     currency: /^[A-Z]{3}$/.test(currency) ? currency : DEFAULT_SETTINGS.currency,
     targetPercentile: TARGET_PERCENTILES.includes(target as TargetPercentile)
       ? (target as TargetPercentile)
       : DEFAULT_SETTINGS.targetPercentile,
   };
+}
+
+/** Where the import flow remembers the user's last column mapping (serialised field -> header). */
+export const IMPORT_MAPPING_KEY = "crossbench.importMapping";
+
+/** Reads one text setting (undefined when absent or not text). */
+export async function readTextSetting(key: string): Promise<string | undefined> {
+  return Excel.run(async (context) => {
+    const item = context.workbook.settings.getItemOrNullObject(key);
+    item.load("value");
+    await context.sync();
+    return !item.isNullObject && typeof item.value === "string" ? item.value : undefined;
+  });
+}
+
+export async function writeTextSetting(key: string, value: string): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.settings.add(key, value);
+    await context.sync();
+  });
 }
 
 /** Reads the settings in one sync; missing keys give the defaults. */

@@ -263,6 +263,12 @@ describe("import reference metrics", () => {
     await page.getByRole("button", { name: "Import only the 2 valid rows" }).click();
     const done = await page.getByTestId("import-summary").textContent({ timeout: 60000 });
     expect(done).toMatch(/^2 added, 0 updated,.* 1 skipped$/);
+    const settings = await workbook<Record<string, unknown>>(page, "state.settings()");
+    expect(JSON.parse(String(settings["crossbench.importMapping"]))).toMatchObject({
+      industry: "industry",
+      median: "median",
+      source: "source",
+    });
 
     const table = await referenceTable(page);
     expect(table).toBeDefined();

@@ -2,6 +2,7 @@ import {
   createImportActions,
   fieldMapping,
   paneMapping,
+  suggestedPaneMapping,
   type ReferenceWriter,
 } from "../../src/taskpane/adapters/importAdapter";
 import { matchPractices, quickFitEstimate } from "../../src/taskpane/adapters/practiceAdapter";
@@ -16,6 +17,42 @@ describe("import adapter", () => {
     const pane = paneMapping(headers, { industry: "Sector", metric: "KPI", median: "Median" });
     expect(pane).toEqual({ Sector: "industry", KPI: "metric", Median: "median", Ignored: "" });
     expect(fieldMapping(pane)).toEqual({ industry: "Sector", metric: "KPI", median: "Median" });
+  });
+
+  it("prefers the remembered mapping for headers this source has, and the suggestion elsewhere", () => {
+    const headers = ["Sector", "KPI", "Figure", "Notes"];
+    const mapping = suggestedPaneMapping(
+      headers,
+      { industry: "Sector", metric: "KPI", notes: "Notes" },
+      { median: "Figure", notes: "Comment", value: "Sector" }
+    );
+    // "Sector" was remembered as the value column: the remembered choice wins over the suggestion.
+    expect(mapping).toEqual({ Sector: "value", KPI: "metric", Figure: "median", Notes: "notes" });
+  });
+
+  it("saves the mapping used for a successful import", async () => {
+    const saved: string[] = [];
+    const importer = createImportActions(recordingWriter().writer, undefined, {
+      load: async () => undefined,
+      save: async (text) => {
+        saved.push(text);
+      },
+    });
+    const source = await importer.readPasted(
+      "industry\tmetric\tmedian\tsource\nRetail\tGross margin\t0.3\tOwn survey"
+    );
+    const mapping = importer.suggestMapping(source);
+    await importer.write(source, mapping, {
+      onlyValidRows: false,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    expect(JSON.parse(saved[0])).toEqual({
+      industry: "industry",
+      metric: "metric",
+      median: "median",
+      source: "source",
+    });
   });
 
   function recordingWriter() {

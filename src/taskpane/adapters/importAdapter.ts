@@ -14,8 +14,10 @@ import { CANONICAL_COLUMNS, type CanonicalField } from "../../reference/canonica
 import { UNITS, DIRECTIONS } from "../../reference/model";
 import {
   kindFromFileName,
+  parseMapping,
   parseSource,
   rowsToImport,
+  serializeMapping,
   validateSource,
 } from "../../reference/importPipeline";
 import type {
@@ -83,12 +85,46 @@ function problemsOf(report: Pick<ValidationReport, "problems">): ImportProblem[]
   }));
 }
 
+/** Remembers the user's column mapping in the workbook, so the next import of the same layout needs no edits. */
+export interface MappingMemory {
+  load(): Promise<string | undefined>;
+  save(serialised: string): Promise<void>;
+}
+
+/**
+ * The suggestion for a source: the remembered mapping where its headers exist in this source, the
+ * pipeline's header-based suggestion for every other field.
+ */
+export function suggestedPaneMapping(
+  headers: readonly string[],
+  suggested: FieldMapping,
+  remembered: FieldMapping | undefined
+): ColumnMapping {
+  const present = new Set(headers);
+  const merged: FieldMapping = { ...suggested };
+  for (const [field, header] of Object.entries(remembered ?? {})) {
+    if (!header || !present.has(header)) continue;
+    // A header belongs to one field: drop the suggestion that gave this header to another field.
+    for (const [otherField, otherHeader] of Object.entries(merged)) {
+      if (otherHeader === header) delete merged[otherField as CanonicalField];
+    }
+    merged[field as CanonicalField] = header;
+  }
+  return paneMapping(headers, merged);
+}
+
 export function createImportActions(
   writer: ReferenceWriter,
-  readSelectionValues?: () => Promise<{ address: string; values: unknown[][] }>
+  readSelectionValues?: () => Promise<{ address: string; values: unknown[][] }>,
+  memory?: MappingMemory
 ): ImportActions {
   // ImportSource objects handed to the pane carry their parsed form here, not in React state.
   const parsedBySource = new WeakMap<ImportSource, ParsedSource>();
+  let remembered: FieldMapping | undefined;
+  void memory?.load().then(
+    (text) => (remembered = parseMapping(text)),
+    () => undefined // a mapping that cannot be read is only a lost convenience
+  );
 
   function toSource(parsed: ParsedSource): ImportSource {
     const source: ImportSource = {
@@ -153,7 +189,8 @@ export function createImportActions(
           },
         }
       : {}),
-    suggestMapping: (source) => paneMapping(source.headers, parsedOf(source).suggestedMapping),
+    suggestMapping: (source) =>
+      suggestedPaneMapping(source.headers, parsedOf(source).suggestedMapping, remembered),
     validate: async (source, mapping, wideMetrics) => {
       const report = validateSource(
         parsedOf(source),
@@ -182,6 +219,8 @@ export function createImportActions(
         onProgress: options.onProgress,
         signal: options.signal,
       });
+      if (memory && source.layout !== "wide")
+        await memory.save(serializeMapping(fieldMapping(mapping)));
       return {
         added: written.added,
         updated: written.updated,

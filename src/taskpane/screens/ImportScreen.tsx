@@ -394,8 +394,10 @@ function MappingStep(props: MappingStepProps) {
           Preview of {source.label}
         </Subtitle2>
         <Caption1>
-          {source.rowCount.toLocaleString()} data rows, {source.headers.length} columns. First{" "}
-          {Math.min(PREVIEW_ROWS, source.preview.length)} rows:
+          {source.rowCount.toLocaleString()} data rows, {source.headers.length} columns.{" "}
+          {source.preview.length === 1
+            ? "The row:"
+            : `First ${Math.min(PREVIEW_ROWS, source.preview.length)} rows:`}
         </Caption1>
         {source.sheets && source.sheets.length > 1 && (
           <Field label="Sheet">
