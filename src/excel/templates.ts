@@ -8,7 +8,7 @@
 import { getActiveLibrary, whenWorkbookLoaded } from "../reference/activeLibrary";
 import { METRIC_CATALOGUE } from "../reference/catalogue";
 import { PRACTICE_LIBRARY } from "../reference/practices";
-import type { TemplateLibrary } from "../templates/context";
+import type { TemplateContext, TemplateLibrary } from "../templates/context";
 import { coreMaths } from "../templates/defaults";
 import { buildWorkbookPlan } from "../templates/index";
 import type { FormulaMode, SheetKey, SheetPlan, TemplateId } from "../templates/plan";
@@ -38,6 +38,8 @@ export interface TemplateRenderOptions {
   supports?: SupportsSet;
   /** Queued-request budget before an extra sync, so a huge sheet stays under Excel's payload limit. */
   requestBudgetBytes?: number;
+  /** The user's pane defaults (insertTemplates only). */
+  preferences?: TemplateContext["preferences"];
 }
 
 export interface RenderedSheet {
@@ -428,6 +430,7 @@ export async function insertTemplates(
     library,
     maths: coreMaths(library),
     industry,
+    preferences: options.preferences,
   });
   return renderTemplatesIntoWorkbook(plans, options);
 }

@@ -55,6 +55,8 @@ export interface TemplateContext {
   included: readonly string[];
   /** Charts the renderer cannot draw (listed on the Summary so they are not dropped silently). */
   chartsNotDrawn?: readonly { sheet: string; title: string }[];
+  /** The user's defaults from the task pane (discount rate for ROI, target level for the gap analysis). */
+  preferences?: { discountRate?: number; targetPercentile?: "median" | "p75" | "p90" };
 }
 
 /** The "computed at generation time" label portable values carry. */

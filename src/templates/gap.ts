@@ -173,7 +173,10 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       : note("Reference figures from your library; see the Reference sheet for sources."),
   ]);
   const industryRow = sheet.add([text("Your industry"), input(industry)]);
-  const targetRow = sheet.add([text("Target level (median, p75 or p90)"), input("p75")]);
+  const targetRow = sheet.add([
+    text("Target level (median, p75 or p90)"),
+    input(context.preferences?.targetPercentile ?? "p75"),
+  ]);
   sheet.add([
     note(
       portable

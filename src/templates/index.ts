@@ -30,6 +30,17 @@ export const TEMPLATE_TITLES: Record<TemplateId, string> = {
   reference: "Reference library",
 };
 
+/** One line per template for pickers (the task pane, --help). */
+export const TEMPLATE_DESCRIPTIONS: Record<TemplateId, string> = {
+  gap: "Where you stand on each metric against your industry and the best other industry, and which gaps to close first.",
+  roi: "Values a KPI improvement in money: annual benefit, risk-adjusted cash flows, NPV, IRR, ROI, payback and a Monte Carlo range.",
+  fit: "Scores candidate practices from other industries against eight weighted criteria (typed or AHP weights).",
+  portfolio: "Ranks initiatives by value, fit and effort and phases them: start small, then scale.",
+  log: "One line per experiment: what you tried, what happened, what you decided.",
+  reference:
+    "The reference library as a table, with source, year, licence and the illustrative flag.",
+};
+
 export function isTemplateId(name: string): name is TemplateId {
   return (TEMPLATE_IDS as readonly string[]).includes(name);
 }

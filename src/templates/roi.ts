@@ -95,7 +95,11 @@ function safe<T>(compute: () => T): T | undefined {
 }
 
 function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: RoiLayout } {
-  const s = ROI_SAMPLE;
+  const discountRate = context?.preferences?.discountRate;
+  const s =
+    discountRate !== undefined && Number.isFinite(discountRate)
+      ? { ...ROI_SAMPLE, discountRate }
+      : ROI_SAMPLE;
   const maths = context?.maths;
   const portable = context?.mode === "portable";
   const years = s.oneTimeCosts.length;
