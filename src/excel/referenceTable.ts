@@ -610,7 +610,12 @@ export function startReferenceTableSync(
   options: { recalculateOnChange?: boolean } = {}
 ): Promise<void> {
   if (started) return started;
-  const load = refreshWorkbookLibrary();
+  // Functions can be called before Office has finished initialising the shared runtime.
+  const ready =
+    typeof Office !== "undefined" && typeof Office.onReady === "function"
+      ? Office.onReady()
+      : Promise.resolve();
+  const load = ready.then(() => refreshWorkbookLibrary());
   setPendingWorkbookLoad(load);
   let refreshing: Promise<void> | undefined;
   let again = false;
