@@ -21,7 +21,12 @@ export function unescapeLeadingQuote(text: string): string {
 }
 
 const NUMBER_LIKE = /^[+-]?(\d[\d,. ]*|\.\d+)([eE][+-]?\d+)?%?$/;
-const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$|^\d{1,2}[-/ ][A-Za-z]{3,9}([-/ ]\d{2,4})?$/;
+// Dates and times as Excel recognises typed input: 2024-05, 5/6, 12 Mar, Mar 2025, Mar-25, 10:30.
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const DATE_LIKE = new RegExp(
+  `^\\d{1,4}[-/.]\\d{1,2}([-/.]\\d{1,4})?$|^\\d{1,2}[-/ ]${MONTH}([-/ ]\\d{2,4})?$|^${MONTH}[-/ ]\\d{1,4}$|^\\d{1,2}:\\d{2}(:\\d{2})?( ?[ap]m)?$`,
+  "i"
+);
 const WORD_VALUES = new Set(["TRUE", "FALSE"]);
 
 /**
