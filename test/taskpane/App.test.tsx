@@ -179,6 +179,47 @@ describe("import", () => {
     expect(written).toEqual([{ onlyValidRows: true }]);
   });
 
+  it("shows rows written while a large import runs and stops between chunks when cancelled", async () => {
+    const { importer } = createFakeImporter();
+    let chunksWritten = 0;
+    importer.write = async (_source, _mapping, options) => {
+      const total = 30000;
+      for (let chunk = 1; chunk <= 3; chunk++) {
+        if (options.signal.aborted) break;
+        chunksWritten = chunk;
+        options.onProgress(chunk * 10000, total);
+        // The next chunk waits until the user has had a chance to cancel.
+        await new Promise<void>((resolve) => {
+          if (options.signal.aborted) resolve();
+          options.signal.addEventListener("abort", () => resolve(), { once: true });
+        });
+      }
+      return {
+        added: chunksWritten * 10000,
+        updated: 0,
+        skipped: 0,
+        sheetName: "Crossbench Reference",
+      };
+    };
+    const { actions } = createFakeActions({ importer: async () => importer });
+    renderApp(actions);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Import reference metrics" }));
+    await user.click(await screen.findByRole("textbox", { name: /Table with a header row/ }));
+    await user.paste("Industry,Metric,Median\nRetail,Gross margin,0.3");
+    await user.click(screen.getByRole("button", { name: "Use pasted table" }));
+    await user.click(await screen.findByRole("button", { name: "Check the rows" }));
+    await user.click(await screen.findByRole("button", { name: /Import all/ }));
+    expect(await screen.findByText("10,000 of 30,000 rows written")).toBeTruthy();
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Cancel import" }));
+    expect((await screen.findByTestId("import-summary")).textContent).toBe(
+      "10000 added, 0 updated, 0 skipped"
+    );
+    expect(screen.getByText(/Import stopped/)).toBeTruthy();
+    expect(chunksWritten).toBe(1);
+  });
+
   it("asks for the required columns before checking", async () => {
     const { importer } = createFakeImporter();
     const { actions } = createFakeActions({ importer: async () => importer });

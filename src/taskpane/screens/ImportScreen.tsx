@@ -314,9 +314,12 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
           <SuccessBar>
             {stage.cancelled ? "Import stopped. " : "Import finished. "}
             <span data-testid="import-summary">
-              {stage.summary.added} added, {stage.summary.updated} updated,{" "}
-              {stage.summary.unchanged ? `${stage.summary.unchanged} unchanged, ` : ""}
-              {stage.summary.skipped} skipped
+              {stage.summary.added.toLocaleString()} added, {stage.summary.updated.toLocaleString()}{" "}
+              updated,{" "}
+              {stage.summary.unchanged
+                ? `${stage.summary.unchanged.toLocaleString()} unchanged, `
+                : ""}
+              {stage.summary.skipped.toLocaleString()} skipped
             </span>{" "}
             in the sheet {stage.summary.sheetName}.
           </SuccessBar>
