@@ -214,7 +214,7 @@ describe("import", () => {
     expect(screen.getByRole("progressbar")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Cancel import" }));
     expect((await screen.findByTestId("import-summary")).textContent).toBe(
-      "10000 added, 0 updated, 0 skipped"
+      "10,000 added, 0 updated, 0 skipped"
     );
     expect(screen.getByText(/Import stopped/)).toBeTruthy();
     expect(chunksWritten).toBe(1);
