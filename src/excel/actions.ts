@@ -111,6 +111,8 @@ function createPracticeActions(): PracticeActions {
   });
   return {
     challenges: async () => (await load()).adapter.SUGGESTED_CHALLENGES,
+    // Kept in step with SCORECARD_CAPACITY in ./paneTemplates (checked by its test).
+    scorecardCapacity: 4,
     find: async (industry, challenge) => {
       const { adapter, practices, profile } = await load();
       return adapter.matchPractices(practices, profile, industry, challenge);

@@ -77,6 +77,8 @@ export interface PracticeMatch {
 export interface PracticeActions {
   /** Suggested challenge phrases; free text is allowed too. */
   challenges(): Promise<string[]>;
+  /** How many practices one scorecard compares (more cannot be ticked). */
+  scorecardCapacity: number;
   find(industry: string, challenge: string): Promise<PracticeMatch[]>;
   /** Puts the practices into the fit scorecard sheet (created when missing); returns its name. */
   addToScorecard(

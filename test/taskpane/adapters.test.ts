@@ -153,3 +153,11 @@ describe("practice adapter", () => {
     expect(matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "zzzz qqqq")).toEqual([]);
   });
 });
+
+describe("Excel actions", () => {
+  it("offers as many scorecard places as the scorecard template has", async () => {
+    const { createExcelActions } = await import("../../src/excel/actions");
+    const { SCORECARD_CAPACITY } = await import("../../src/excel/paneTemplates");
+    expect(createExcelActions().practices!.scorecardCapacity).toBe(SCORECARD_CAPACITY);
+  });
+});

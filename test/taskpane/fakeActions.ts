@@ -89,6 +89,7 @@ export function createFakeActions(overrides: Partial<PaneActions> = {}) {
     },
     practices: {
       challenges: async () => ["customer loyalty", "delivery"],
+      scorecardCapacity: 4,
       find: async () => [PRACTICE],
       addToScorecard: async (ids, industry) => {
         calls.addToScorecard.push({ ids, industry });

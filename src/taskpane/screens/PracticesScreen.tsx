@@ -147,12 +147,18 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
                 </div>
                 <Checkbox
                   checked={chosen.has(match.id)}
+                  disabled={!chosen.has(match.id) && chosen.size >= practices.scorecardCapacity}
                   onChange={(_, data) => toggle(match.id, data.checked === true)}
                   label={`Add “${match.practice}” to the scorecard`}
                 />
               </li>
             ))}
           </ul>
+          {matches.length > 0 && (
+            <Caption1 role="status">
+              {chosen.size} of at most {practices.scorecardCapacity} ticked for the scorecard.
+            </Caption1>
+          )}
           {matches.length > 0 && (
             <div>
               <Button
