@@ -12,13 +12,7 @@ import type {
 } from "../taskpane/paneActions";
 import type { FunctionsMetadata } from "../taskpane/adapters/functionCatalogue";
 import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "./cells";
-import {
-  IMPORT_MAPPING_KEY,
-  readSettings,
-  readTextSetting,
-  writeSettings,
-  writeTextSetting,
-} from "./settings";
+import { readSettings, writeSettings } from "./settings";
 
 /** Caches a lazily computed promise, but forgets a failure so the next call can retry. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -65,9 +59,10 @@ function createLibraryActions(): LibraryActions {
 
 function createImporter(): () => Promise<ImportActions> {
   return once(async () => {
-    const [{ createImportActions }, table] = await Promise.all([
+    const [{ createImportActions }, table, mappings] = await Promise.all([
       import(/* webpackChunkName: "import-tools" */ "../taskpane/adapters/importAdapter"),
       import(/* webpackChunkName: "reference-table" */ "./referenceTable"),
+      import(/* webpackChunkName: "import-tools" */ "./referenceMapping"),
     ]);
     return createImportActions(
       async (rows, { onProgress, signal }) => {
@@ -84,19 +79,18 @@ function createImporter(): () => Promise<ImportActions> {
         };
       },
       readSelectedValues,
-      {
-        load: () => readTextSetting(IMPORT_MAPPING_KEY),
-        save: (serialised) => writeTextSetting(IMPORT_MAPPING_KEY, serialised),
-      }
+      { load: mappings.loadReferenceMapping, save: mappings.saveReferenceMapping }
     );
   });
 }
 
 function createTemplateActions(): TemplateActions {
-  const load = () => import(/* webpackChunkName: "templates" */ "./paneTemplates");
+  const load = async () =>
+    (await import(/* webpackChunkName: "templates" */ "./templateActions")).templateActions;
   return {
-    list: async () => (await load()).listTemplates(),
-    insert: async (ids, industry) => (await load()).insertTemplates(ids, industry),
+    list: async () => (await load()).list(),
+    // The renderer applies the pane's defaults (discount rate, target level) to the new sheets.
+    insert: async (ids, industry, settings) => (await load()).insert(ids, industry, settings),
   };
 }
 

@@ -1,91 +1,49 @@
 /**
- * The pane's template and scorecard actions: template plans (src/templates) drawn by the Excel renderer
- * (src/excel/templates.ts). Loaded on first use, so the plans and the bundled data they carry are not
- * part of the pane's first download.
+ * The pane's "add to fit scorecard": a new Practice fit scorecard whose candidate columns are the
+ * practices the user chose, drawn by the template renderer (src/excel/templates.ts) from the active
+ * library. Loaded on first use, so the plans and the data they carry are not in the pane's first download.
  */
-import {
-  buildWorkbookPlan,
-  TEMPLATE_IDS,
-  TEMPLATE_TITLES,
-  isTemplateId,
-  type TemplateId,
-} from "../templates";
-import { BUNDLED_TEMPLATE_LIBRARY, coreMaths } from "../templates/defaults";
-import type { TemplateLibrary } from "../templates/context";
-import { getActiveLibrary } from "../reference/activeLibrary";
+import { buildWorkbookPlan } from "../templates/index";
+import { coreMaths } from "../templates/defaults";
 import { PRACTICE_LIBRARY } from "../reference/practices";
-import { renderTemplatesIntoWorkbook } from "./templates";
-import type { TemplateChoice } from "../taskpane/paneActions";
+import { whenWorkbookLoaded } from "../reference/activeLibrary";
+import { activeTemplateLibrary, renderTemplatesIntoWorkbook } from "./templates";
 
-/** The fit scorecard has room for this many candidate practices. */
+/** The fit scorecard template has room for this many candidate practices. */
 export const SCORECARD_CAPACITY = 4;
 
-/** Templates read the active library: the workbook's reference rows over the bundled sample. */
-function templateLibrary(practices = PRACTICE_LIBRARY): TemplateLibrary {
-  return { ...BUNDLED_TEMPLATE_LIBRARY, values: getActiveLibrary().values, practices };
-}
-
-function plansFor(templates: readonly TemplateId[], industry: string, library: TemplateLibrary) {
-  return buildWorkbookPlan({
-    templates,
-    // A Summary ties several sheets together; a single template does not need one.
-    summary: templates.length > 1,
-    drawsCharts: true,
-    mode: "bench",
-    library,
-    maths: coreMaths(library),
-    industry,
-  });
-}
-
-export function listTemplates(): TemplateChoice[] {
-  const plans = plansFor(TEMPLATE_IDS, "", templateLibrary());
-  return TEMPLATE_IDS.map((id) => ({
-    id,
-    title: TEMPLATE_TITLES[id],
-    description: plans.find((plan) => plan.key === id)?.purpose ?? "",
-  }));
-}
-
-export async function insertTemplates(
-  ids: readonly string[],
-  industry: string
-): Promise<{ sheetNames: string[] }> {
-  const templates = ids.filter(isTemplateId);
-  if (templates.length === 0) throw new Error("Tick at least one template.");
-  const rendered = await renderTemplatesIntoWorkbook(
-    plansFor(templates, industry, templateLibrary()),
-    { mode: "bench" }
-  );
-  return { sheetNames: rendered.map((sheet) => sheet.name) };
-}
-
-/**
- * Draws a new fit scorecard whose candidate columns are the chosen practices (at most
- * SCORECARD_CAPACITY), so existing scorecards are never overwritten.
- */
+/** Draws a new scorecard (existing ones are never overwritten: a taken name gets " (2)"). */
 export async function addPracticesToScorecard(
   practiceIds: readonly string[],
   industry: string
 ): Promise<{ sheetName: string; added: number }> {
   const chosen = practiceIds
     .map((id) => PRACTICE_LIBRARY.find((practice) => practice.id === id))
-    .filter((p) => p !== undefined);
+    .filter((practice) => practice !== undefined);
   if (chosen.length === 0) throw new Error("Choose at least one practice.");
   if (chosen.length > SCORECARD_CAPACITY) {
     throw new Error(
       `A scorecard compares up to ${SCORECARD_CAPACITY} practices; untick ${chosen.length - SCORECARD_CAPACITY}.`
     );
   }
-  // The scorecard lists practices aimed at the user's industry first; only the chosen ones are offered.
-  const library = templateLibrary(
-    chosen.map((practice) => ({
+  await whenWorkbookLoaded();
+  // The scorecard's candidates are the practices aimed at the user's industry: offer exactly the chosen ones.
+  const library = {
+    ...activeTemplateLibrary(),
+    practices: chosen.map((practice) => ({
       ...practice,
       targetIndustries: [...practice.targetIndustries, industry],
-    }))
-  );
-  const [sheet] = await renderTemplatesIntoWorkbook(plansFor(["fit"], industry, library), {
+    })),
+  };
+  const plans = buildWorkbookPlan({
+    templates: ["fit"],
+    summary: false,
+    drawsCharts: true,
     mode: "bench",
+    library,
+    maths: coreMaths(library),
+    industry,
   });
+  const [sheet] = await renderTemplatesIntoWorkbook(plans, { mode: "bench" });
   return { sheetName: sheet.name, added: chosen.length };
 }

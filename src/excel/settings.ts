@@ -55,26 +55,6 @@ export function settingsFromStored(
   };
 }
 
-/** Where the import flow remembers the user's last column mapping (serialised field -> header). */
-export const IMPORT_MAPPING_KEY = "crossbench.importMapping";
-
-/** Reads one text setting (undefined when absent or not text). */
-export async function readTextSetting(key: string): Promise<string | undefined> {
-  return Excel.run(async (context) => {
-    const item = context.workbook.settings.getItemOrNullObject(key);
-    item.load("value");
-    await context.sync();
-    return !item.isNullObject && typeof item.value === "string" ? item.value : undefined;
-  });
-}
-
-export async function writeTextSetting(key: string, value: string): Promise<void> {
-  await Excel.run(async (context) => {
-    context.workbook.settings.add(key, value);
-    await context.sync();
-  });
-}
-
 /** Reads the settings in one sync; missing keys give the defaults. */
 export async function readSettings(): Promise<PaneSettings> {
   return Excel.run(async (context) => {

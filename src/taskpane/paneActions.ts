@@ -162,7 +162,8 @@ export interface ImportActions {
   readPasted(text: string): Promise<ImportSource>;
   /** undefined when the workbook selection cannot be read (then the option is not offered). */
   readSelection?: () => Promise<ImportSource>;
-  suggestMapping(source: ImportSource): ColumnMapping;
+  /** The header-based suggestion, or the mapping remembered for these headers in this workbook. */
+  suggestMapping(source: ImportSource): Promise<ColumnMapping>;
   /** `wideMetrics`: the user's confirmed units and directions for a wide table. */
   validate(
     source: ImportSource,

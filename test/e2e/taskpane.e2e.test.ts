@@ -264,7 +264,11 @@ describe("import reference metrics", () => {
     const done = await page.getByTestId("import-summary").textContent({ timeout: 60000 });
     expect(done).toMatch(/^2 added, 0 updated,.* 1 skipped$/);
     const settings = await workbook<Record<string, unknown>>(page, "state.settings()");
-    expect(JSON.parse(String(settings["crossbench.importMapping"]))).toMatchObject({
+    // The mapping is remembered for files with these headers (src/excel/referenceMapping.ts).
+    const remembered = JSON.parse(String(settings["crossbench.referenceMappings"])) as {
+      mapping: string;
+    }[];
+    expect(JSON.parse(remembered[0].mapping)).toMatchObject({
       industry: "industry",
       median: "median",
       source: "source",

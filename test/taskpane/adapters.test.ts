@@ -30,29 +30,44 @@ describe("import adapter", () => {
     expect(mapping).toEqual({ Sector: "value", KPI: "metric", Figure: "median", Notes: "notes" });
   });
 
-  it("saves the mapping used for a successful import", async () => {
-    const saved: string[] = [];
+  it("offers the mapping remembered for these headers and saves the one used for a successful import", async () => {
+    const saved: unknown[] = [];
+    const loadedFor: string[][] = [];
     const importer = createImportActions(recordingWriter().writer, undefined, {
-      load: async () => undefined,
-      save: async (text) => {
-        saved.push(text);
+      load: async (headers) => {
+        loadedFor.push([...headers]);
+        return { notes: "Figure" };
+      },
+      save: async (headers, mapping) => {
+        saved.push({ headers, mapping });
       },
     });
     const source = await importer.readPasted(
-      "industry\tmetric\tmedian\tsource\nRetail\tGross margin\t0.3\tOwn survey"
+      "industry\tmetric\tFigure\tsource\nRetail\tGross margin\t0.3\tOwn survey"
     );
-    const mapping = importer.suggestMapping(source);
-    await importer.write(source, mapping, {
-      onlyValidRows: false,
-      signal: new AbortController().signal,
-      onProgress: () => undefined,
-    });
-    expect(JSON.parse(saved[0])).toEqual({
+    const mapping = await importer.suggestMapping(source);
+    expect(loadedFor).toEqual([["industry", "metric", "Figure", "source"]]);
+    expect(mapping).toEqual({
       industry: "industry",
       metric: "metric",
-      median: "median",
+      Figure: "notes",
       source: "source",
     });
+    await importer.write(
+      source,
+      { ...mapping, Figure: "median" },
+      {
+        onlyValidRows: false,
+        signal: new AbortController().signal,
+        onProgress: () => undefined,
+      }
+    );
+    expect(saved).toEqual([
+      {
+        headers: ["industry", "metric", "Figure", "source"],
+        mapping: { industry: "industry", metric: "metric", median: "Figure", source: "source" },
+      },
+    ]);
   });
 
   function recordingWriter() {
@@ -78,7 +93,7 @@ describe("import adapter", () => {
     const source = await importer.readPasted(PASTED);
     expect(source.headers).toEqual(["industry", "metric", "year", "median", "source"]);
     expect(source.rowCount).toBe(3);
-    const mapping = importer.suggestMapping(source);
+    const mapping = await importer.suggestMapping(source);
     expect(mapping).toMatchObject({
       industry: "industry",
       metric: "metric",

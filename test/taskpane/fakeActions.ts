@@ -123,7 +123,7 @@ export function createFakeImporter() {
         preview: rows.slice(0, 5),
       };
     },
-    suggestMapping: (source) =>
+    suggestMapping: async (source) =>
       Object.fromEntries(
         source.headers.map((h) => [h, h.toLowerCase() === "sector" ? "" : h.toLowerCase()])
       ),

@@ -14,10 +14,8 @@ import { CANONICAL_COLUMNS, type CanonicalField } from "../../reference/canonica
 import { UNITS, DIRECTIONS } from "../../reference/model";
 import {
   kindFromFileName,
-  parseMapping,
   parseSource,
   rowsToImport,
-  serializeMapping,
   validateSource,
 } from "../../reference/importPipeline";
 import type {
@@ -85,10 +83,13 @@ function problemsOf(report: Pick<ValidationReport, "problems">): ImportProblem[]
   }));
 }
 
-/** Remembers the user's column mapping in the workbook, so the next import of the same layout needs no edits. */
+/**
+ * Remembers the user's column mapping per header row in the workbook (src/excel/referenceMapping.ts),
+ * so the next file with the same headers needs no edits.
+ */
 export interface MappingMemory {
-  load(): Promise<string | undefined>;
-  save(serialised: string): Promise<void>;
+  load(headers: readonly string[]): Promise<FieldMapping | undefined>;
+  save(headers: readonly string[], mapping: FieldMapping): Promise<void>;
 }
 
 /**
@@ -120,11 +121,6 @@ export function createImportActions(
 ): ImportActions {
   // ImportSource objects handed to the pane carry their parsed form here, not in React state.
   const parsedBySource = new WeakMap<ImportSource, ParsedSource>();
-  let remembered: FieldMapping | undefined;
-  void memory?.load().then(
-    (text) => (remembered = parseMapping(text)),
-    () => undefined // a mapping that cannot be read is only a lost convenience
-  );
 
   function toSource(parsed: ParsedSource): ImportSource {
     const source: ImportSource = {
@@ -189,8 +185,14 @@ export function createImportActions(
           },
         }
       : {}),
-    suggestMapping: (source) =>
-      suggestedPaneMapping(source.headers, parsedOf(source).suggestedMapping, remembered),
+    suggestMapping: async (source) => {
+      // A remembered mapping that cannot be read is only a lost convenience, never a failed import.
+      const remembered =
+        source.layout === "wide"
+          ? undefined
+          : await memory?.load(source.headers).catch(() => undefined);
+      return suggestedPaneMapping(source.headers, parsedOf(source).suggestedMapping, remembered);
+    },
     validate: async (source, mapping, wideMetrics) => {
       const report = validateSource(
         parsedOf(source),
@@ -220,7 +222,7 @@ export function createImportActions(
         signal: options.signal,
       });
       if (memory && source.layout !== "wide")
-        await memory.save(serializeMapping(fieldMapping(mapping)));
+        await memory.save(source.headers, fieldMapping(mapping));
       return {
         added: written.added,
         updated: written.updated,

@@ -132,10 +132,11 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
     setError(undefined);
     try {
       const source = await read();
+      const mapping = await importer.suggestMapping(source);
       setStage({
         step: "map",
         source,
-        mapping: importer.suggestMapping(source),
+        mapping,
         wideMetrics: source.wideMetrics,
       });
     } catch (caught) {
