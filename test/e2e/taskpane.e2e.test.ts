@@ -128,7 +128,9 @@ describe("start", () => {
 
 describe("new benchmark workbook", () => {
   it("inserts the ticked templates into new sheets, names them and activates the first", async () => {
-    const opened = await pane({ settings: { "crossbench.industry": "Restaurants" } });
+    const opened = await pane({
+      settings: { "crossbench.industry": "Restaurants", "crossbench.discountRate": 0.125 },
+    });
     const { page } = opened;
     await workbook(page, "state.setValues('Sheet1', 'A1', [['my own data']])");
     await startScreen(page);
@@ -166,6 +168,14 @@ describe("new benchmark workbook", () => {
       )
     );
     expect(gapText).toContain("Restaurants");
+    // The pane's discount rate reaches the new ROI sheet.
+    const roiSheet = created.find((name) => /roi/i.test(name))!;
+    const roiUsed = await workbook<string>(page, `state.usedAddress(${JSON.stringify(roiSheet)})`);
+    const roiValues = await workbook<unknown[][]>(
+      page,
+      `state.values(${JSON.stringify(roiSheet)}, ${JSON.stringify(roiUsed.split("!").pop())})`
+    );
+    expect(roiValues.flat()).toContain(0.125);
     expect(unexpectedErrors(opened)).toEqual([]);
   });
 });
