@@ -1,6 +1,6 @@
 /**
  * The bundled library: illustrative figures for every bundled industry × catalogue metric, generated
- * by a documented deterministic rule so that no figure can pose as a measurement (docs/reference.md).
+ * by a documented deterministic rule so that no figure can pose as a measurement (README, "Reference data").
  *
  * Rule, per metric m and industry i:
  *   u      = FNV-1a hash of "i.id:m.id" mapped to [-1, 1]

@@ -109,7 +109,9 @@ describe("production build", () => {
   it("serves a task pane that loads office.js from Microsoft's CDN under a Content-Security-Policy", () => {
     const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
     // The production build minifies HTML, so attribute quotes are optional here.
-    expect(html).toMatch(/src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+    expect(html).toMatch(
+      /src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/
+    );
     expect(html).toMatch(/http-equiv="?Content-Security-Policy"?/);
     // Shared runtime: the pane page also loads the functions and commands bundles.
     expect(html).toMatch(/src="?functions\.js"?>/);

@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const {
   validate,
   semanticProblems,
@@ -86,7 +85,6 @@ describe("manifest.xml beyond the schema", () => {
   });
 
   it("ships every product icon size as a real PNG", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { pngSize } = require("../../scripts/validate-manifest.cjs");
     for (const size of [16, 32, 64, 80, 128]) {
       expect(pngSize(path.join(ROOT, "assets", `icon-${size}.png`))).toEqual({

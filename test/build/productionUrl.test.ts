@@ -3,9 +3,8 @@ import os from "os";
 import path from "path";
 import webpack from "webpack";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { normaliseAddinUrl, rewriteDevUrl } = require("../../scripts/production-url.cjs");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { ProductionUrlPlugin } = require("../../scripts/webpack-plugins.cjs");
 
 describe("ADDIN_URL handling", () => {

@@ -20,7 +20,7 @@ import {
 } from "./support/pane";
 import { DIST } from "./support/paths";
 
-/** office.js frames Microsoft's telemetry page; the pane's CSP blocks it (reported in docs/taskpane.md). */
+/** office.js frames Microsoft's telemetry page; the pane's CSP blocks it (reported in the README, "Task pane internals"). */
 const KNOWN_CONSOLE_ERRORS = [/telemetryservice\.firstpartyapps\.oaspapps\.com/];
 
 function unexpectedErrors(pane: OpenPane): string[] {
