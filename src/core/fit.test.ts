@@ -1,15 +1,6 @@
 import fc from "fast-check";
-import { BenchError } from "./errors";
+import { errorKind } from "../../test/support/benchErrors";
 import { ahpConsistencyRatio, ahpWeights, fitScore } from "./fit";
-
-function errorKind(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof BenchError ? error.kind : `plain ${String(error)}`;
-  }
-  return "no error";
-}
 
 describe("fitScore", () => {
   it.each([

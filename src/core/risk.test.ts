@@ -1,15 +1,6 @@
 import fc from "fast-check";
-import { BenchError } from "./errors";
+import { errorKind } from "../../test/support/benchErrors";
 import { simulateRoi, triangularQuantile } from "./risk";
-
-function errorKind(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof BenchError ? error.kind : `plain ${String(error)}`;
-  }
-  return "no error";
-}
 
 const BENEFIT = { low: 80, likely: 120, high: 200 };
 const COST = { low: 90, likely: 100, high: 130 };

@@ -1,15 +1,7 @@
 import fc from "fast-check";
+import { errorKind } from "../../test/support/benchErrors";
 import { BenchError } from "./errors";
 import { beforeAfterTable, percentRankInc, tTest } from "./statistics";
-
-function errorKind(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof BenchError ? error.kind : `plain ${String(error)}`;
-  }
-  return "no error";
-}
 
 describe("percentRankInc", () => {
   it.each([

@@ -119,10 +119,24 @@ function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
   }));
 }
 
+/** The active library, once the workbook's reference table (if any) has been read into it. */
+async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrary>> {
+  ensureReferenceTableSync();
+  await whenWorkbookLoaded();
+  return getActiveLibrary();
+}
+
+/** The reference value for an industry and metric named in cells; #N/A with a suggestion if unknown. */
+async function referenceEntry(industry: unknown, metricName: unknown): Promise<ReferenceValue> {
+  return (await loadedLibrary()).find(
+    requiredText(industry, "industry"),
+    requiredText(metricName, "metric")
+  );
+}
+
 async function spill(body: () => unknown[][]): Promise<unknown[][]> {
   const result = await excelResultAsync(async () => {
-    ensureReferenceTableSync();
-    await whenWorkbookLoaded();
+    await loadedLibrary();
     const rows = body();
     if (rows.length === 0) throw notAvailable("Nothing matches.");
     return rows;
@@ -147,18 +161,13 @@ export async function metric(
   statistic?: unknown
 ): Promise<unknown> {
   return excelResultAsync(async () => {
-    ensureReferenceTableSync();
-    await whenWorkbookLoaded();
-    const entry = getActiveLibrary().find(
-      requiredText(industry, "industry"),
-      requiredText(metric, "metric")
-    );
+    const entry = await referenceEntry(industry, metric);
     return statisticOf(entry, optionalWord(statistic, "statistic") ?? "median");
   });
 }
 
 /**
- * Where a value stands in the reference distribution, 0 to 1, direction-adjusted: 0.9 means better than 90 % of the reference Bundled figures: illustrative sample — replace with your sources.
+ * Where a value stands in the reference distribution, 0 to 1, direction-adjusted: 0.9 means better than 90 % of the reference. Bundled figures: illustrative sample — replace with your sources.
  * @customfunction PERCENTILE
  * @helpurl https://localhost:3000/help.html#benchpercentile
  * @param value Your figure, in the metric's unit.
@@ -173,18 +182,13 @@ export async function percentile(
 ): Promise<unknown> {
   return excelResultAsync(async () => {
     const figure = requiredNumber(value, "value");
-    ensureReferenceTableSync();
-    await whenWorkbookLoaded();
-    const entry = getActiveLibrary().find(
-      requiredText(industry, "industry"),
-      requiredText(metric, "metric")
-    );
+    const entry = await referenceEntry(industry, metric);
     return percentilePosition(figure, publishedPoints(entry), entry.direction);
   });
 }
 
 /**
- * Distance still to go to a target performance level, in the metric's units; positive = short of it Bundled figures: illustrative sample — replace with your sources.
+ * Distance still to go to a target performance level, in the metric's units; positive = short of it. Bundled figures: illustrative sample — replace with your sources.
  * @customfunction GAP
  * @helpurl https://localhost:3000/help.html#benchgap
  * @param value Your figure, in the metric's unit.
@@ -201,12 +205,7 @@ export async function gap(
 ): Promise<unknown> {
   return excelResultAsync(async () => {
     const figure = requiredNumber(value, "value");
-    ensureReferenceTableSync();
-    await whenWorkbookLoaded();
-    const entry = getActiveLibrary().find(
-      requiredText(industry, "industry"),
-      requiredText(metric, "metric")
-    );
+    const entry = await referenceEntry(industry, metric);
     const targetName = optionalWord(target, "target") ?? "p75";
     const rawKey = rawQuantileForTarget(targetName, entry.direction);
     const targetFigure =
@@ -283,9 +282,7 @@ export async function practices(industry?: unknown, challenge?: unknown): Promis
  */
 export async function similarity(industry_a: unknown, industry_b: unknown): Promise<unknown> {
   return excelResultAsync(async () => {
-    ensureReferenceTableSync();
-    await whenWorkbookLoaded();
-    const library = getActiveLibrary();
+    const library = await loadedLibrary();
     const a = library.resolveIndustry(requiredText(industry_a, "industry_a"));
     const b = library.resolveIndustry(requiredText(industry_b, "industry_b"));
     return industrySimilarity(getActiveProfile(), a, b);

@@ -1,21 +1,8 @@
 /** Library search for the pane over the active reference values (pure; no Office). */
 import type { LibraryEntry } from "../paneActions";
 
-/** The fields of a reference value the pane shows (structurally src/reference's ReferenceValue). */
-export interface ReferenceRow {
-  industry: string;
-  metric: string;
-  unit: string;
-  direction: "higher" | "lower";
-  region: string;
-  year?: number;
-  statistics: Partial<Record<string, number>>;
-  n?: number;
-  source: string;
-  sourceUrl?: string;
-  licence?: string;
-  illustrative: boolean;
-}
+/** The fields of a reference value the pane shows (src/reference's ReferenceValue has them all). */
+export type ReferenceRow = LibraryEntry;
 
 function fold(text: string): string {
   return text
