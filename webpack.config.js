@@ -82,6 +82,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          // Images the README (published as help.html) shows.
+          { from: "docs/*.png", to: "docs/[name][ext]" },
         ],
       }),
       new HelpPagePlugin(path.resolve(__dirname, "README.md")),

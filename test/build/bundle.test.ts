@@ -129,4 +129,11 @@ describe("production build", () => {
       expect(help).toMatch(new RegExp(`id="?${anchor}"?[ >]`));
     }
   });
+
+  it("ships every image the help page shows", () => {
+    const help = readFileSync(path.join(out, "help.html"), "utf8");
+    const images = [...help.matchAll(/<img[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(existsSync(path.join(out, image))).toBe(true);
+  });
 });
