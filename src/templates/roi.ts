@@ -220,14 +220,15 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
     const valueCell: PlanCell | null = portable
       ? { value, format: typeof value === "number" ? format : "General", style: "output" }
       : null;
-    sheet.add([text(i === 0 ? "Test (Welch t-test)" : ""), labelCell, valueCell]);
+    // Labels in column A, which is wide enough for them; values in B.
+    sheet.add([labelCell, valueCell]);
   }
   // The row exists in both modes so every later address is the same whatever the formula mode.
   sheet.add([
     null,
     note(
       portable
-        ? GENERATED_VALUE_NOTE
+        ? `Welch's t-test at the 5% level. ${GENERATED_VALUE_NOTE}`
         : "BENCH.BEFOREAFTER spills this table: Welch's t-test at the 5% level."
     ),
   ]);
