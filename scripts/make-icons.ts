@@ -1,32 +1,21 @@
 /**
  * Renders assets/icon.svg to the PNG sizes the manifest and stores need (16, 32, 64, 80, 128 px) with
- * Debian's Chromium through playwright-core (which launches it with a fresh temporary profile). Run after changing the SVG: `node scripts/make-icons.cjs`.
+ * Debian's Chromium, launched the same way as the browser tests. Run after changing the SVG:
+ * `npx tsx scripts/make-icons.ts`.
  */
-const fs = require("fs");
-const path = require("path");
-const { chromium } = require("playwright-core");
+import fs from "fs";
+import path from "path";
+import { launchChromium } from "../test/e2e/support/pane";
 
 const SIZES = [16, 32, 64, 80, 128];
 const ASSETS = path.resolve(__dirname, "..", "assets");
 
-async function main() {
+async function main(): Promise<void> {
   const svg = fs.readFileSync(path.join(ASSETS, "icon.svg"), "utf8");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/lib/chromium/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const session = await launchChromium();
   try {
     for (const size of SIZES) {
-      const page = await browser.newPage({
+      const page = await session.browser.newPage({
         viewport: { width: size, height: size },
         deviceScaleFactor: 1,
       });
@@ -41,7 +30,7 @@ async function main() {
       await page.close();
     }
   } finally {
-    await browser.close();
+    await session.close();
   }
   console.log(`wrote ${SIZES.map((s) => `icon-${s}.png`).join(", ")}`);
 }
