@@ -91,7 +91,8 @@ export interface ConditionalFormatPlan {
 
 export interface ChartPlan {
   title: string;
-  type: "line" | "xyScatter" | "columnClustered";
+  /** barClustered draws horizontal bars (a tornado); columnClustered vertical ones (a histogram). */
+  type: "line" | "xyScatter" | "columnClustered" | "barClustered";
   /**
    * One rectangle: the first row (seriesBy rows) or column (seriesBy columns) holds the categories, or
    * the x values of a scatter chart. One rectangle needs no Range arguments beyond charts.add.
