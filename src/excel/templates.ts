@@ -148,6 +148,7 @@ const CHART_TYPES = {
   line: "Line",
   xyScatter: "XYScatter",
   columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
 } as const;
 
 /**
