@@ -113,10 +113,10 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 /** "Mar 2025", "March 2025", "Mar-25", "5 Mar 2025", "Mar 5, 2025": Excel (en-US) reads a date. */
 const MONTH_YEAR = /^([a-z]{3,9})[\s\-/]+(\d{2}|\d{4})$/i;
 const MONTH_DAY_YEAR = /^([a-z]{3,9})\s+(\d{1,2}),?\s+(\d{4})$/i;
-const DAY_MONTH_YEAR = /^(\d{1,2})[\s\-]+([a-z]{3,9})[\s\-]+(\d{2}|\d{4})$/i;
+const DAY_MONTH_YEAR = /^(\d{1,2})[\s-]+([a-z]{3,9})[\s-]+(\d{2}|\d{4})$/i;
 /** 1,234.5 and 1,234,567 (en-US thousands separators, groups of three). */
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-/** $120, $1,234.50, -$5, ($5) */
+/** $120, $1,234.50, -$5 */
 const CURRENCY = /^(-)?\$(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
