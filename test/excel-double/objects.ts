@@ -156,7 +156,16 @@ export class WorkbookDouble extends ClientObject {
   getSelectedRange(): RangeDouble {
     return new RangeDouble(this.context, {
       name: "Workbook.getSelectedRange",
-      resolve: (exec) => ({ ...store(exec).meta.selection }),
+      resolve: (exec) => {
+        const { sheetId, rect, areas } = store(exec).meta.selection;
+        // Documented: "If there are multiple ranges selected, this method will throw an error."
+        if (areas && areas.length > 1)
+          fail(
+            ErrorCode.invalidSelection,
+            "The current selection is invalid for this operation: several areas are selected."
+          );
+        return { sheetId, rect };
+      },
     });
   }
   getActiveCell(): RangeDouble {
@@ -516,6 +525,17 @@ export class FreezePanesDouble extends ClientObject {
 type Creation =
   { name: string; args?: unknown[]; resolve: (exec: Exec) => unknown } | { preset: unknown };
 
+/** Range properties that return one entry per cell (what the 5,000,000-cell read limit counts). */
+const CELL_DATA = new Set([
+  "values",
+  "formulas",
+  "formulasLocal",
+  "numberFormat",
+  "numberFormatLocal",
+  "text",
+  "valueTypes",
+]);
+
 export class RangeDouble extends ClientObject {
   get _className(): string {
     return "Range";
@@ -559,6 +579,8 @@ export class RangeDouble extends ClientObject {
     const s = store(exec);
     const { sheetId, rect } = this._t<RangeTarget>();
     s.sheet(sheetId);
+    if (CELL_DATA.has(name) && rowCountOf(rect) * columnCountOf(rect) > s.readCellLimit)
+      fail(ErrorCode.rangeExceedsLimit, undefined, `Range.${name}`);
     switch (name) {
       case "address":
       case "addressLocal":
