@@ -376,7 +376,8 @@ describe("other sources", () => {
     expect(parsed.sheets).toEqual(["Notes", "Data"]);
     expect(parsed.problems[0].message).toMatch(/no sheet named "Nope"/);
     const first = await parseSource({ kind: "xlsx", name: "b.xlsx", bytes });
-    expect(first.sheet).toBe("Notes");
+    // Opened on the sheet that holds a table, not on the "Notes" sheet in front of it.
+    expect(first.sheet).toBe("Data");
   });
 
   it("reads Windows-1252 bytes with a warning and UTF-16 with a BOM", async () => {
