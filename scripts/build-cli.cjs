@@ -34,15 +34,19 @@ function isStale() {
   return files.some((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs > built);
 }
 
-async function buildCli({ ifStale = false } = {}) {
-  if (ifStale && !isStale()) return { built: false, entry: ENTRY };
+/** `outDir` and `version` default to dist-cli/ and package.json's version (tests build elsewhere). */
+async function buildCli({ ifStale = false, outDir = OUT_DIR, version } = {}) {
+  const isDefault = outDir === OUT_DIR;
+  if (ifStale && isDefault && !isStale()) return { built: false, entry: ENTRY };
   const esbuild = require("esbuild");
-  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  const packageVersion = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "package.json"), "utf8")
+  ).version;
+  fs.rmSync(outDir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: { crossbench: "src/cli/main.ts" },
-    outdir: OUT_DIR,
+    outdir: outDir,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -53,7 +57,7 @@ async function buildCli({ ifStale = false } = {}) {
     chunkNames: "chunks/[name]-[hash]",
     minifySyntax: true,
     legalComments: "eof",
-    define: { __CROSSBENCH_VERSION__: JSON.stringify(version) },
+    define: { __CROSSBENCH_VERSION__: JSON.stringify(version ?? packageVersion) },
     // The CommonJS libraries inside (exceljs, papaparse) call require(); ESM output needs one.
     banner: {
       js: [
@@ -65,10 +69,13 @@ async function buildCli({ ifStale = false } = {}) {
     metafile: true,
     logLevel: "warning",
   });
-  fs.chmodSync(ENTRY, 0o755);
-  fs.mkdirSync(path.dirname(META), { recursive: true });
-  fs.writeFileSync(META, JSON.stringify(result.metafile));
-  return { built: true, entry: ENTRY, metafile: result.metafile };
+  const entry = path.join(outDir, "crossbench.mjs");
+  fs.chmodSync(entry, 0o755);
+  if (isDefault) {
+    fs.mkdirSync(path.dirname(META), { recursive: true });
+    fs.writeFileSync(META, JSON.stringify(result.metafile));
+  }
+  return { built: true, entry, metafile: result.metafile };
 }
 
 if (require.main === module) {
@@ -76,7 +83,8 @@ if (require.main === module) {
   buildCli().then(
     ({ metafile }) => {
       const bytes = Object.values(metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-      console.log(
+      // stderr: `npm pack --json` runs this as `prepare` and owns stdout.
+      console.error(
         `dist-cli/crossbench.mjs built in ${Date.now() - started} ms (${Object.keys(metafile.outputs).length} files, ${Math.round(bytes / 1024)} KB)`
       );
     },

@@ -35,14 +35,16 @@ export function writeEuropeanTsv(folder: string, name = "reference.tsv"): string
   return file;
 }
 
-/** An .xlsx with a notes sheet first and the data on a sheet named "Data". */
+/** An .xlsx with the data on a sheet named "Data", after a notes sheet unless `notesFirst` is false. */
 export async function writeXlsx(
   folder: string,
   name = "reference.xlsx",
-  rows: readonly (readonly string[])[] = canonicalRows()
+  rows: readonly (readonly string[])[] = canonicalRows(),
+  notesFirst = true
 ): Promise<string> {
   const workbook = new ExcelJS.Workbook();
-  workbook.addWorksheet("Notes").getCell("A1").value = "Figures from our association, 2025";
+  if (notesFirst)
+    workbook.addWorksheet("Notes").getCell("A1").value = "Figures from our association, 2025";
   const data = workbook.addWorksheet("Data");
   rows.forEach((row, i) =>
     data.addRow(i === 0 ? row : row.map((c) => (c !== "" && !isNaN(Number(c)) ? Number(c) : c)))

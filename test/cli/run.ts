@@ -29,6 +29,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Run something else than `node BIN` (e.g. under unshare); receives node's arguments. */
   wrap?: (command: string, args: string[]) => [string, string[]];
+  /** Run as another user (root's tests of a folder it may not write). */
+  user?: { uid: number; gid: number };
   /** Called once the process has started. */
   onSpawn?: (pid: number) => void;
   timeoutMs?: number;
@@ -48,6 +50,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
       cwd: options.cwd ?? tempFolder(),
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...(options.user ?? {}),
     });
     let stdout = "";
     let stderr = "";
