@@ -55,7 +55,7 @@ async function buildCli({ ifStale = false, outDir = OUT_DIR, version } = {}) {
     splitting: true,
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]",
-    minifySyntax: true,
+    minify: true,
     legalComments: "eof",
     define: { __CROSSBENCH_VERSION__: JSON.stringify(version ?? packageVersion) },
     // The CommonJS libraries inside (exceljs, papaparse) call require(); ESM output needs one.
