@@ -69,6 +69,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
 }
 
 cleanUpOnSignals();
+// `crossbench practices | head -3`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
 void main(process.argv).then((code) => {
   process.exitCode = code;
 });
