@@ -6,8 +6,10 @@
 import { Command } from "commander";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import path from "path";
+import { fieldHelpText } from "../reference/canonical";
 import { toCanonicalCsv } from "../reference/exportCsv";
 import {
+  DecimalMark,
   ImportDefaults,
   ParsedSource,
   ValidationReport,
@@ -31,6 +33,7 @@ interface SourceOptions {
   illustrative?: boolean;
   acceptGuesses?: boolean;
   limit?: string;
+  decimal?: string;
 }
 
 class ArgumentProblem extends Error {}
@@ -52,6 +55,12 @@ function defaultsFrom(options: SourceOptions): ImportDefaults {
   return defaults;
 }
 
+function decimalFrom(options: SourceOptions): DecimalMark | undefined {
+  if (options.decimal === undefined) return undefined;
+  if (options.decimal === "," || options.decimal === ".") return options.decimal;
+  throw new ArgumentProblem(`--decimal must be "," or ".", got "${options.decimal.slice(0, 20)}"`);
+}
+
 async function checkFile(
   file: string,
   options: SourceOptions
@@ -64,7 +73,9 @@ async function checkFile(
       `cannot tell the format of ${file}: use a .csv, .tsv, .txt, .xlsx or .json file`
     );
   const defaults = defaultsFrom(options);
+  const decimal = decimalFrom(options);
   const parsed = await parseSource({
+    ...(decimal ? { decimal } : {}),
     kind,
     name: path.basename(file),
     bytes: readFileSync(file),
@@ -79,7 +90,11 @@ async function checkFile(
     parsed.layout === "wide" && options.acceptGuesses
       ? acceptWideGuesses(parsed.wideMetrics)
       : undefined;
-  const report = validateSource(parsed, { defaults, ...(wideMetrics ? { wideMetrics } : {}) });
+  const report = validateSource(parsed, {
+    defaults,
+    ...(wideMetrics ? { wideMetrics } : {}),
+    ...(decimal ? { decimal } : {}),
+  });
   return { parsed, report };
 }
 
@@ -114,7 +129,12 @@ function withSourceOptions(command: Command): Command {
       "--accept-guesses",
       "wide tables: accept the guessed unit and direction of every metric column"
     )
-    .option("--limit <n>", "print at most n problems");
+    .option("--limit <n>", "print at most n problems")
+    .option(
+      "--decimal <mark>",
+      'decimal mark of the file\'s numbers, "," (1.234,5) or "." (1,234.5); default: inferred from every numeric cell'
+    )
+    .addHelpText("after", `\nColumns of the canonical format:\n${fieldHelpText()}`);
 }
 
 async function run(action: () => Promise<void>): Promise<void> {

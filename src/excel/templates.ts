@@ -6,6 +6,7 @@
  * and the error says so.
  */
 import { getActiveLibrary, whenWorkbookLoaded } from "../reference/activeLibrary";
+import { cellText } from "../reference/textSafety";
 import { METRIC_CATALOGUE } from "../reference/catalogue";
 import { PRACTICE_LIBRARY } from "../reference/practices";
 import type { TemplateContext, TemplateLibrary } from "../templates/context";
@@ -65,17 +66,14 @@ const DEFAULT_REQUEST_BUDGET = 4_000_000;
 /** Points per character of column width (Calibri 11). */
 const POINTS_PER_CHARACTER = 6.5;
 
-/** Literal text that Excel would read as a formula, number or date gets a leading apostrophe. */
+/**
+ * Literal text goes through the reference writer's text-safety function, so text Excel would read as a
+ * formula, number, date, time, error or boolean keeps a leading apostrophe and stays exactly this text.
+ */
 export function literalForExcel(value: ResolvedCell["value"]): string | number | boolean {
   if (value === null) return "";
   if (typeof value !== "string") return value;
-  if (
-    /^[=+\-@\t\r]/.test(value) ||
-    /^[\d\s.,:/%$€£()-]+$/.test(value) ||
-    /^(true|false)$/i.test(value)
-  )
-    return `'${value}`;
-  return value;
+  return cellText(value, "range");
 }
 
 type Rectangle = { top: number; left: number; bottom: number; right: number };

@@ -10,6 +10,7 @@ import { parseCell, rangeAddress, SheetKey, type FormulaMode, type SheetPlan } f
 import { ResolvedCell, ResolvedSheet, resolveSheet } from "./resolve";
 import { uniqueSheetName } from "./sheetNames";
 import { isInputStyle, STYLES } from "./styles";
+import { cellText } from "../reference/textSafety";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -39,7 +40,8 @@ type FileCellValue =
 
 /** The value exceljs stores for a resolved cell (formulas get _xlfn. prefixes; arrays become CSE ranges). */
 export function fileValue(resolved: ResolvedCell, row: number, column: number): FileCellValue {
-  if (resolved.formula === undefined) return resolved.value;
+  if (resolved.formula === undefined)
+    return typeof resolved.value === "string" ? cellText(resolved.value, "file") : resolved.value;
   const value: { formula: string; result?: unknown; shareType?: "array"; ref?: string } = {
     formula: toFileFormula(resolved.formula),
   };
