@@ -32,12 +32,7 @@ import {
   tableConvention,
 } from "./parsers";
 import type { DecimalMark, NumberConvention } from "./numbers";
-import {
-  ImportDefaults,
-  ProblemLog,
-  ValidationReport,
-  finishReport,
-} from "./validationReport";
+import { ImportDefaults, ProblemLog, ValidationReport, finishReport } from "./validationReport";
 import { validateLong, validateWide } from "./validate";
 import { WideMetric, describeWideMetrics } from "./wideLayout";
 

@@ -30,7 +30,8 @@ const HIGHER_IS_BETTER =
   /\b(margin|profit|return|yield|growth|revenue|income|sales per|satisfaction|nps|retention|utili[sz]ation|occupancy|conversion|on[- ]time|productivity|(asset|inventory|stock|receivables?|capital) turnover)\b/i;
 const LOWER_IS_BETTER =
   /\b(costs?|expenses?|days|time|debt|leverage|turnover|churn|defects?|errors?|complaints?|wait|waiting|delay|downtime|risk|beta|tax|payout|loss|losses|lead time|absence|absenteeism|sick|no[- ]?shows?|cac|incidents?|injur(y|ies)|accidents?|scrap|waste|rework)\b/i;
-const PERCENT_WORDS = /%|\b(margin|rate|return|yield|growth|share|turnover|absence|absenteeism|churn|ratio of|pct|percent|percentage)\b/i;
+const PERCENT_WORDS =
+  /%|\b(margin|rate|return|yield|growth|share|turnover|absence|absenteeism|churn|ratio of|pct|percent|percentage)\b/i;
 
 function looksFractional(values: number[]): boolean {
   return values.length > 0 && values.every((v) => v >= -1.5 && v <= 1.5);
@@ -62,7 +63,10 @@ function columnShape(
 }
 
 /** The unit a column's header words and values suggest, and why. */
-function guessUnit(name: string, shape: ReturnType<typeof columnShape>): { unit: Unit; why: string } {
+function guessUnit(
+  name: string,
+  shape: ReturnType<typeof columnShape>
+): { unit: Unit; why: string } {
   if (shape.percentCells > 0 && shape.percentCells >= shape.cells / 2)
     return { unit: "%", why: "its values carry %" };
   if (/\bdays?\b/i.test(name)) return { unit: "days", why: 'the header says "days"' };
@@ -79,7 +83,10 @@ function guessUnit(name: string, shape: ReturnType<typeof columnShape>): { unit:
         : "the header names a rate",
     };
   if (looksFractional(shape.numbers) && shape.numbers.some((v) => !Number.isInteger(v)))
-    return { unit: "ratio", why: "its values are small fractions; check whether they are percentages" };
+    return {
+      unit: "ratio",
+      why: "its values are small fractions; check whether they are percentages",
+    };
   return { unit: "ratio", why: "nothing in the header names a unit" };
 }
 
