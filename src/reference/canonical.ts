@@ -338,7 +338,7 @@ export function fieldTableMarkdown(): string {
 }
 
 export function fieldHelpText(): string {
-  const width = Math.max(...CANONICAL_COLUMNS.map((c) => c.field.length));
+  const width = CANONICAL_COLUMNS.reduce((widest, c) => Math.max(widest, c.field.length), 0);
   return CANONICAL_COLUMNS.map(
     (c) =>
       `  ${c.field.padEnd(width)}  ${c.kind}, ${REQUIREMENT_TEXT[c.required]}: ${c.description}`
