@@ -54,8 +54,17 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Industry",
     kind: "text",
     required: "always",
-    synonyms: ["industry name", "sector", "industry group", "segment", "business type"],
-    description: "Industry name as you will type it in formulas. Rows named like an aggregate (Total, All industries, Average (all …)) are flagged, not imported.",
+    synonyms: [
+      "industry name",
+      "sector",
+      "industry group",
+      "segment",
+      "business type",
+      "branche",
+      "secteur",
+    ],
+    description:
+      "Industry name as you will type it in formulas. Rows named like an aggregate (Total, All industries, Average (all …)) are flagged, not imported.",
   },
   {
     field: "industry_code",
@@ -70,15 +79,25 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Metric",
     kind: "text",
     required: "always",
-    synonyms: ["kpi", "measure", "indicator", "ratio", "metric name", "variable"],
-    description: "Metric name. Catalogue names (e.g. \"Gross margin\") get unit and direction automatically.",
+    synonyms: [
+      "kpi",
+      "measure",
+      "indicator",
+      "ratio",
+      "metric name",
+      "variable",
+      "kennzahl",
+      "indicateur",
+    ],
+    description:
+      'Metric name. Catalogue names (e.g. "Gross margin") get unit and direction automatically.',
   },
   {
     field: "unit",
     label: "Unit",
     kind: "unit",
     required: "unless-catalogue",
-    synonyms: ["units", "uom", "unit of measure"],
+    synonyms: ["units", "uom", "unit of measure", "einheit", "unité"],
     description:
       "`%`, `days`, `hours`, `currency per unit`, `ratio`, `count` or `score`; common spellings (percent, pct, hrs, $, x, times…) are accepted.",
   },
@@ -87,16 +106,15 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Direction",
     kind: "direction",
     required: "unless-catalogue",
-    synonyms: ["better", "polarity", "good direction", "higher is better"],
-    description:
-      "`higher` or `lower`: which way is better.",
+    synonyms: ["better", "polarity", "good direction", "higher is better", "richtung"],
+    description: "`higher` or `lower`: which way is better.",
   },
   {
     field: "region",
     label: "Region",
     kind: "text",
     required: "optional",
-    synonyms: ["country", "geography", "area", "market"],
+    synonyms: ["country", "geography", "area", "market", "land", "pays"],
     description: "Region the figures describe; blank = all regions.",
   },
   {
@@ -105,7 +123,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     kind: "integer",
     required: "optional",
     range: { min: 1900, max: 2100 },
-    synonyms: ["period", "fiscal year", "survey year", "fy"],
+    synonyms: ["period", "fiscal year", "survey year", "fy", "jahr", "année"],
     description: "Year of the data.",
   },
   {
@@ -124,7 +142,8 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
       "decile 1",
       "d1",
     ],
-    description: "10th percentile. Percentiles must not decrease (p10 ≤ p25 ≤ median ≤ p75 ≤ p90); a row printed best-to-worst is accepted when that matches a lower-is-better direction.",
+    description:
+      "10th percentile. Percentiles must not decrease (p10 ≤ p25 ≤ median ≤ p75 ≤ p90); a row printed best-to-worst is accepted when that matches a lower-is-better direction.",
   },
   {
     field: "p25",
@@ -148,7 +167,16 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Median",
     kind: "number",
     required: "optional",
-    synonyms: ["p50", "50th percentile", "med", "q2", "50%", "middle", "second quartile"],
+    synonyms: [
+      "p50",
+      "50th percentile",
+      "med",
+      "q2",
+      "50%",
+      "middle",
+      "second quartile",
+      "médiane",
+    ],
     description: "Median.",
   },
   {
@@ -191,7 +219,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Mean",
     kind: "number",
     required: "optional",
-    synonyms: ["average", "avg", "arithmetic mean"],
+    synonyms: ["average", "avg", "arithmetic mean", "mittelwert", "moyenne", "durchschnitt"],
     description: "Mean.",
   },
   {
@@ -216,6 +244,9 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
       "observations",
       "obs",
       "firms",
+      "number of statements",
+      "statements",
+      "anzahl",
     ],
     description: "Sample size, a whole number.",
   },
@@ -224,8 +255,8 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Source",
     kind: "text",
     required: "unless-default",
-    synonyms: ["source name", "data source", "publisher", "provenance"],
-    description: "Where the figures come from: publisher, survey, \"own data 2024\".",
+    synonyms: ["source name", "data source", "publisher", "provenance", "quelle"],
+    description: 'Where the figures come from: publisher, survey, "own data 2024".',
   },
   {
     field: "source_url",
@@ -240,7 +271,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     label: "Licence",
     kind: "text",
     required: "optional",
-    synonyms: ["license", "terms", "rights", "licence terms"],
+    synonyms: ["license", "terms", "rights", "licence terms", "lizenz"],
     description: "Licence or terms of use. Only redistribute figures whose licence allows it.",
   },
   {
@@ -307,9 +338,10 @@ export function fieldTableMarkdown(): string {
 }
 
 export function fieldHelpText(): string {
-  const width = Math.max(...CANONICAL_COLUMNS.map((c) => c.field.length));
+  const width = CANONICAL_COLUMNS.reduce((widest, c) => Math.max(widest, c.field.length), 0);
   return CANONICAL_COLUMNS.map(
-    (c) => `  ${c.field.padEnd(width)}  ${c.kind}, ${REQUIREMENT_TEXT[c.required]}: ${c.description}`
+    (c) =>
+      `  ${c.field.padEnd(width)}  ${c.kind}, ${REQUIREMENT_TEXT[c.required]}: ${c.description}`
   ).join("\n");
 }
 

@@ -32,12 +32,7 @@ import {
   tableConvention,
 } from "./parsers";
 import type { DecimalMark, NumberConvention } from "./numbers";
-import {
-  ImportDefaults,
-  ProblemLog,
-  ValidationReport,
-  finishReport,
-} from "./validationReport";
+import { ImportDefaults, ProblemLog, ValidationReport, finishReport } from "./validationReport";
 import { validateLong, validateWide } from "./validate";
 import { WideMetric, describeWideMetrics } from "./wideLayout";
 
@@ -50,8 +45,10 @@ export interface SourceInput {
   bytes?: Uint8Array | ArrayBuffer;
   text?: string;
   values?: readonly (readonly unknown[])[];
-  /** Worksheet to read from an .xlsx (default: the first with data). */
+  /** Worksheet to read from an .xlsx (default: the first visible sheet that holds a table). */
   sheet?: string;
+  /** The decimal mark the user chose; otherwise inferred from every numeric cell. */
+  decimal?: DecimalMark;
 }
 
 export interface ParsedSource {
@@ -166,9 +163,16 @@ export async function parseSource(input: SourceInput): Promise<ParsedSource> {
     previewRows: body.slice(0, PREVIEW_ROWS),
     suggestedMapping: detection.layout === "wide" ? {} : suggestMapping(headers),
     wideMetrics:
-      detection.layout === "wide" ? describeWideMetrics(headerCells, body, industryColumn) : [],
+      detection.layout === "wide"
+        ? describeWideMetrics(
+            headerCells,
+            body,
+            industryColumn,
+            tableConvention(table, input.decimal).decimal
+          )
+        : [],
     decimalComma: table.decimalComma,
-    numberConvention: tableConvention(table),
+    numberConvention: tableConvention(table, input.decimal),
     ...(table.delimiter ? { delimiter: table.delimiter } : {}),
     problems,
     table: { ...table, problems },
@@ -197,12 +201,15 @@ export function validateSource(
   if (parsed.table.rows.length === 0 && parsed.problems.some((p) => p.severity === "error"))
     return unreadableReport(parsed);
   const layout = options.layout ?? (parsed.layout === "wide" ? "wide" : "long");
-  const numbers = options.decimal ? { decimal: options.decimal } : {};
+  const decimal =
+    options.decimal ??
+    (parsed.numberConvention.decidedBy === "user" ? parsed.numberConvention.decimal : undefined);
+  const numbers = decimal ? { decimal } : {};
   // A source that could not be read gets its one message, not every mapping complaint after it.
   if (parsed.table.rows.length === 0) {
     const log = new ProblemLog(parsed.table.file, parsed.table.sheet);
     for (const p of parsed.problems) log.add(p.row, p.column, p.severity, p.message);
-    return finishReport(parsed.table, layout, 0, [], log, tableConvention(parsed.table, options.decimal));
+    return finishReport(parsed.table, layout, 0, [], log, tableConvention(parsed.table, decimal));
   }
   if (layout === "wide")
     return validateWide(

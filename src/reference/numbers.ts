@@ -26,8 +26,18 @@ export interface NumberConvention {
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 const SPACE_GROUPED = /^\d{1,3}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?$/;
 const APOSTROPHE_GROUPED = /^\d{1,3}(['\u2019]\d{3})+(\.\d+)?$/;
-const POINT_FORMS = [/^\d{1,3}(,\d{3})+(\.\d+)?$/, /^\d+(\.\d*)?$/, /^\.\d+$/, /^\d+(\.\d*)?e[+-]?\d+$/i];
-const COMMA_FORMS = [/^\d{1,3}(\.\d{3})+(,\d+)?$/, /^\d+(,\d*)?$/, /^,\d+$/, /^\d+(,\d*)?e[+-]?\d+$/i];
+const POINT_FORMS = [
+  /^\d{1,3}(,\d{3})+(\.\d+)?$/,
+  /^\d+(\.\d*)?$/,
+  /^\.\d+$/,
+  /^\d+(\.\d*)?e[+-]?\d+$/i,
+];
+const COMMA_FORMS = [
+  /^\d{1,3}(\.\d{3})+(,\d+)?$/,
+  /^\d+(,\d*)?$/,
+  /^,\d+$/,
+  /^\d+(,\d*)?e[+-]?\d+$/i,
+];
 
 /** Why a text cell is not a number (for the message), or the number. */
 export type NumberReading = { ok: true; value: number } | { ok: false; reason: "format" | "range" };
@@ -40,15 +50,18 @@ export function readNumberText(raw: string, decimal: DecimalMark): NumberReading
   let text = raw.trim();
   if (text === "") return undefined;
   let percent = false;
-  const percentMatch = /[ \u00a0\u202f\u2009]*%$/.exec(text);
-  if (percentMatch) {
-    percent = true;
-    text = text.slice(0, percentMatch.index);
-  }
   let sign = 1;
-  if (/^\(.*\)$/.test(text)) {
-    sign = -1;
-    text = text.slice(1, -1).trim();
+  // "(1,5 %)", "(1.200)", "12,5 %", "-4 %": parentheses and the percent sign in either order.
+  for (let pass = 0; pass < 2; pass++) {
+    const percentMatch = /[ \u00a0\u202f\u2009]*%$/.exec(text);
+    if (percentMatch && !percent) {
+      percent = true;
+      text = text.slice(0, percentMatch.index);
+    }
+    if (/^\(.*\)$/.test(text) && sign === 1) {
+      sign = -1;
+      text = text.slice(1, -1).trim();
+    }
   }
   if (/^[+-]/.test(text)) {
     if (text[0] === "-") sign = -sign;
@@ -75,9 +88,7 @@ function shiftDecimal(plain: string, places: number): string {
 }
 
 /** What a text cell says about the convention. */
-export function classifyNumberText(
-  text: string
-): "comma" | "point" | "ambiguous" | "neutral" {
+export function classifyNumberText(text: string): "comma" | "point" | "ambiguous" | "neutral" {
   const point = readNumberText(text, ".");
   const comma = readNumberText(text, ",");
   const pointOk = point?.ok === true;

@@ -116,7 +116,8 @@ export function decodeText(
   file: string
 ): { text: string; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const utf16 = bytes.length >= 2 && !(bytes[0] === 0xef && bytes[1] === 0xbb) ? sniffUtf16(bytes) : undefined;
+  const utf16 =
+    bytes.length >= 2 && !(bytes[0] === 0xef && bytes[1] === 0xbb) ? sniffUtf16(bytes) : undefined;
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), problems };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), problems };
@@ -156,8 +157,11 @@ export function sniffDelimiter(text: string): string {
     fields: 0,
   };
   for (const delimiter of DELIMITERS) {
-    const lines = Papa.parse<string[]>(sample, { delimiter, preview: 50, skipEmptyLines: "greedy" })
-      .data;
+    const lines = Papa.parse<string[]>(sample, {
+      delimiter,
+      preview: 50,
+      skipEmptyLines: "greedy",
+    }).data;
     if (sample.length === 65536 && lines.length > 1) lines.pop();
     const counts = new Map<number, number>();
     for (const line of lines) counts.set(line.length, (counts.get(line.length) ?? 0) + 1);

@@ -84,6 +84,10 @@ export interface RowRule {
   check(state: RowState): void;
 }
 
+function isBlank(cell: CellValue): boolean {
+  return cell === null || (typeof cell === "string" && cell.trim() === "");
+}
+
 function numberContext(state: RowState, field: CanonicalField): NumberContext {
   return {
     convention: state.file.convention,
@@ -107,8 +111,10 @@ const readTextFields: RowRule = {
 const requiredKeys: RowRule = {
   name: "industry and metric",
   check(state) {
-    if (!state.text.industry) state.say("industry", "error", "The industry is missing.");
-    if (!state.text.metric) state.say("metric", "error", "The metric is missing.");
+    // A cell that was refused already has its message; "missing" is only for blank cells.
+    for (const field of ["industry", "metric"] as const)
+      if (!state.text[field] && isBlank(state.input.cell(field)))
+        state.say(field, "error", `The ${field} is missing.`);
     if (state.text.metric) state.known = catalogueMetric(state.text.metric);
   },
 };
@@ -176,18 +182,12 @@ const statisticsRule: RowRule = {
   name: "figures",
   check(state) {
     for (const key of STATISTIC_KEYS) {
-      const number = readNumber(
-        state.input.cell(key),
-        key,
-        numberContext(state, key),
-        (s, m) => state.say(key, s, m)
+      const number = readNumber(state.input.cell(key), key, numberContext(state, key), (s, m) =>
+        state.say(key, s, m)
       );
       if (number !== undefined) state.statistics[key] = number;
     }
-    const anyCell = STATISTIC_KEYS.some((key) => {
-      const cell = state.input.cell(key);
-      return cell !== null && !(typeof cell === "string" && cell.trim() === "");
-    });
+    const anyCell = STATISTIC_KEYS.some((key) => !isBlank(state.input.cell(key)));
     if (!anyCell)
       state.say(
         "median",
@@ -279,7 +279,11 @@ const sourceRule: RowRule = {
       );
     const url = state.text.source_url ?? state.file.defaults.sourceUrl;
     if (url && !/^https?:\/\/\S+$/i.test(url))
-      state.say("source_url", "warning", `The source URL ${quoteCell(url)} is not an http(s) link.`);
+      state.say(
+        "source_url",
+        "warning",
+        `The source URL ${quoteCell(url)} is not an http(s) link.`
+      );
   },
 };
 
@@ -335,11 +339,7 @@ function regionOf(state: RowState): string {
   return state.text.region ?? state.file.defaults.region ?? "";
 }
 
-export function newRowState(
-  input: RowInput,
-  file: FileContext,
-  say: RowState["say"]
-): RowState {
+export function newRowState(input: RowInput, file: FileContext, say: RowState["say"]): RowState {
   return {
     input,
     file,

@@ -45,6 +45,7 @@ export function excelTextInput(text: string): string {
     NUMBER_LIKE.test(trimmed) ||
     DATE_LIKE.test(trimmed) ||
     WORD_VALUES.has(trimmed.toUpperCase()) ||
+    /^\(\s*[$€£¥]?\s*\d[\d,. ]*%?\s*\)$/.test(trimmed) ||
     /^[$€£¥]/.test(trimmed);
   return risky ? `'${text}` : text;
 }

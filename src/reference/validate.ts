@@ -57,8 +57,7 @@ function isBlankRow(cells: readonly CellValue[]): boolean {
 function reportAmbiguity(context: FileContext, headerRow: number, log: ProblemLog): void {
   const { ambiguity, convention } = context;
   if (ambiguity.count === 0 || !ambiguity.first) return;
-  const evidence =
-    convention.decimal === "," ? convention.commaEvidence : convention.pointEvidence;
+  const evidence = convention.decimal === "," ? convention.commaEvidence : convention.pointEvidence;
   log.add(
     headerRow,
     "",
@@ -139,7 +138,9 @@ function checkMapping(
       "error",
       "No statistic column (p10, p25, median, p75, p90, mean or value) is mapped."
     );
-  const unmapped = header.map((h, i) => (h && !usedBy.has(i) ? columnLabel(i, h) : "")).filter(Boolean);
+  const unmapped = header
+    .map((h, i) => (h && !usedBy.has(i) ? columnLabel(i, h) : ""))
+    .filter(Boolean);
   if (unmapped.length > 0)
     log.add(
       headerRow,
@@ -216,9 +217,19 @@ function checkWideColumns(
         `Confirm the unit (${m.unit}) and direction (${m.direction} is better) of ${quoteCell(m.metric)} before importing.`
       );
     if (!(UNITS as readonly string[]).includes(m.unit))
-      log.add(headerRow, label, "error", `Unknown unit ${quoteCell(m.unit)}. Use one of: ${UNITS.join(", ")}.`);
+      log.add(
+        headerRow,
+        label,
+        "error",
+        `Unknown unit ${quoteCell(m.unit)}. Use one of: ${UNITS.join(", ")}.`
+      );
     if (!(DIRECTIONS as readonly string[]).includes(m.direction))
-      log.add(headerRow, label, "error", `Unknown direction ${quoteCell(m.direction)}. Use higher or lower.`);
+      log.add(
+        headerRow,
+        label,
+        "error",
+        `Unknown direction ${quoteCell(m.direction)}. Use higher or lower.`
+      );
   }
 }
 
@@ -250,7 +261,12 @@ export function validateWide(
   const metrics = allColumns.filter((m) => m.role === "metric");
   checkWideColumns(metrics, headerRow, log);
   if (metrics.length === 0)
-    log.add(headerRow, "", "error", "No metric columns were found next to the industry-name column.");
+    log.add(
+      headerRow,
+      "",
+      "error",
+      "No metric columns were found next to the industry-name column."
+    );
   const rowsRead = Math.max(0, table.rows.length - headerIndex - 1);
   if (log.errorCount > 0) return finishReport(table, "wide", rowsRead, [], log, context.convention);
 

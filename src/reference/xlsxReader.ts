@@ -58,7 +58,9 @@ function chooseSheet(
     if (detectHeader(read.rows).layout !== "unknown") return { worksheet, read };
     fallback ??= { worksheet, read };
   }
-  return fallback ?? (visible[0] ? { worksheet: visible[0], read: readRows(visible[0]) } : undefined);
+  return (
+    fallback ?? (visible[0] ? { worksheet: visible[0], read: readRows(visible[0]) } : undefined)
+  );
 }
 
 /**

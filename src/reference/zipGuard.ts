@@ -48,7 +48,11 @@ export function readZipEntrySizes(bytes: Uint8Array): ZipEntrySize[] | string {
   let count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   const locator = eocd - 20;
-  if ((count === 0xffff || offset === 0xffffffff) && locator >= 0 && view.getUint32(locator, true) === ZIP64_EOCD_LOCATOR) {
+  if (
+    (count === 0xffff || offset === 0xffffffff) &&
+    locator >= 0 &&
+    view.getUint32(locator, true) === ZIP64_EOCD_LOCATOR
+  ) {
     const zip64 = Number(view.getBigUint64(locator + 8, true));
     if (zip64 + 56 > bytes.length || view.getUint32(zip64, true) !== ZIP64_EOCD)
       return "its ZIP64 directory is damaged";
@@ -96,7 +100,10 @@ const MB = 1024 * 1024;
 const mb = (bytes: number): string => `${Math.round(bytes / MB).toLocaleString("en-US")} MB`;
 
 /** A message when the archive must not be inflated, or undefined when it is within the limits. */
-export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): string | undefined {
+export function checkZipLimits(
+  bytes: Uint8Array,
+  limits: ZipLimits = XLSX_LIMITS
+): string | undefined {
   const entries = readZipEntrySizes(bytes);
   if (typeof entries === "string") return `This is not a readable .xlsx workbook: ${entries}.`;
   if (entries.length > limits.maxEntries)
@@ -106,7 +113,10 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMIT
     total += entry.uncompressed;
     if (entry.uncompressed > limits.maxEntryBytes)
       return `The workbook part "${entry.name.slice(0, 60)}" expands to ${mb(entry.uncompressed)}; Crossbench reads parts up to ${mb(limits.maxEntryBytes)}. Save the table as CSV, or split it.`;
-    if (entry.uncompressed > MB && entry.uncompressed > limits.maxRatio * Math.max(1, entry.compressed))
+    if (
+      entry.uncompressed > MB &&
+      entry.uncompressed > limits.maxRatio * Math.max(1, entry.compressed)
+    )
       return `The workbook part "${entry.name.slice(0, 60)}" expands ${Math.round(entry.uncompressed / Math.max(1, entry.compressed))}-fold (${mb(entry.compressed)} to ${mb(entry.uncompressed)}), which real workbooks never do; it was not opened.`;
   }
   if (total > limits.maxTotalBytes)

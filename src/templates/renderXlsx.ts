@@ -11,6 +11,7 @@ import { ResolvedCell, ResolvedSheet, resolvedCells, resolveSheet } from "./reso
 import { uniqueSheetName } from "./sheetNames";
 import { isInputStyle, STYLES } from "./styles";
 import { addNativeCharts, type ChartSheet } from "./xlsxCharts";
+import { cellText } from "../reference/textSafety";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -40,7 +41,8 @@ type FileCellValue =
 
 /** The value exceljs stores for a resolved cell (formulas get _xlfn. prefixes; arrays become CSE ranges). */
 export function fileValue(resolved: ResolvedCell, row: number, column: number): FileCellValue {
-  if (resolved.formula === undefined) return resolved.value;
+  if (resolved.formula === undefined)
+    return typeof resolved.value === "string" ? cellText(resolved.value, "file") : resolved.value;
   const value: { formula: string; result?: unknown; shareType?: "array"; ref?: string } = {
     formula: toFileFormula(resolved.formula),
   };

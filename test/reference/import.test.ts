@@ -418,3 +418,30 @@ describe("other sources", () => {
     expect(rowsToImport(report)).toEqual([]);
   });
 });
+
+describe("header synonyms from the field table", () => {
+  it("maps deciles, quartiles and common survey spellings", () => {
+    const mapping = suggestMapping([
+      "Sector",
+      "Ratio",
+      "Lower decile",
+      "Lower quartile",
+      "Median",
+      "Upper quartile",
+      "Upper decile",
+      "Number of statements",
+      "Publisher",
+    ]);
+    expect(mapping).toMatchObject({
+      industry: "Sector",
+      metric: "Ratio",
+      p10: "Lower decile",
+      p25: "Lower quartile",
+      median: "Median",
+      p75: "Upper quartile",
+      p90: "Upper decile",
+      n: "Number of statements",
+      source: "Publisher",
+    });
+  });
+});
