@@ -5,7 +5,7 @@
  * error cell as a CustomFunctions.Error. Everything here throws BenchError (or rethrows the incoming
  * Excel error) so wrappers can run it inside `excelResult`.
  */
-import { numError, valueError } from "../core/errors";
+import { valueError } from "../core/errors";
 import type { Direction } from "../core/finance";
 
 export type { Direction };
@@ -58,7 +58,7 @@ function describe(value: unknown): string {
 export function cellToNumber(value: unknown, argName: string): number {
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
-    throw numError(`${argName} contains ${String(value)}, which is not a finite number.`);
+    throw valueError(`${argName} contains ${String(value)}, which is not a finite number.`);
   }
   if (isExcelError(value)) throw value;
   if (typeof value === "string") {
