@@ -199,7 +199,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       const figure = value?.statistics[key as keyof ReferenceValue["statistics"]];
       return bench(
         {
-          formula: `=IFERROR(BENCH.METRIC(${industryCell},${metricCell},${quoted(key)}),"")`,
+          formula: `=IFNA(BENCH.METRIC(${industryCell},${metricCell},${quoted(key)}),"")`,
           portable: { value: figure ?? null },
           cached: figure ?? null,
         },
@@ -233,9 +233,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       text(best?.industry ?? ""),
       bench(
         {
-          formula: best
-            ? `=IFERROR(BENCH.METRIC(${at(11, row)},${metricCell},"median"),"")`
-            : '=""',
+          formula: best ? `=IFNA(BENCH.METRIC(${at(11, row)},${metricCell},"median"),"")` : '=""',
           portable: { value: best?.value ?? null },
           cached: best?.value ?? null,
         },

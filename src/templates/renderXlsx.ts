@@ -10,6 +10,7 @@ import { parseCell, rangeAddress, SheetKey, type FormulaMode, type SheetPlan } f
 import { ResolvedCell, ResolvedSheet, resolveSheet } from "./resolve";
 import { uniqueSheetName } from "./sheetNames";
 import { isInputStyle, STYLES } from "./styles";
+import { withDynamicArrays } from "./xlsxDynamicArrays";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -45,8 +46,8 @@ export function fileValue(resolved: ResolvedCell, row: number, column: number): 
   };
   if (resolved.result !== undefined && resolved.result !== null) value.result = resolved.result;
   if (resolved.spill && (resolved.spill.rows > 1 || resolved.spill.columns > 1)) {
-    // exceljs cannot write dynamic-array metadata; a legacy array formula over the spill area is what
-    // Excel itself writes for spilled results in files opened by older versions.
+    // exceljs writes this as a legacy array formula over the spill area; renderXlsxBuffer then adds the
+    // dynamic-array cell metadata Excel stores for a spill (src/templates/xlsxDynamicArrays.ts).
     value.shareType = "array";
     value.ref = rangeAddress(
       row,
@@ -247,7 +248,7 @@ export async function renderXlsxBuffer(
   mode: FormulaMode
 ): Promise<Buffer> {
   const workbook = await renderXlsx(plans, mode);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withDynamicArrays(Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
 /**
