@@ -22,19 +22,9 @@ import { excelTextInput } from "../reference/textSafety";
 import { isInputStyle, STYLES } from "../templates/styles";
 import type { StyleName } from "../templates/plan";
 
-/** Requirement-set check; Office's own in the add-in, replaceable in tests. */
-export type SupportsSet = (name: string, version: string) => boolean;
+import { officeSupports, SupportsSet } from "./requirements";
 
-const officeSupports: SupportsSet = (name, version) => {
-  try {
-    return (
-      typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported(name, version) === true
-    );
-  } catch {
-    return false;
-  }
-};
+export type { SupportsSet } from "./requirements";
 
 export interface TemplateRenderOptions {
   /** "bench" (default in the add-in: the BENCH functions are there) or "portable". */

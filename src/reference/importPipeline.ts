@@ -239,6 +239,8 @@ function unreadableReport(parsed: ParsedSource): ValidationReport {
     errorCount: parsed.problems.filter((p) => p.severity === "error").length,
     warningCount: parsed.problems.filter((p) => p.severity === "warning").length,
     invalidRowCount: 0,
+    skippedRowCount: 0,
+    numberConvention: parsed.numberConvention,
     ok: false,
   };
 }

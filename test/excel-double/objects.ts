@@ -168,6 +168,16 @@ export class WorkbookDouble extends ClientObject {
       },
     });
   }
+  /** ExcelApi 1.9: every selected area (Ctrl+click selects several). */
+  getSelectedRanges(): RangeAreasDouble {
+    return new RangeAreasDouble(this.context, {
+      name: "Workbook.getSelectedRanges",
+      resolve: (exec) => {
+        const { sheetId, rect, areas } = store(exec).meta.selection;
+        return { sheetId, rects: areas ?? [rect] };
+      },
+    });
+  }
   getActiveCell(): RangeDouble {
     return new RangeDouble(this.context, {
       name: "Workbook.getActiveCell",
@@ -179,6 +189,23 @@ export class WorkbookDouble extends ClientObject {
   }
 }
 defineProperties(WorkbookDouble, [], ["name", "readOnly"]);
+
+/** RangeAreas (ExcelApi 1.9), as far as the selection needs it: `address` and `areaCount`. */
+export class RangeAreasDouble extends ClientObject {
+  get _className(): string {
+    return "RangeAreas";
+  }
+  constructor(context: RequestContextDouble, creation: Creation) {
+    super(context, null, creation);
+  }
+  override _read(exec: Exec, name: string): unknown {
+    const { sheetId, rects } = this._t<{ sheetId: string; rects: Rect[] }>();
+    if (name === "areaCount") return rects.length;
+    if (name === "address") return rects.map((r) => store(exec).addressOf(sheetId, r)).join(",");
+    return undefined;
+  }
+}
+defineProperties(RangeAreasDouble, [], ["address", "areaCount"]);
 
 export class ApplicationDouble extends ClientObject {
   get _className(): string {
