@@ -18,7 +18,6 @@ import type { FormulaMode, SheetKey, SheetPlan, TemplateId } from "../templates/
 import { columnLetter, rangeAddress } from "../templates/plan";
 import { ResolvedCell, ResolvedSheet, resolveSheet } from "../templates/resolve";
 import { uniqueSheetName } from "../templates/sheetNames";
-import { excelTextInput } from "../reference/textSafety";
 import { isInputStyle, STYLES } from "../templates/styles";
 import type { StyleName } from "../templates/plan";
 

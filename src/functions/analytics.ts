@@ -157,10 +157,7 @@ export function IRR(
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
   return scalar(() =>
-    payback(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      rateIfGiven(rate)
-    )
+    payback(flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }), rateIfGiven(rate))
   );
 }
 
