@@ -249,7 +249,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       const figure = value?.statistics[key];
       return bench(
         {
-          formula: `=IFERROR(BENCH.METRIC(${industryCell},${metricCell},${quoted(key)}),"")`,
+          formula: `=IFNA(BENCH.METRIC(${industryCell},${metricCell},${quoted(key)}),"")`,
           portable: { value: figure ?? null },
           cached: figure ?? null,
         },
@@ -309,7 +309,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       bench(
         {
           formula: best
-            ? `=IFERROR(BENCH.METRIC(${c("Best other industry")},${metricCell},"median"),"")`
+            ? `=IFNA(BENCH.METRIC(${c("Best other industry")},${metricCell},"median"),"")`
             : '=""',
           portable: { value: best?.value ?? null },
           cached: best?.value ?? null,
@@ -329,7 +329,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       ),
       bench(
         {
-          formula: `=IF(${v}="","",IFERROR(BENCH.GAP(${v},${industryCell},${metricCell},${targetCell}),"n/a: no "&${targetCell}&" published"))`,
+          formula: `=IF(${v}="","",IFNA(BENCH.GAP(${v},${industryCell},${metricCell},${targetCell}),"n/a: no "&${targetCell}&" published"))`,
           portable: { formula: gapPortable },
         },
         format,

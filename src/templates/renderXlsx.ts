@@ -11,6 +11,8 @@ import { ResolvedCell, ResolvedSheet, resolvedCells, resolveSheet } from "./reso
 import { uniqueSheetName } from "./sheetNames";
 import { isInputStyle, STYLES } from "./styles";
 import { addNativeCharts, type ChartSheet } from "./xlsxCharts";
+import { cellText } from "../reference/textSafety";
+import { withDynamicArrays } from "./xlsxDynamicArrays";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -40,14 +42,15 @@ type FileCellValue =
 
 /** The value exceljs stores for a resolved cell (formulas get _xlfn. prefixes; arrays become CSE ranges). */
 export function fileValue(resolved: ResolvedCell, row: number, column: number): FileCellValue {
-  if (resolved.formula === undefined) return resolved.value;
+  if (resolved.formula === undefined)
+    return typeof resolved.value === "string" ? cellText(resolved.value, "file") : resolved.value;
   const value: { formula: string; result?: unknown; shareType?: "array"; ref?: string } = {
     formula: toFileFormula(resolved.formula),
   };
   if (resolved.result !== undefined && resolved.result !== null) value.result = resolved.result;
   if (resolved.spill && (resolved.spill.rows > 1 || resolved.spill.columns > 1)) {
-    // exceljs cannot write dynamic-array metadata; a legacy array formula over the spill area is what
-    // Excel itself writes for spilled results in files opened by older versions.
+    // exceljs writes this as a legacy array formula over the spill area; renderXlsxBuffer then adds the
+    // dynamic-array cell metadata Excel stores for a spill (src/templates/xlsxDynamicArrays.ts).
     value.shareType = "array";
     value.ref = rangeAddress(
       row,
@@ -277,7 +280,7 @@ export async function renderXlsxBuffer(
 ): Promise<Buffer> {
   const { workbook, sheets } = await buildWorkbook(plans, mode);
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return addNativeCharts(bytes, sheets.map(chartSheet));
+  return withDynamicArrays(await addNativeCharts(bytes, sheets.map(chartSheet)));
 }
 
 /**
