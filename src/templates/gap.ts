@@ -407,6 +407,8 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
               type: "barClustered",
               data: `${at(chartColumn, listTop)}:${at(chartColumn + 2, listTop + charted.length)}`,
               seriesBy: "columns",
+              axisTitles: { value: "Percentile in your industry (50% = median)" },
+              valueRange: { min: 0, max: 1 },
               anchor: at(0, chartAnchorRow),
               to: at(9, chartAnchorRow + chartRows),
             },

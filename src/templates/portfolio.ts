@@ -198,6 +198,7 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
         // Only rows with figures: a blank x value would make Excel number the points 1, 2, 3 instead.
         data: `${at(chartDataColumn, headerRow)}:${at(chartDataColumn + 1, firstRow + SAMPLE_INITIATIVES.length - 1)}`,
         seriesBy: "columns",
+        axisTitles: { category: "Effort (1 low - 5 high)", value: "Expected annual benefit" },
         anchor: at(chartDataColumn + 3, headerRow),
         to: at(chartDataColumn + 10, headerRow + 18),
       },

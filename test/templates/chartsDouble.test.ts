@@ -18,6 +18,21 @@ const EXCEL_TYPES: Record<ChartPlan["type"], string> = {
   barClustered: "BarClustered",
 };
 
+/** The axis settings the renderer should make for a plan (undefined when it sets none). */
+function axesOf(chart: ChartPlan): unknown {
+  const axes: Record<string, Record<string, unknown>> = {};
+  if (chart.axisTitles?.category)
+    axes.categoryAxis = { title: { text: chart.axisTitles.category } };
+  if (chart.axisTitles?.value) axes.valueAxis = { title: { text: chart.axisTitles.value } };
+  if (chart.valueRange)
+    axes.valueAxis = {
+      ...axes.valueAxis,
+      minimum: chart.valueRange.min,
+      maximum: chart.valueRange.max,
+    };
+  return Object.keys(axes).length > 0 ? axes : undefined;
+}
+
 describe.each(["bench", "portable"] as const)("charts from the same plans (%s)", (mode) => {
   const plans = buildWorkbookPlan({
     templates: TEMPLATE_IDS,
@@ -43,6 +58,7 @@ describe.each(["bench", "portable"] as const)("charts from the same plans (%s)",
           seriesBy: chart.seriesBy === "rows" ? "Rows" : "Columns",
           title: chart.title,
           position: { start: chart.anchor, end: chart.to },
+          axes: axesOf(chart),
         }))
       );
       expect(expected.map((c) => c.sheet)).toEqual(
@@ -55,8 +71,10 @@ describe.each(["bench", "portable"] as const)("charts from the same plans (%s)",
         seriesBy: c.seriesBy,
         title: (c.settings as { title?: { text?: string } }).title?.text,
         position: (c.settings as { position?: unknown }).position,
+        axes: (c.settings as { axes?: unknown }).axes,
       }));
       expect(drawn).toEqual(expected);
+      expect(expected.some((c) => c.axes !== undefined)).toBe(true);
     } finally {
       double.uninstall();
     }
