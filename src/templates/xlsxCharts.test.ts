@@ -160,6 +160,22 @@ describe("chart parts", () => {
     expect(await addNativeCharts(bytes, [sheetOf([], "Only")])).toEqual(bytes);
   });
 
+  it("finds a sheet whose name needs escaping and quotes it in every reference", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("First");
+    const name = "Bob's ROI & <Co>";
+    workbook.addWorksheet(name).getCell("A1").value = "x";
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const files = await parts(
+      await addNativeCharts(bytes, [sheetOf([plan("line")], name, values)])
+    );
+    expect(files.get("xl/worksheets/sheet2.xml")).toContain('<drawing r:id="rId1"/>');
+    expect(files.get("xl/worksheets/sheet1.xml")).not.toContain("<drawing");
+    const chart = files.get("xl/charts/chart1.xml")!;
+    expect(XMLValidator.validate(chart)).toBe(true);
+    expect(chart).toContain("<c:f>'Bob''s ROI &amp; &lt;Co&gt;'!$B$2:$B$3</c:f>");
+  });
+
   it("names the sheet it cannot find instead of dropping the chart", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Only");
