@@ -245,6 +245,27 @@ describe("reference convert", () => {
     expect(readFileSync(out, "utf8")).toContain(`'=HYPERLINK(`);
   });
 
+  it("writes nothing when no row is valid, even with --only-valid-rows (exit 1)", async () => {
+    const folder = tempFolder();
+    const input = writeCsv(folder, "all-bad.csv", [
+      ["industry", "metric", "unit", "direction", "median", "source"],
+      ["Retail", "Gross margin", "%", "higher", "lots", "Survey"],
+    ]);
+    const result = await runCli([
+      "reference",
+      "convert",
+      input,
+      "--out",
+      path.join(folder, "out.csv"),
+      "--only-valid-rows",
+    ]);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr).at(-1)).toBe(
+      `crossbench reference convert: ${input} has no valid rows; nothing was written.`
+    );
+    expect(readdirSync(folder)).toEqual(["all-bad.csv"]);
+  });
+
   it("refuses an --out that is its input, even with --force or through a link, and leaves the input alone", async () => {
     const folder = tempFolder();
     const input = writeCsv(

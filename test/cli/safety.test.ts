@@ -4,7 +4,7 @@
  * terminal, and no message suggests an option the command does not have.
  */
 import { spawnSync } from "child_process";
-import { chmodSync, existsSync, readdirSync, writeFileSync } from "fs";
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import path from "path";
 import { canonicalRows, sample, writeCsv } from "./fixtures";
 import { CliResult, lines, runCli, tempFolder } from "./run";
@@ -207,6 +207,30 @@ describe("an interrupted write leaves nothing behind", () => {
       expect(left).toEqual([]);
     }
   );
+});
+
+describe("a file that appears while the workbook is being written", () => {
+  it("is not replaced without --force (exit 2), and the temporary file is removed", async () => {
+    const folder = tempFolder();
+    const out = path.join(folder, "book.xlsx");
+    const result = await runCli(["workbook", "--out", out, "--templates", "log"], {
+      env: { CROSSBENCH_TEST_HOLD_BEFORE_RENAME_MS: "3000" },
+      onSpawn: () => {
+        const poll = setInterval(() => {
+          if (readdirSync(folder).some((f) => f.endsWith(".tmp"))) {
+            clearInterval(poll);
+            writeFileSync(out, "saved by the user meanwhile");
+          }
+        }, 20);
+      },
+    });
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toEqual([
+      `crossbench workbook: ${out} already exists; add --force to replace it`,
+    ]);
+    expect(readFileSync(out, "utf8")).toBe("saved by the user meanwhile");
+    expect(readdirSync(folder)).toEqual(["book.xlsx"]);
+  });
 });
 
 describe("messages suggest only options the command has", () => {
