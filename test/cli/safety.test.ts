@@ -246,7 +246,8 @@ describe("messages suggest only options the command has", () => {
       [
         sample("reference-canonical.csv"),
         "--out",
-        sample("reference-canonical.csv").replace(".csv", "-copy.csv"),
+        // An existing file: refused with "add --force", so nothing is written.
+        sample("reference-with-errors.csv"),
       ],
     ],
     [["workbook"], ["--out", "x.xlsx", "--reference", sample("reference-with-errors.csv")]],
