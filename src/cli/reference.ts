@@ -4,7 +4,9 @@
  * scripts. The pipeline (papaparse, and exceljs for .xlsx) loads only when a command runs.
  */
 import type { Command } from "commander";
+import { fieldHelpText } from "../reference/canonical";
 import type {
+  DecimalMark,
   ImportDefaults,
   ParsedSource,
   SourceKind,
@@ -25,6 +27,7 @@ interface SourceOptions {
   illustrative?: boolean;
   acceptGuesses?: boolean;
   limit?: string;
+  decimal?: string;
 }
 
 interface CheckOptions extends SourceOptions {
@@ -47,6 +50,10 @@ const SOURCE_OPTIONS: readonly (readonly [flags: string, description: string])[]
   ["--illustrative", "mark rows without an illustrative flag as illustrative"],
   ["--accept-guesses", "wide tables: accept the guessed unit and direction of every metric column"],
   ["--limit <n>", "print at most n problems"],
+  [
+    "--decimal <mark>",
+    'decimal mark of the file\'s numbers, "," (1.234,5) or "." (1,234.5); default: inferred from every numeric cell',
+  ],
 ];
 
 const CHECK_OPTIONS: readonly (readonly [string, string])[] = [
@@ -80,6 +87,14 @@ function defaultsFrom(options: SourceOptions): ImportDefaults {
   return defaults;
 }
 
+function decimalFrom(options: SourceOptions): DecimalMark | undefined {
+  if (options.decimal === undefined) return undefined;
+  if (options.decimal === "," || options.decimal === ".") return options.decimal;
+  throw new UsageError(
+    `--decimal must be "," or ".", got "${escapeValue(options.decimal.slice(0, 20))}"`
+  );
+}
+
 function limitOf(options: SourceOptions): number {
   if (options.limit === undefined) return Infinity;
   const limit = Number(options.limit);
@@ -104,8 +119,10 @@ async function readAndValidate(
   if (options.sheet !== undefined && kind !== "xlsx")
     throw new UsageError("--sheet applies to .xlsx files only");
   const defaults = defaultsFrom(options);
+  const decimal = decimalFrom(options);
   const pipeline = await import("../reference/importPipeline");
   const parsed = await pipeline.parseSource({
+    ...(decimal ? { decimal } : {}),
     kind,
     name: file.split(/[\\/]/).pop() ?? file,
     bytes,
@@ -121,6 +138,7 @@ async function readAndValidate(
   const report = pipeline.validateSource(parsed, {
     defaults,
     ...(wideMetrics ? { wideMetrics } : {}),
+    ...(decimal ? { decimal } : {}),
   });
   return { parsed, report, accepted };
 }
@@ -216,6 +234,9 @@ export async function convertCommand(file: string, options: ConvertOptions): Pro
   return EXIT.ok;
 }
 
+/** The canonical columns, from the one field table. */
+const columnsHelp = (): string => `\nColumns of the canonical format:\n${fieldHelpText()}`;
+
 export function registerReferenceCommands(program: Command): void {
   const reference = program
     .command("reference")
@@ -230,7 +251,9 @@ export function registerReferenceCommands(program: Command): void {
       SOURCE_OPTIONS
     ),
     CHECK_OPTIONS
-  ).action(runs(checkCommand));
+  )
+    .addHelpText("after", columnsHelp)
+    .action(runs(checkCommand));
 
   withOptions(
     withOptions(
@@ -244,5 +267,7 @@ export function registerReferenceCommands(program: Command): void {
       SOURCE_OPTIONS
     ),
     CONVERT_OPTIONS
-  ).action(runs(convertCommand));
+  )
+    .addHelpText("after", columnsHelp)
+    .action(runs(convertCommand));
 }

@@ -153,7 +153,7 @@ export async function generateWorkbook(request: WorkbookRequest): Promise<string
   const plans = buildWorkbookPlan({
     templates: request.templates,
     summary: request.summary,
-    drawsCharts: false,
+    drawsCharts: true,
     mode: request.mode,
     library: request.library,
     maths: coreMaths(request.library),
