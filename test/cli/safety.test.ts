@@ -20,8 +20,10 @@ describe("text from files is printed escaped", () => {
       file,
       [
         "industry,metric,unit,direction,year,median,n,source",
-        // OSC 0 (set the terminal title), clear screen + cursor home, and a fake "Valid" line after a CR LF.
-        `Retail,Gross margin,"%${ESC}]0;pwned${BEL}${ESC}[2J${ESC}[H",higher,2025,"abc\r\nValid: nothing blocks the import.${ESC}[1A",40,Survey`,
+        // OSC 0 (set the terminal title) with clear screen + cursor home, and a fake "Valid" line
+        // after a CR LF, in a field the report quotes.
+        `Retail,Gross margin,%,higher,2025,"${ESC}]0;pwned${BEL}${ESC}[2J${ESC}[H",40,Survey`,
+        `Retail,Stockout rate,%,lower,2025,"1\r\nValid: nothing blocks${ESC}[1A",40,Survey`,
         `Retail,Net profit margin,%,higher,2025,"\u009b2J0.1\u202e",40,"=cmd|' /C calc'!A0"`,
       ].join("\n")
     );
@@ -40,7 +42,7 @@ describe("text from files is printed escaped", () => {
     expect(result.code).toBe(1);
     noControlCharacters(result);
     expect(result.stdout).toContain("\\x1B]0;pwned\\x07\\x1B[2J\\x1B[H");
-    expect(result.stdout).toContain("\\x0D\\x0AValid: nothing blocks the import");
+    expect(result.stdout).toContain("\\x0D\\x0AValid: nothing blocks\\x1B[1A");
     expect(result.stdout).toContain("\\x9B2J0.1\\u202E");
     expect(result.stdout).not.toMatch(/^Valid:/m);
     expect(result.stdout).toMatch(/^Invalid: fix the errors listed above\.$/m);
@@ -50,7 +52,9 @@ describe("text from files is printed escaped", () => {
     const result = await runCli(["reference", "check", crafted(), "--json"]);
     noControlCharacters(result);
     const data = JSON.parse(result.stdout) as { problems: { message: string }[] };
-    expect(data.problems.map((p) => p.message).join("\n")).toContain(`abc\r\nValid`);
+    expect(data.problems.map((p) => p.message).join("\n")).toContain(
+      `\r\nValid: nothing blocks${ESC}[1A`
+    );
   });
 
   it("reference convert and workbook --reference print the report escaped too", async () => {

@@ -14,6 +14,7 @@ import {
   rowsToImport,
   validateSource,
 } from "../../src/reference/importPipeline";
+import { BIN } from "../cli/run";
 
 const dir = path.join(__dirname, "../fixtures/reference");
 const fixture = (name: string): string => path.join(dir, name);
@@ -117,7 +118,8 @@ describe("reference corpus through the import pipeline", () => {
   });
 });
 
-const bin = path.join(__dirname, "../../bin/crossbench.cjs");
+// The built command that package.json's `bin` names (jest's globalSetup builds it).
+const bin = BIN;
 
 function crossbench(...args: string[]): { code: number; out: string; err: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000 });
