@@ -30,7 +30,8 @@ export interface SelfCheckReport {
 /** What the self-check learns from Office rather than from the workbook (injected for tests). */
 export interface SelfCheckHost {
   diagnostics?: { host?: string; platform?: string; version?: string };
-  isSetSupported(name: string, version: string): boolean;
+  /** undefined when the host cannot be asked (no Office.context.requirements). */
+  isSetSupported(name: string, version: string): boolean | undefined;
   themeBackground?: string;
   /** The marker functions.ts leaves in its runtime (undefined when the functions run elsewhere). */
   functionsMarker?: unknown;
@@ -450,8 +451,8 @@ function environmentLines(host: SelfCheckHost): SelfCheckLine[] {
     lines.push({
       section: "Requirement sets",
       label: `${set.name} ${set.version}`,
-      status: supported ? "pass" : required ? "fail" : "info",
-      detail: `${supported ? "supported" : "not supported"}: ${set.use}`,
+      status: supported === undefined ? "info" : supported ? "pass" : required ? "fail" : "info",
+      detail: `${supported === undefined ? "not reported by this host" : supported ? "supported" : "not supported"}: ${set.use}`,
     });
   }
   const marker = host.functionsMarker as { loadedAt?: string } | undefined;
@@ -536,4 +537,33 @@ export async function runSelfCheck(
   });
   const passed = lines.every((l) => l.status !== "fail");
   return { passed, lines, text: reportText(lines, passed) };
+}
+
+/** The self-check's view of Office in the running add-in. */
+export function officeSelfCheckHost(
+  options: { themeBackground?: string; insertTemplate?: (id: string) => Promise<string[]> } = {}
+): SelfCheckHost {
+  const office = typeof Office === "undefined" ? undefined : Office;
+  const context = office?.context;
+  const diagnostics = context?.diagnostics;
+  let theme = options.themeBackground;
+  try {
+    theme ??= context?.officeTheme?.bodyBackgroundColor;
+  } catch {
+    // officeTheme throws on hosts without theme support; the report then says "not reported".
+  }
+  return {
+    diagnostics: diagnostics
+      ? {
+          host: String(diagnostics.host),
+          platform: String(diagnostics.platform),
+          version: diagnostics.version,
+        }
+      : undefined,
+    isSetSupported: (name, version) =>
+      context?.requirements ? context.requirements.isSetSupported(name, version) : undefined,
+    themeBackground: theme,
+    functionsMarker: (globalThis as Record<string, unknown>)[FUNCTIONS_MARKER],
+    insertTemplate: options.insertTemplate,
+  };
 }
