@@ -235,3 +235,50 @@ export function startCustomFunctionsHost(
     },
   };
 }
+
+/** Excel's error codes as the shared runtime's CustomFunctions.ErrorCode holds them. */
+const ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+class CustomFunctionsErrorDouble extends Error {
+  constructor(
+    readonly code: string,
+    message?: string
+  ) {
+    super(message ?? "");
+    this.name = "CustomFunctions.Error";
+  }
+}
+
+interface BrowserCustomFunctions {
+  Error?: unknown;
+  ErrorCode?: unknown;
+  /** office.js keeps what CustomFunctions.associate registered here (Excel's runtime reads it). */
+  _association?: { mappings?: Record<string, CustomFunction> };
+}
+
+/**
+ * In a browser page that loaded office.js and functions.js outside Excel: office.js's CustomFunctions
+ * has `associate` (whose registrations it keeps in `_association.mappings`) but no `Error`, which only
+ * Excel's runtime provides; this adds the Error and ErrorCode Excel would and calculates with the
+ * registered functions.
+ */
+export function startBrowserCustomFunctionsHost(
+  double: Pick<ExcelDouble, "state">
+): CustomFunctionsHost {
+  const global = globalThis as { CustomFunctions?: BrowserCustomFunctions };
+  const runtime = (global.CustomFunctions ??= {});
+  runtime.Error ??= CustomFunctionsErrorDouble;
+  runtime.ErrorCode ??= ERROR_CODES;
+  return startCustomFunctionsHost(
+    double,
+    () => global.CustomFunctions?._association?.mappings ?? {}
+  );
+}
