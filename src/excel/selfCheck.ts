@@ -41,13 +41,58 @@ export interface SelfCheckHost {
   insertTemplate?: (id: string) => Promise<string[]>;
 }
 
-/** The requirement sets Crossbench uses and what for. */
-export const REQUIREMENT_SETS: readonly { name: string; version: string; use: string }[] = [
-  { name: "ExcelApi", version: "1.8", use: "the manifest's minimum: everything in the pane" },
-  { name: "SharedRuntime", version: "1.1", use: "pane and functions in one runtime" },
-  { name: "CustomFunctionsRuntime", version: "1.2", use: "BENCH functions with messages" },
-  { name: "CustomFunctionsRuntime", version: "1.4", use: "data types passed to BENCH functions" },
-  { name: "ExcelApi", version: "1.20", use: "one Ctrl+Z for a template insert (undo group)" },
+/** The requirement sets Crossbench uses and what for (the README's requirement-set table). */
+export const REQUIREMENT_SETS: readonly {
+  name: string;
+  version: string;
+  use: string;
+  /** false: used only where isSetSupported says so (the add-in works without it). */
+  required: boolean;
+}[] = [
+  {
+    name: "SharedRuntime",
+    version: "1.1",
+    use: "pane, functions and ribbon in one runtime",
+    required: true,
+  },
+  {
+    name: "CustomFunctionsRuntime",
+    version: "1.2",
+    use: "BENCH functions with error messages",
+    required: true,
+  },
+  {
+    name: "CustomFunctionsRuntime",
+    version: "1.4",
+    use: "data types passed to BENCH functions",
+    required: false,
+  },
+  { name: "ExcelApi", version: "1.4", use: "named items, workbook settings", required: true },
+  { name: "ExcelApi", version: "1.6", use: "conditional formats in templates", required: true },
+  {
+    name: "ExcelApi",
+    version: "1.7",
+    use: "reference table refresh, charts, the active cell",
+    required: true,
+  },
+  {
+    name: "ExcelApi",
+    version: "1.8",
+    use: "data validation; the manifest's minimum",
+    required: true,
+  },
+  {
+    name: "ExcelApi",
+    version: "1.9",
+    use: "screen updating suspended while drawing",
+    required: false,
+  },
+  {
+    name: "ExcelApi",
+    version: "1.20",
+    use: "one Ctrl+Z for a template insert (undo group)",
+    required: false,
+  },
 ];
 
 /** Global set by src/functions/functions.ts when the functions bundle loads. */
@@ -447,12 +492,12 @@ function environmentLines(host: SelfCheckHost): SelfCheckLine[] {
   ];
   for (const set of REQUIREMENT_SETS) {
     const supported = host.isSetSupported(set.name, set.version);
-    const required = set.version === "1.8" || set.name === "SharedRuntime" || set.version === "1.2";
     lines.push({
       section: "Requirement sets",
       label: `${set.name} ${set.version}`,
-      status: supported === undefined ? "info" : supported ? "pass" : required ? "fail" : "info",
-      detail: `${supported === undefined ? "not reported by this host" : supported ? "supported" : "not supported"}: ${set.use}`,
+      status:
+        supported === undefined ? "info" : supported ? "pass" : set.required ? "fail" : "info",
+      detail: `${supported === undefined ? "not reported by this host" : supported ? "supported" : "not supported"}: ${set.use}${set.required ? "" : " (optional)"}`,
     });
   }
   const marker = host.functionsMarker as { loadedAt?: string } | undefined;

@@ -80,6 +80,10 @@ test("passes on a healthy install and leaves the workbook exactly as found", asy
     expect(report.text).toMatch(new RegExp(`\\[PASS\\] Functions · BENCH\\.${name}:`));
   expect(report.text).toMatch(/BENCH\.BEFOREAFTER.*spills 10 × 2/);
   expect(report.text).toMatch(/\[TODO\] Template · One Ctrl\+Z/);
+  expect(report.text).toMatch(
+    /\[INFO\] Requirement sets · ExcelApi 1.20: not supported: .*\(optional\)/
+  );
+  expect(report.text).toMatch(/\[PASS\] Requirement sets · ExcelApi 1.8: supported/);
   expect(report.text).toMatch(/\[INFO\] Theme · Office theme: dark/);
   expect(report.text).toMatch(/\[PASS\] Workbook · Left as found/);
   expect(await snapshotWorkbook()).toEqual(before);
@@ -103,8 +107,16 @@ test("a function whose cell disagrees with src/core fails its line, and clean-up
 
 test("functions that never calculate, and no shared runtime, are reported, not hidden", async () => {
   const report = await runSelfCheck(
-    host({ functionsMarker: undefined, calculationTimeoutMs: 300, insertTemplate: undefined })
+    host({
+      functionsMarker: undefined,
+      calculationTimeoutMs: 300,
+      insertTemplate: undefined,
+      isSetSupported: (name) => name !== "SharedRuntime",
+    })
   );
+  expect(report.lines.find((l) => l.label === "SharedRuntime 1.1")).toMatchObject({
+    status: "fail",
+  });
   expect(report.lines.find((l) => l.section === "Runtime")).toMatchObject({ status: "fail" });
   expect(report.lines.find((l) => l.label === "BENCH.NPV")).toMatchObject({ status: "fail" });
   expect(report.lines.find((l) => l.label === "Left as found")).toMatchObject({ status: "pass" });
