@@ -7,9 +7,10 @@
  */
 import { BENCH_FUNCTIONS, BenchCellValue, evaluateBench } from "../functions/benchRegistry";
 import { formulaConstant, FormulaConstant } from "../functions/formulaCall";
-import { CANONICAL_HEADERS, toCanonicalRow } from "../reference/canonical";
+import { CANONICAL_HEADERS, CellValue, toCanonicalRow } from "../reference/canonical";
 import { getActiveLibrary } from "../reference/activeLibrary";
 import { excelTextInput } from "../reference/textSafety";
+import { valuesFromTable } from "./referenceTable";
 import { isDarkTheme } from "../taskpane/theme";
 
 export type SelfCheckStatus = "pass" | "fail" | "info" | "manual";
@@ -469,6 +470,13 @@ async function checkReferenceTable(lines: SelfCheckLine[]): Promise<void> {
         : `${CANONICAL_HEADERS[i]}: wrote ${JSON.stringify(v)}, read ${JSON.stringify(read[i])}`
     )
     .filter(Boolean);
+  // Read back through the same validation the workbook's reference table goes through.
+  const parsed = valuesFromTable([...CANONICAL_HEADERS], [read as CellValue[]], 2).values[0];
+  if (!parsed) differences.push("the row read back does not pass the reference table's validation");
+  else if (JSON.stringify(toCanonicalRow(parsed)) !== JSON.stringify(toCanonicalRow(sample)))
+    differences.push(
+      `the row read back parses as ${JSON.stringify(toCanonicalRow(parsed))}, not as written`
+    );
   lines.push({
     section,
     label: "Write and read a reference row",
