@@ -6,7 +6,12 @@
 import * as analytics from "../../src/functions/analytics";
 import * as reference from "../../src/functions/reference";
 import { templateActions } from "../../src/excel/templateActions";
-import { runSelfCheck, SelfCheckHost, snapshotWorkbook } from "../../src/excel/selfCheck";
+import {
+  runSelfCheck,
+  SelfCheckHost,
+  snapshotDifferences,
+  snapshotWorkbook,
+} from "../../src/excel/selfCheck";
 import { createExcelDouble, ExcelDouble } from "./index";
 import { CustomFunctionsHost, startCustomFunctionsHost } from "./customFunctionsHost";
 
@@ -120,4 +125,19 @@ test("functions that never calculate, and no shared runtime, are reported, not h
   expect(report.lines.find((l) => l.section === "Runtime")).toMatchObject({ status: "fail" });
   expect(report.lines.find((l) => l.label === "BENCH.NPV")).toMatchObject({ status: "fail" });
   expect(report.lines.find((l) => l.label === "Left as found")).toMatchObject({ status: "pass" });
+});
+
+test("the before/after comparison sees an extra sheet, a changed setting, a moved selection", async () => {
+  seedUserWorkbook();
+  const before = await snapshotWorkbook();
+  double.state.addSheet("Leftover");
+  double.state.setSetting("crossbench.industry", "Dental");
+  double.state.select("Data", "A1");
+  expect(snapshotDifferences(before, await snapshotWorkbook())).toEqual([
+    "sheets added: Leftover (Visible)",
+    'settings added: crossbench.industry="Dental"',
+    'settings removed: crossbench.industry="Retail"',
+    "active sheet Notes → Data",
+    "selection Notes!B3:C4 → Data!A1",
+  ]);
 });
