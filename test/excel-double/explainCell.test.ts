@@ -1,6 +1,8 @@
 /** Explain this cell through the Excel double: references, names, limits and error inputs. */
 import { explainActiveCell } from "../../src/excel/explainCell";
+import fc from "fast-check";
 import { npvValue } from "../../src/functions/benchAnalytics";
+import { FIT, ROI } from "../../src/functions/analytics";
 import { createExcelDouble, ExcelDouble } from "./index";
 
 let double: ExcelDouble;
@@ -53,4 +55,29 @@ test("a cell without a BENCH formula", async () => {
   double.state.setValues("Model", "A1", [[42]]);
   double.state.select("Model", "A1");
   expect(await explainActiveCell()).toMatchObject({ kind: "no-formula" });
+});
+
+test("for random cells, the explanation's value or error is what the function returns for them", async () => {
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
+    { weight: 1, arbitrary: fc.constant("") },
+    { weight: 1, arbitrary: fc.constant("n/a") }
+  );
+  const row = fc.array(cell, { minLength: 3, maxLength: 3 });
+  await fc.assert(
+    fc.asyncProperty(row, row, fc.constantFrom("ROI", "FIT"), async (a, b, name) => {
+      double.state.setValues("Model", "A1:C2", [a, b]);
+      double.state.setFormulas("Model", "E1", [[`=BENCH.${name}(A1:C1,A2:C2)`]]);
+      double.state.select("Model", "E1");
+      const explanation = await explainActiveCell();
+      // Excel passes blank cells as null.
+      const [x, y] = [a, b].map((r) => [r.map((v) => (v === "" ? null : v))]);
+      const result = name === "ROI" ? ROI(x, y) : FIT(x, y);
+      if (result instanceof CustomFunctions.Error) {
+        expect(explanation.headline).toBe(`BENCH.${name} returns ${result.code}.`);
+        expect(explanation.message).toBe(result.message);
+      } else expect(explanation.value).toBe(result);
+    }),
+    { numRuns: 40 }
+  );
 });
