@@ -9,6 +9,7 @@ import {
   hasHorizontalScroll,
   launchChromium,
   openPane,
+  screenshot,
   serveDirectory,
   workbook,
   type BrowserSession,
@@ -114,6 +115,7 @@ describe("check this installation", () => {
     expect(await workbook(page, "state.selection()")).toBe("Notes!B3");
     expect(await seriousViolations(page)).toEqual([]);
     expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, "selfcheck-light");
     expect(unexpectedErrors(opened)).toEqual([]);
   });
 });
@@ -144,6 +146,7 @@ describe("explain this cell", () => {
       /cashflows: 3 cells from A1:C1/
     );
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "explain-light");
 
     await workbook(page, "state.select('Sheet1', 'E2')");
     await page.getByRole("button", { name: "Explain the selected cell" }).click();
