@@ -51,7 +51,7 @@ export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions
  * Net present value with the first cash flow today (not discounted). With dates it works like Excel's XNPV.
  * @customfunction NPV
  * @helpurl https://localhost:3000/help.html#benchnpv
- * @param rate Discount rate per period as a fraction (0.1 = 10%); per year when dates are given.
+ * @param rate Discount rate per period as a fraction (0.1 = 10%), below 1; per year when dates are given.
  * @param cashflows Cash flows in period order, first one today; money out negative. Blank cells count as 0.
  * @param [dates] Optional: the date of each cash flow (same count); the first date is "today".
  * @returns Net present value, in the currency of the cash flows.
@@ -82,11 +82,11 @@ export function IRR(
 }
 
 /**
- * Payback period: how many periods until the running total of the cash flows reaches 0 (fractions interpolated).
+ * Payback period: when the running total of the cash flows turns non-negative and stays so to the end (interpolated within the period).
  * @customfunction PAYBACK
  * @helpurl https://localhost:3000/help.html#benchpayback
  * @param cashflows Cash flows in period order, the investment first (negative). Blank cells count as 0.
- * @param [rate] Optional discount rate per period as a fraction (0.1 = 10%) for a discounted payback.
+ * @param [rate] Optional discount rate per period as a fraction (0.1 = 10%), below 1, for a discounted payback.
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {

@@ -40,6 +40,28 @@ function finiteTable<T>(rows: T[][]): T[][] {
   return rows;
 }
 
+/**
+ * A discount rate as a fraction. 1 or more (100% a period or more) is almost always a percentage typed
+ * as a whole number, so it is refused with the reading that was probably meant rather than discounted
+ * at 800%.
+ */
+function discountRate(value: unknown, argName = "rate"): number {
+  const rate = requiredNumber(value, argName);
+  if (rate >= 1) {
+    const percent = Number((rate * 100).toPrecision(12));
+    const fraction = Number((rate / 100).toPrecision(12));
+    throw valueError(
+      `${argName} is ${rate}: ${rate} means ${percent}% a year; for ${rate}% enter ${fraction} or ${rate}%.`
+    );
+  }
+  return rate;
+}
+
+function rateIfGiven(value: unknown): number | undefined {
+  const rate = numberIfGiven(value, "rate");
+  return rate === undefined ? undefined : discountRate(rate);
+}
+
 /** Mean of a range (or single value), for arguments where a range stands for its average. */
 function meanOf(range: unknown, argName: string): number {
   const values = flattenNumbers(range, { argName, blank: "skip" });
@@ -64,7 +86,7 @@ export function roiValue(benefits: unknown, costs: unknown): number {
 export function npvValue(rate: unknown, cashflows: unknown, dates?: unknown): number {
   return finite(
     npv(
-      requiredNumber(rate, "rate"),
+      discountRate(rate),
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
       optionalNumbers(dates, { argName: "dates", blank: "error" })
     )
@@ -83,10 +105,7 @@ export function irrValue(cashflows: unknown, dates?: unknown, guess?: unknown): 
 
 export function paybackValue(cashflows: unknown, rate?: unknown): number {
   return finite(
-    payback(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      numberIfGiven(rate, "rate")
-    )
+    payback(flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }), rateIfGiven(rate))
   );
 }
 

@@ -17,7 +17,7 @@ import { getActiveLibrary, getActiveProfile, whenWorkbookLoaded } from "../refer
 import { findPractices } from "../reference/practiceSearch";
 import { QUANTILES, ReferenceValue } from "../reference/model";
 import { ensureReferenceTableSync } from "../excel/referenceTable";
-import { optionalWord, requiredNumber } from "./args";
+import { optionalText, optionalWord, requiredNumber } from "./args";
 
 const STATISTIC_NAMES = [
   "p10",
@@ -41,10 +41,7 @@ const STATISTIC_NAMES = [
 
 /** Optional text argument in the user's own spelling (args.optionalWord validates it but lower-cases it). */
 function textArg(value: unknown, argName: string): string | undefined {
-  if (optionalWord(value, argName) === undefined) return undefined;
-  let raw = value;
-  while (Array.isArray(raw)) raw = raw[0];
-  return String(raw).trim();
+  return optionalText(value, argName);
 }
 
 function requiredText(value: unknown, argName: string): string {
