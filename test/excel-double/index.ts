@@ -51,6 +51,7 @@ import { WorkbookDouble } from "./objects";
 import { Change, DEFAULT_COLUMN_WIDTH, RecordedCall, WorkbookStore } from "./store";
 
 export { ExcelDoubleError, ErrorCode } from "./errors";
+export { startBrowserCustomFunctionsHost, startCustomFunctionsHost } from "./customFunctionsHost";
 export type { Cell, CellFormat, CellValue } from "./cells";
 
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
