@@ -8,6 +8,7 @@
  * and clean-up deletes them, in requests of their own outside the group.
  */
 import { getActiveLibrary, whenWorkbookLoaded } from "../reference/activeLibrary";
+import { cellText } from "../reference/textSafety";
 import { METRIC_CATALOGUE } from "../reference/catalogue";
 import { PRACTICE_LIBRARY } from "../reference/practices";
 import type { TemplateContext, TemplateLibrary } from "../templates/context";
@@ -17,7 +18,6 @@ import type { FormulaMode, SheetKey, SheetPlan, TemplateId } from "../templates/
 import { columnLetter, rangeAddress } from "../templates/plan";
 import { ResolvedCell, ResolvedSheet, resolveSheet } from "../templates/resolve";
 import { uniqueSheetName } from "../templates/sheetNames";
-import { excelTextInput } from "../reference/textSafety";
 import { isInputStyle, STYLES } from "../templates/styles";
 import type { StyleName } from "../templates/plan";
 
@@ -62,13 +62,13 @@ const utf8Length = (text: string): number => utf8.encode(text).length;
 const POINTS_PER_CHARACTER = 6.5;
 
 /**
- * Literal text that Excel would read as a formula, number, date, boolean or error gets a leading
- * apostrophe (one rule for every writer: src/reference/textSafety.ts).
+ * Literal text goes through the reference writer's text-safety function, so text Excel would read as a
+ * formula, number, date, time, error or boolean keeps a leading apostrophe and stays exactly this text.
  */
 export function literalForExcel(value: ResolvedCell["value"]): string | number | boolean {
   if (value === null) return "";
   if (typeof value !== "string") return value;
-  return excelTextInput(value);
+  return cellText(value, "range");
 }
 
 type Rectangle = { top: number; left: number; bottom: number; right: number };

@@ -138,6 +138,10 @@ describe("Excel-shaped inputs through the registered functions", () => {
     ["IRR", [[[1, 2, 3]]], "#NUM!", /at least one negative/],
     ["IRR", [[[-100, true]]], "#VALUE!", /TRUE where a number is needed/],
     ["PAYBACK", [[[-100, 10]]], "#N/A", /not recovered within the cash flows given/],
+    // The percent/fraction trap: 8 typed for 8% would discount at 800% a year.
+    ["NPV", [8, [[-100, 50, 60]]], "#VALUE!", /8 means 800% a year; for 8% enter 0\.08 or 8%/],
+    ["NPV", [1, [[-100, 50, 60]]], "#VALUE!", /1 means 100% a year; for 1% enter 0\.01 or 1%/],
+    ["PAYBACK", [[[-100, 50, 60]], 8], "#VALUE!", /8 means 800% a year; for 8% enter 0\.08/],
     ["CHANGE", [0, 5], "#DIV/0!", /before is 0/],
     ["CHANGE", [1, 5, "up"], "#VALUE!", /"higher".*"lower"/],
     ["BENEFIT", [1, 2, 3, 4, 1.5], "#VALUE!", /attribution must be a fraction/],

@@ -13,7 +13,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { NotInExcel } from "./NotInExcel";
-import { createExcelActions } from "../excel/actions";
+import { createExcelActions } from "./excelActions";
 import { isDarkTheme } from "./theme";
 
 interface TestHost {

@@ -1,12 +1,27 @@
 /**
- * What the task pane can ask of the workbook and of the other Crossbench modules. The pane's
- * components receive one `PaneActions` object (built in src/excel/actions.ts for Excel, faked in tests)
- * and never touch Office themselves. A capability left undefined means its module is not available,
- * and the screen that needs it is not shown.
+ * The pane's contract: what the task pane can ask of the workbook and of the other Crossbench modules,
+ * and the data types that cross that line. The pane's components receive one `PaneActions` object
+ * (composed in ./excelActions.ts for Excel, faked in tests) and never touch Office themselves. A
+ * capability left undefined means its module is not available, and the screen that needs it is not shown.
+ *
+ * This module imports nothing: src/excel implements these interfaces, the screens consume them, and
+ * neither side has to load the other to know the shapes.
  */
-import type { PaneSettings } from "../excel/settings";
 
-export type { PaneSettings, TargetPercentile } from "../excel/settings";
+export const TARGET_PERCENTILES = ["median", "p75", "p90"] as const;
+export type TargetPercentile = (typeof TARGET_PERCENTILES)[number];
+
+/** The user's defaults, kept in the workbook's own settings (src/excel/settings.ts). */
+export interface PaneSettings {
+  /** The user's own industry, as named in the reference library; "" until chosen. */
+  industry: string;
+  /** Annual discount rate as a fraction (0.08 = 8 %). */
+  discountRate: number;
+  /** ISO 4217 code used for money formats, e.g. "EUR". */
+  currency: string;
+  /** The performance level the user aims for. */
+  targetPercentile: TargetPercentile;
+}
 
 export interface FunctionParameterInfo {
   name: string;
