@@ -89,11 +89,19 @@ export function declaredSets(manifestXml: string): Record<string, string> {
   return sets;
 }
 
+/**
+ * Sets of other hosts. Members shared by every host are tagged with Outlook's set only (e.g.
+ * Office.AddinCommands.Event.completed: "support information for Outlook. [Api set: Mailbox 1.3]");
+ * in Excel they need no set beyond what add-in commands need, so such a tag is not an Excel requirement.
+ */
+const OTHER_HOST_SETS = new Set(["Mailbox"]);
+
 function tagOf(declaration: ts.Declaration, isWrite: boolean): [string, string] | undefined {
   const text = declaration.getSourceFile().getFullText();
   const comments = ts.getLeadingCommentRanges(text, declaration.getFullStart()) ?? [];
   const doc = comments.map((c) => text.slice(c.pos, c.end)).join("\n");
   const api = API_SET.exec(doc);
+  if (api && OTHER_HOST_SETS.has(api[1])) return undefined;
   if (api) {
     const forSet = isWrite ? /(\d+\.\d+) for (?:set|setting)/.exec(api[3]) : null;
     return [api[1], forSet ? forSet[1] : api[2]];

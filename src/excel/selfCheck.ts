@@ -90,6 +90,12 @@ export const REQUIREMENT_SETS: readonly {
   },
   {
     name: "ExcelApi",
+    version: "1.11",
+    use: "batches wait while you edit a cell",
+    required: false,
+  },
+  {
+    name: "ExcelApi",
     version: "1.20",
     use: "one Ctrl+Z for a template insert (undo group)",
     required: false,

@@ -114,4 +114,11 @@ describe("the check itself", () => {
     expect(tooLow).toHaveLength(1);
     expect(covered(tooLow[0])).toBe(false);
   });
+
+  it("an Outlook-only tag on a member every host shares (AddinCommands.Event.completed) is no Excel requirement", () => {
+    const ribbon = inFunction("ribbonCommand");
+    expect(ribbon.map((u) => `${u.api} ${u.set} ${u.version}`)).toEqual([
+      "Office.Addin.showAsTaskpane SharedRuntime 1.1",
+    ]);
+  });
 });
