@@ -7,7 +7,9 @@ import { Command } from "commander";
 import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import path from "path";
 import { fieldHelpText } from "../reference/canonical";
+import type { StreamCheckOptions } from "../reference/csvStream";
 import { toCanonicalCsv } from "../reference/exportCsv";
+import { checkCsvFile, convertCsvFile } from "./referenceStream";
 import {
   DecimalMark,
   ImportDefaults,
@@ -59,6 +61,16 @@ function decimalFrom(options: SourceOptions): DecimalMark | undefined {
   if (options.decimal === undefined) return undefined;
   if (options.decimal === "," || options.decimal === ".") return options.decimal;
   throw new ArgumentProblem(`--decimal must be "," or ".", got "${options.decimal.slice(0, 20)}"`);
+}
+
+/** Long CSV files are checked and converted as they stream past (bounded memory); others in full. */
+function streamableCsv(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile() && kindFromFileName(file) === "csv";
+}
+
+function streamOptions(options: SourceOptions): StreamCheckOptions {
+  const decimal = decimalFrom(options);
+  return { defaults: defaultsFrom(options), ...(decimal ? { decimal } : {}) };
 }
 
 async function checkFile(
@@ -163,6 +175,12 @@ export function registerReferenceCommands(program: Command): void {
   ).action((file: string, options: SourceOptions) =>
     run(async () => {
       const limit = limitOf(options);
+      const streamed = streamableCsv(file) ? checkCsvFile(file, streamOptions(options)) : undefined;
+      if (streamed) {
+        console.log(formatReport(streamed.report, limit));
+        if (!streamed.report.ok) process.exitCode = EXIT_INVALID_DATA;
+        return;
+      }
       const { parsed, report } = await checkFile(file, options);
       for (const line of describeWide(parsed, options.acceptGuesses === true)) console.log(line);
       console.log(formatReport(report, limit));
@@ -187,6 +205,22 @@ export function registerReferenceCommands(program: Command): void {
       if (!options.out.toLowerCase().endsWith(".csv"))
         throw new ArgumentProblem(`--out must name a .csv file, got "${options.out}"`);
       const limit = limitOf(options);
+      const streamed = streamableCsv(file)
+        ? convertCsvFile(file, options.out, {
+            ...streamOptions(options),
+            onlyValidRows: options.onlyValidRows === true,
+          })
+        : undefined;
+      if (streamed) {
+        const { report } = streamed;
+        if (!report.ok) console.error(formatReport(report, limit));
+        if (streamed.written)
+          console.log(
+            `Wrote ${report.validCount} reference values to ${options.out}${report.ok ? "" : ` (only the valid rows; ${report.invalidRowCount} rows with errors left out)`}.`
+          );
+        if (!report.ok) process.exitCode = EXIT_INVALID_DATA;
+        return;
+      }
       const { parsed, report } = await checkFile(file, options);
       const rows = rowsToImport(
         report,

@@ -10,7 +10,9 @@ import {
 describe("the field table", () => {
   it("is what the README's canonical-format table shows", () => {
     const readme = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
-    const section = /<!-- field-table:start[^>]*-->\n([\s\S]*?)\n<!-- field-table:end -->/.exec(readme);
+    const section = /<!-- field-table:start[^>]*-->\n([\s\S]*?)\n<!-- field-table:end -->/.exec(
+      readme
+    );
     expect(section?.[1]).toBe(fieldTableMarkdown());
   });
 

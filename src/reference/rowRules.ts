@@ -45,8 +45,19 @@ const TEXT_FIELDS = CANONICAL_COLUMNS.filter(
   (c) => c.kind === "text" || c.kind === "unit" || c.kind === "direction"
 ).map((c) => c.field as TextField);
 
+/** Catalogue lookups by metric text, remembered per file (a million rows name few metrics). */
+function knownMetric(file: FileContext, metric: string): MetricDefinition | undefined {
+  const cache = (file.catalogueCache ??= new Map());
+  const cached = cache.get(metric);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = catalogueMetric(metric);
+  if (cache.size < 10_000) cache.set(metric, found ?? null);
+  return found;
+}
+
 /** Shared by every row of one file. */
 export interface FileContext {
+  catalogueCache?: Map<string, MetricDefinition | null>;
   defaults: ImportDefaults;
   convention: NumberConvention;
   ambiguity: AmbiguityLog;
@@ -92,7 +103,7 @@ function numberContext(state: RowState, field: CanonicalField): NumberContext {
   return {
     convention: state.file.convention,
     ambiguity: state.file.ambiguity,
-    where: `row ${state.input.row}, column ${state.input.label(field)}`,
+    where: () => `row ${state.input.row}, column ${state.input.label(field)}`,
   };
 }
 
@@ -115,7 +126,7 @@ const requiredKeys: RowRule = {
     for (const field of ["industry", "metric"] as const)
       if (!state.text[field] && isBlank(state.input.cell(field)))
         state.say(field, "error", `The ${field} is missing.`);
-    if (state.text.metric) state.known = catalogueMetric(state.text.metric);
+    if (state.text.metric) state.known = knownMetric(state.file, state.text.metric);
   },
 };
 
