@@ -98,6 +98,16 @@ function shiftDecimal(plain: string, places: number): string {
 
 /** What a text cell says about the convention. */
 export function classifyNumberText(text: string): "comma" | "point" | "ambiguous" | "neutral" {
+  // Words ("CC BY 4.0", "v1.2 beta") are never numbers; only digits, marks, spaces, %, signs, e.
+  if (!/[.,]/.test(text) || /[^\d.,'\s%()+\-eE\u00a0\u202f\u2009\u2019]/.test(text))
+    return "neutral";
+  const simple = SIMPLE_DECIMAL.exec(text);
+  if (simple) {
+    const [, whole, mark, fraction] = simple;
+    // "1.500" / "1,500": a decimal or a thousands group; anything else has only one reading.
+    if (fraction.length === 3 && whole.length <= 3 && whole[0] !== "0") return "ambiguous";
+    return mark === "," ? "comma" : "point";
+  }
   const point = readNumberText(text, ".");
   const comma = readNumberText(text, ",");
   const pointOk = point?.ok === true;
