@@ -59,7 +59,13 @@ async function writeExpandingXlsx(file: string): Promise<void> {
   writeFileSync(file, bytes);
 }
 
-function run(args: string[]): { ms: number; rssMB: number; code: number; out: string } {
+function run(args: string[]): {
+  ms: number;
+  cpuMs: number;
+  rssMB: number;
+  code: number;
+  out: string;
+} {
   const started = performance.now();
   const result = spawnSync(process.execPath, ["--require", preload, bin, ...args], {
     encoding: "utf8",
@@ -67,8 +73,10 @@ function run(args: string[]): { ms: number; rssMB: number; code: number; out: st
   });
   const ms = performance.now() - started;
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? "");
+  const cpu = /BENCH_CPU_MS=(\d+)/.exec(result.stderr ?? "");
   return {
     ms,
+    cpuMs: cpu ? Number(cpu[1]) : Number.NaN,
     rssMB: rss ? Math.round(Number(rss[1]) / 1024) : Number.NaN,
     code: result.status ?? -1,
     out: `${result.stdout}\n${result.stderr}`,
@@ -94,6 +102,12 @@ export default async function referenceFilesBench(): Promise<Figure[]> {
         note: `1,000,000 rows × 17 columns, ${size}, binary as a child process`,
       },
       {
+        name: "reference.check1M.cpuMs",
+        value: check.cpuMs,
+        unit: "ms",
+        note: "CPU time of the child (user + system); wall time depends on how busy the machine is",
+      },
+      {
         name: "reference.check1M.peakRssMB",
         value: check.rssMB,
         unit: "MB",
@@ -104,6 +118,12 @@ export default async function referenceFilesBench(): Promise<Figure[]> {
         value: Math.round(convert.ms),
         unit: "ms",
         note: "goal ≤ 10,000 ms",
+      },
+      {
+        name: "reference.convert1M.cpuMs",
+        value: convert.cpuMs,
+        unit: "ms",
+        note: "CPU time of the child (user + system); wall time depends on how busy the machine is",
       },
       {
         name: "reference.convert1M.peakRssMB",
@@ -126,6 +146,12 @@ export default async function referenceFilesBench(): Promise<Figure[]> {
         unit: "ms",
         note: `${Math.round(statSync(xlsx).size / 1024)} KB file declaring 1 GB; refused before inflating`,
       },
+      {
+        name: "reference.xlsx1GB.cpuMs",
+        value: bomb.cpuMs,
+        unit: "ms",
+        note: "CPU time of the child (user + system); wall time depends on how busy the machine is",
+      },
       { name: "reference.xlsx1GB.peakRssMB", value: bomb.rssMB, unit: "MB", note: "goal < 300 MB" }
     );
 
@@ -134,12 +160,20 @@ export default async function referenceFilesBench(): Promise<Figure[]> {
     const cell = run(["reference", "check", cellFile]);
     if (!/No column is mapped|No header row/.test(cell.out))
       throw new Error(`no clear message: ${cell.out.slice(0, 300)}`);
-    figures.push({
-      name: "reference.cell50MB.ms",
-      value: Math.round(cell.ms),
-      unit: "ms",
-      note: "50 MB single cell to a clear message; goal < 2,000 ms (includes process start)",
-    });
+    figures.push(
+      {
+        name: "reference.cell50MB.ms",
+        value: Math.round(cell.ms),
+        unit: "ms",
+        note: "50 MB single cell to a clear message; goal < 2,000 ms (includes process start)",
+      },
+      {
+        name: "reference.cell50MB.cpuMs",
+        value: cell.cpuMs,
+        unit: "ms",
+        note: "CPU time of the child (user + system)",
+      }
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -162,6 +162,8 @@ export class LongRowChecker {
   private readonly columnOf: Map<CanonicalField, number>;
   private readonly labels = new Map<CanonicalField, string>();
   private readonly context: FileContext;
+  private readonly input: RowInput;
+  private cells: readonly CellValue[] = [];
 
   constructor(
     header: readonly string[],
@@ -177,21 +179,23 @@ export class LongRowChecker {
     this.ready = log.errorCount === errorsBefore;
     for (const [field, index] of this.columnOf)
       this.labels.set(field, columnLabel(index, header[index]));
+    // One input object for every row (a million rows must not mean millions of closures).
+    this.input = {
+      row: 0,
+      cell: (field) => {
+        const index = this.columnOf.get(field);
+        return index === undefined ? null : (this.cells[index] ?? null);
+      },
+      label: (field) => this.labels.get(field) ?? "",
+    };
   }
 
   /** The row's reference value, or undefined when it is blank, skipped or has errors (logged). */
   check(cells: readonly CellValue[], row: number): ReferenceValue | undefined {
     if (isBlankRow(cells)) return undefined;
-    const { columnOf, labels } = this;
-    const input: RowInput = {
-      row,
-      cell: (field) => {
-        const index = columnOf.get(field);
-        return index === undefined ? null : (cells[index] ?? null);
-      },
-      label: (field) => labels.get(field) ?? "",
-    };
-    const state = checkRow(input, this.context, this.log);
+    this.cells = cells;
+    this.input.row = row;
+    const state = checkRow(this.input, this.context, this.log);
     if (state.skipped) {
       this.log.skippedRowCount++;
       return undefined;
