@@ -14,7 +14,7 @@ import type { Figure } from "./harness";
 
 const ROWS = 1_000_000;
 const root = path.join(__dirname, "..");
-const bin = path.join(root, "bin/crossbench.cjs");
+const bin = path.join(root, "dist-cli", "crossbench.mjs");
 const preload = path.join(__dirname, "reportRss.cjs");
 
 async function writeBigCsv(file: string): Promise<void> {
@@ -84,6 +84,11 @@ function run(args: string[]): {
 }
 
 export default async function referenceFilesBench(): Promise<Figure[]> {
+  // The binary users install (package.json's bin), built when stale, as the CLI bench does.
+  const { buildCli } = require("../scripts/build-cli.cjs") as {
+    buildCli: (options: { ifStale: boolean }) => Promise<unknown>;
+  };
+  await buildCli({ ifStale: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), "crossbench-bench-"));
   const figures: Figure[] = [];
   try {

@@ -197,6 +197,9 @@ export function validateSource(
   parsed: ParsedSource,
   options: ValidateOptions = {}
 ): ValidationReport {
+  // A file that could not be read (or is empty) has its one message; mapping errors would only add noise.
+  if (parsed.table.rows.length === 0 && parsed.problems.some((p) => p.severity === "error"))
+    return unreadableReport(parsed);
   const layout = options.layout ?? (parsed.layout === "wide" ? "wide" : "long");
   const decimal =
     options.decimal ??
@@ -223,6 +226,24 @@ export function validateSource(
     options.defaults,
     numbers
   );
+}
+
+function unreadableReport(parsed: ParsedSource): ValidationReport {
+  return {
+    file: parsed.file,
+    ...(parsed.sheet !== undefined ? { sheet: parsed.sheet } : {}),
+    layout: parsed.layout,
+    rowsRead: 0,
+    valid: [],
+    validCount: 0,
+    problems: parsed.problems,
+    errorCount: parsed.problems.filter((p) => p.severity === "error").length,
+    warningCount: parsed.problems.filter((p) => p.severity === "warning").length,
+    invalidRowCount: 0,
+    skippedRowCount: 0,
+    numberConvention: parsed.numberConvention,
+    ok: false,
+  };
 }
 
 /** Marks every wide metric as confirmed as guessed (the CLI's --accept-guesses). */

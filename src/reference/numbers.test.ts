@@ -70,3 +70,13 @@ describe("the file's convention", () => {
     expect(inferConvention(rows, ";", ".")).toMatchObject({ decimal: ".", decidedBy: "user" });
   });
 });
+
+describe("a leading zero is never a thousands group", () => {
+  it("reads 0.031 and 0,031 as decimals under either evidence", () => {
+    // "0.031" cannot be 31 grouped as thousands, so it says nothing against a decimal point.
+    expect(classifyNumberText("0.031")).toBe("point");
+    expect(classifyNumberText("0,031")).toBe("comma");
+    expect(readNumberText("0.031", ",")).toEqual({ ok: false, reason: "format" });
+    expect(readNumberText("1.031", ",")).toEqual({ ok: true, value: 1031 });
+  });
+});

@@ -52,7 +52,7 @@ export function excelTextInput(text: string): string {
 
 // XML 1.0 allows tab, LF, CR and U+0020..U+D7FF, U+E000..U+FFFD and the astral planes (as pairs).
 const XML_FORBIDDEN =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The first character an .xlsx (XML) cannot hold, or undefined. */

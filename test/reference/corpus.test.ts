@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { toCanonicalCsv } from "../../src/reference/exportCsv";
+import { BIN } from "../cli/run";
 import {
   acceptWideGuesses,
   parseSource,
@@ -117,10 +118,8 @@ describe("reference corpus through the import pipeline", () => {
   });
 });
 
-const bin = path.join(__dirname, "../../bin/crossbench.cjs");
-
 function crossbench(...args: string[]): { code: number; out: string; err: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
   return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
 }
 
