@@ -74,6 +74,9 @@ const API_SET = /\[\s*Api set:\s*([A-Za-z]+)\s+(\d+\.\d+)([^\]]*)\]/;
 const REQUIREMENT_SET =
   /\*\*Requirement set\*\*:\s*(?:\{@link [^|}]*\|\s*)?([A-Za-z]+)\s+(\d+\.\d+)/;
 
+/** Requirement sets of other Office applications. */
+const OTHER_HOSTS = /^(Mailbox|Outlook\w*|WordApi\w*|PowerPointApi\w*|OneNoteApi\w*|VisioApi\w*)$/;
+
 function compareVersions(a: string, b: string): number {
   const [a1, a2] = a.split(".").map(Number);
   const [b1, b2] = b.split(".").map(Number);
@@ -89,24 +92,19 @@ export function declaredSets(manifestXml: string): Record<string, string> {
   return sets;
 }
 
-/**
- * Sets of other hosts. Members shared by every host are tagged with Outlook's set only (e.g.
- * Office.AddinCommands.Event.completed: "support information for Outlook. [Api set: Mailbox 1.3]");
- * in Excel they need no set beyond what add-in commands need, so such a tag is not an Excel requirement.
- */
-const OTHER_HOST_SETS = new Set(["Mailbox"]);
-
 function tagOf(declaration: ts.Declaration, isWrite: boolean): [string, string] | undefined {
   const text = declaration.getSourceFile().getFullText();
   const comments = ts.getLeadingCommentRanges(text, declaration.getFullStart()) ?? [];
   const doc = comments.map((c) => text.slice(c.pos, c.end)).join("\n");
-  const api = API_SET.exec(doc);
-  if (api && OTHER_HOST_SETS.has(api[1])) return undefined;
+  // Tags of other hosts' sets (Outlook's Mailbox on AddinCommands.Event.completed) do not apply to Excel.
+  const api = [...doc.matchAll(new RegExp(API_SET, "g"))].find((m) => !OTHER_HOSTS.test(m[1]));
   if (api) {
     const forSet = isWrite ? /(\d+\.\d+) for (?:set|setting)/.exec(api[3]) : null;
     return [api[1], forSet ? forSet[1] : api[2]];
   }
-  const requirement = REQUIREMENT_SET.exec(doc);
+  const requirement = [...doc.matchAll(new RegExp(REQUIREMENT_SET, "g"))].find(
+    (m) => !OTHER_HOSTS.test(m[1])
+  );
   return requirement ? [requirement[1], requirement[2]] : undefined;
 }
 

@@ -11,7 +11,6 @@ import { CANONICAL_HEADERS, CellValue, toCanonicalRow } from "../reference/canon
 import { getActiveLibrary } from "../reference/activeLibrary";
 import { excelTextInput } from "../reference/textSafety";
 import { valuesFromTable } from "./referenceTable";
-import { isDarkTheme } from "../taskpane/theme";
 
 export type SelfCheckStatus = "pass" | "fail" | "info" | "manual";
 
@@ -33,7 +32,8 @@ export interface SelfCheckHost {
   diagnostics?: { host?: string; platform?: string; version?: string };
   /** undefined when the host cannot be asked (no Office.context.requirements). */
   isSetSupported(name: string, version: string): boolean | undefined;
-  themeBackground?: string;
+  /** Office's theme as the pane read and classified it (undefined when the host does not report one). */
+  theme?: { background: string; dark: boolean };
   /** The marker functions.ts leaves in its runtime (undefined when the functions run elsewhere). */
   functionsMarker?: unknown;
   /** How long to wait for Excel to calculate the functions (default 30 s). */
@@ -528,9 +528,9 @@ function environmentLines(host: SelfCheckHost): SelfCheckLine[] {
     label: "Office theme",
     status: "info",
     detail:
-      host.themeBackground === undefined
+      host.theme === undefined
         ? "not reported by this Excel (light theme used)"
-        : `${isDarkTheme(host.themeBackground) ? "dark" : "light"} (background ${host.themeBackground})`,
+        : `${host.theme.dark ? "dark" : "light"} (background ${host.theme.background})`,
   });
   return lines;
 }
@@ -600,17 +600,14 @@ export async function runSelfCheck(
 
 /** The self-check's view of Office in the running add-in. */
 export function officeSelfCheckHost(
-  options: { themeBackground?: string; insertTemplate?: (id: string) => Promise<string[]> } = {}
+  options: {
+    theme?: { background: string; dark: boolean };
+    insertTemplate?: (id: string) => Promise<string[]>;
+  } = {}
 ): SelfCheckHost {
   const office = typeof Office === "undefined" ? undefined : Office;
   const context = office?.context;
   const diagnostics = context?.diagnostics;
-  let theme = options.themeBackground;
-  try {
-    theme ??= context?.officeTheme?.bodyBackgroundColor;
-  } catch {
-    // officeTheme throws on hosts without theme support; the report then says "not reported".
-  }
   return {
     diagnostics: diagnostics
       ? {
@@ -621,7 +618,7 @@ export function officeSelfCheckHost(
       : undefined,
     isSetSupported: (name, version) =>
       context?.requirements ? context.requirements.isSetSupported(name, version) : undefined,
-    themeBackground: theme,
+    theme: options.theme,
     functionsMarker: (globalThis as Record<string, unknown>)[FUNCTIONS_MARKER],
     insertTemplate: options.insertTemplate,
   };

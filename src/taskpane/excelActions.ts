@@ -16,6 +16,7 @@ import type { FunctionsMetadata } from "./adapters/functionCatalogue";
 import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "../excel/cells";
 import { readSettings, writeSettings } from "../excel/settings";
 import { onPaneScreenRequest } from "../commands/paneRequests";
+import { isDarkTheme } from "./theme";
 
 /** Caches a lazily computed promise, but forgets a failure so the next call can retry. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -138,7 +139,12 @@ function createSelfCheck(
       const settings = await readSettings();
       return (await templates.insert([id], settings.industry, settings)).sheetNames;
     };
-    return runSelfCheck(officeSelfCheckHost({ themeBackground, insertTemplate }), onProgress);
+    // The pane classifies the theme (src/excel imports no pane code).
+    const theme =
+      themeBackground === undefined
+        ? undefined
+        : { background: themeBackground, dark: isDarkTheme(themeBackground) };
+    return runSelfCheck(officeSelfCheckHost({ theme, insertTemplate }), onProgress);
   };
 }
 

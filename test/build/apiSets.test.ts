@@ -109,6 +109,11 @@ describe("the check itself", () => {
     expect(guarded.every(covered)).toBe(true);
   });
 
+  it("ignores other applications' sets (Outlook's Mailbox tag on AddinCommands.Event.completed)", () => {
+    expect(uses.filter((u) => u.set === "Mailbox")).toEqual([]);
+    expect(inFunction("completes")).toEqual([]);
+  });
+
   it("a check for a lower version does not cover a use that needs a higher one", () => {
     const tooLow = inFunction("guardedTooLow").filter((u) => u.version === "1.20");
     expect(tooLow).toHaveLength(1);

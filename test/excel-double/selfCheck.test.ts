@@ -50,7 +50,7 @@ function host(overrides: Partial<SelfCheckHost> = {}): SelfCheckHost {
   return {
     diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.test" },
     isSetSupported: (name, version) => !(name === "ExcelApi" && version === "1.20"),
-    themeBackground: "#262626",
+    theme: { background: "#262626", dark: true },
     functionsMarker: { loadedAt: "now" },
     calculationTimeoutMs: 10_000,
     insertTemplate: async (id) =>
