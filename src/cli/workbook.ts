@@ -4,7 +4,7 @@
  * and the file is written atomically, so a failure never leaves a file behind.
  */
 import { Command, Option } from "commander";
-import { existsSync, statSync } from "fs";
+import { existsSync, readFileSync, statSync } from "fs";
 import path from "path";
 import { suggestion } from "../reference/library";
 import { normaliseName } from "../reference/model";
@@ -13,6 +13,7 @@ import { BUNDLED_TEMPLATE_LIBRARY, coreMaths } from "../templates/defaults";
 import { buildWorkbookPlan, isTemplateId, TEMPLATE_IDS, TemplateId } from "../templates/index";
 import type { FormulaMode } from "../templates/plan";
 import { writeXlsxFile } from "../templates/renderXlsx";
+import { applyCase, CaseInputError, CaseInputs, parseCaseInputs } from "../templates/caseInputs";
 import { loadReferenceFile, ReferenceFileError } from "../templates/referenceFile";
 
 const EXIT_BAD_ARGUMENTS = 2;
@@ -28,6 +29,9 @@ export interface WorkbookCommandOptions {
   reference?: string;
   formulas?: string;
   summary?: boolean;
+  inputs?: string;
+  horizon?: string;
+  currency?: string;
 }
 
 export interface WorkbookRequest {
@@ -37,6 +41,44 @@ export interface WorkbookRequest {
   mode: FormulaMode;
   summary: boolean;
   library: TemplateLibrary;
+  /** The user's case file (--inputs) with --horizon and --currency on top. */
+  own: CaseInputs;
+}
+
+/** Reads and checks --inputs, then --horizon and --currency (which win over the file). */
+export function parseOwnCase(options: WorkbookCommandOptions): CaseInputs {
+  let own: CaseInputs = {};
+  if (options.inputs !== undefined) {
+    if (!existsSync(options.inputs))
+      throw new WorkbookArgumentError(`--inputs file not found: ${options.inputs}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(options.inputs, "utf8"));
+    } catch (error) {
+      throw new WorkbookArgumentError(`--inputs is not valid JSON: ${(error as Error).message}`);
+    }
+    try {
+      own = parseCaseInputs(json);
+    } catch (error) {
+      if (error instanceof CaseInputError)
+        throw new WorkbookArgumentError(`--inputs ${options.inputs}: ${error.message}`);
+      throw error;
+    }
+  }
+  const flags: Record<string, unknown> = {};
+  if (options.horizon !== undefined) {
+    const years = Number(options.horizon);
+    flags.horizon = Number.isFinite(years) ? years : options.horizon;
+  }
+  if (options.currency !== undefined) flags.currency = options.currency;
+  try {
+    parseCaseInputs(flags);
+  } catch (error) {
+    if (error instanceof CaseInputError)
+      throw new WorkbookArgumentError(`--${error.message}`);
+    throw error;
+  }
+  return parseCaseInputs({ ...own, ...flags });
 }
 
 export function parseTemplateList(text: string | undefined): TemplateId[] {
@@ -99,8 +141,9 @@ export async function parseWorkbookRequest(
       throw new WorkbookArgumentError(`--reference file not found: ${options.reference}`);
     library = await loadReferenceFile(options.reference, BUNDLED_TEMPLATE_LIBRARY);
   }
-  const industry = resolveIndustry(options.industry, library);
-  return { out, templates, industry, mode, summary: options.summary !== false, library };
+  const own = parseOwnCase(options);
+  const industry = resolveIndustry(options.industry ?? own.industry, library);
+  return { out, templates, industry, mode, summary: options.summary !== false, library, own };
 }
 
 /** Generates the workbook for a checked request; returns the sheet names written. */
@@ -113,6 +156,9 @@ export async function generateWorkbook(request: WorkbookRequest): Promise<string
     library: request.library,
     maths: coreMaths(request.library),
     industry: request.industry,
+    preferences: { currency: request.own.currency },
+    roiCase: (sample) => applyCase(sample, request.own),
+    userMetrics: request.own.metrics,
   });
   await writeXlsxFile(plans, request.mode, request.out);
   return plans.map((p) => p.name);
@@ -144,6 +190,9 @@ export function registerWorkbookCommand(program: Command): void {
       ).default("portable")
     )
     .option("--no-summary", "leave out the Summary sheet")
+    .option("--inputs <file>", "your own case as JSON (keys: see the README's case-file table)")
+    .option("--horizon <years>", "ROI horizon in years, 1 to 10 (default 3)")
+    .option("--currency <code>", 'currency code or symbol for every money format, e.g. EUR or "$"')
     .action(async (options: WorkbookCommandOptions) => {
       let request: WorkbookRequest;
       try {

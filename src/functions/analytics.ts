@@ -8,7 +8,7 @@
 
 import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
 import { benefit, change, irr, npv, payback, roi } from "../core/finance";
-import { simulateRoi } from "../core/risk";
+import { simulateCase, simulateRoi } from "../core/risk";
 import { beforeAfterTable, percentRankInc } from "../core/statistics";
 import { numError, valueError } from "../core/errors";
 import {
@@ -20,6 +20,7 @@ import {
   optionalInteger,
   optionalNumber,
   optionalNumbers,
+  optionalWord,
   requiredNumber,
 } from "./args";
 import { excelResult, toExcelError } from "./errors";
@@ -285,6 +286,60 @@ export function ROISIM(
       optionalInteger(seed, "seed", 1)
     );
     return [[result.p10, result.p50, result.p90, result.probabilityPositive, result.mean]];
+  });
+}
+
+/**
+ * Monte Carlo on a business case that is linear in its drivers (the ROI sheet's model): the KPI line's PV scales with the KPI change, volume and unit value; each cost line with its own factor. Each driver is triangular (low, 1, high) as a multiple of the model's value. Spills NPV and ROI rows (P10, P50, P90, mean, probability > 0), or with output "histogram" ten NPV bins (label, trials, from, to). Reproducible: the same inputs and seed give the same figures.
+ * @customfunction CASESIM
+ * @helpurl https://localhost:3000/help.html#benchcasesim
+ * @param parts Two columns (present value, simple total), rows: the KPI benefit line, the other benefit lines, then one row per cost line.
+ * @param ranges Two columns (low, high as multiples of likely, e.g. 0.8 and 1.2), rows: KPI change, volume, unit value, then one row per cost line.
+ * @param [trials] Optional number of simulated scenarios (default 10,000; at most 1,000,000).
+ * @param [seed] Optional whole number that fixes the random draws (default 1).
+ * @param [output] Optional "summary" (default: NPV and ROI rows) or "histogram" (ten NPV bins).
+ * @returns Summary: two rows (NPV, ROI) of P10, P50, P90, mean, probability > 0. Histogram: ten rows of label, trials, from, to.
+ */
+export function CASESIM(
+  parts: any[][],
+  ranges: any[][],
+  trials?: number,
+  seed?: number,
+  output?: string
+): any[][] {
+  return spill(() => {
+    const partRows = numberMatrix(parts, "parts");
+    const rangeRows = numberMatrix(ranges, "ranges");
+    if (partRows[0]?.length !== 2 || partRows.length < 3)
+      throw valueError("parts needs two columns (PV, total) and at least three rows: KPI line, other benefits, a cost line.");
+    if (rangeRows[0]?.length !== 2 || rangeRows.length !== partRows.length + 1)
+      throw valueError(
+        `ranges needs two columns (low, high) and ${partRows.length + 1} rows: KPI change, volume, unit value and one per cost line.`
+      );
+    const part = (row: number[]) => ({ pv: row[0], total: row[1] });
+    const range = (row: number[]) => ({ low: row[0], high: row[1] });
+    const kind = (optionalWord(output, "output") ?? "summary").toLowerCase();
+    if (kind !== "summary" && kind !== "histogram")
+      throw valueError(`output must be "summary" or "histogram"; got "${output}".`);
+    const result = simulateCase(
+      {
+        kpi: part(partRows[0]),
+        others: part(partRows[1]),
+        costs: partRows.slice(2).map(part),
+        benefitRanges: rangeRows.slice(0, 3).map(range),
+        costRanges: rangeRows.slice(3).map(range),
+      },
+      optionalInteger(trials, "trials", 10_000),
+      optionalInteger(seed, "seed", 1)
+    );
+    if (kind === "histogram")
+      return result.histogram.map((bin) => [
+        `${Math.round(bin.from)} to ${Math.round(bin.to)}`,
+        bin.count,
+        bin.from,
+        bin.to,
+      ]);
+    return [result.npv, result.roi].map((d) => [d.p10, d.p50, d.p90, d.mean, d.probabilityPositive]);
   });
 }
 

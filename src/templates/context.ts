@@ -4,7 +4,10 @@
  * imported file, or the workbook.
  */
 import type { Direction, MetricDefinition, Practice, ReferenceValue } from "../reference/model";
+import type { BusinessCase, CaseResults } from "../core/businessCase";
+import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import type { CellValue, FormulaMode } from "./plan";
+import type { RoiInputs } from "./roiInputs";
 
 export interface TemplateLibrary {
   metrics: readonly MetricDefinition[];
@@ -38,6 +41,10 @@ export interface TemplateMaths {
     trials: number,
     seed: number
   ): number[];
+  /** The ROI sheet's business case (core/businessCase.ts). */
+  caseResults(c: BusinessCase): CaseResults;
+  /** BENCH.CASESIM: the Monte Carlo on the ROI sheet's own model. */
+  simulateCase(inputs: CaseSimulationInputs, trials: number, seed: number): CaseSimulation;
   fit(ratings: (number | null)[], weights: number[], scaleMax: number): number;
   ahpWeights(pairwise: number[][]): number[];
   ahpConsistencyRatio(pairwise: number[][]): number;
@@ -56,7 +63,18 @@ export interface TemplateContext {
   /** Charts the renderer cannot draw (listed on the Summary so they are not dropped silently). */
   chartsNotDrawn?: readonly { sheet: string; title: string }[];
   /** The user's defaults from the task pane (discount rate for ROI, target level for the gap analysis). */
-  preferences?: { discountRate?: number; targetPercentile?: "median" | "p75" | "p90" };
+  preferences?: {
+    discountRate?: number;
+    targetPercentile?: "median" | "p75" | "p90";
+    /** ROI horizon in years (1–10). */
+    horizon?: number;
+    /** ISO code or symbol shown in every money format (e.g. "EUR", "$"). */
+    currency?: string;
+  };
+  /** The user's own case (crossbench workbook --inputs): applied on top of the ROI sample. */
+  roiCase?: (sample: RoiInputs) => RoiInputs;
+  /** The user's own metric values (metric name → value) for the gap analysis. */
+  userMetrics?: Readonly<Record<string, number>>;
 }
 
 /** The "computed at generation time" label portable values carry. */

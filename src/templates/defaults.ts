@@ -5,7 +5,8 @@
 import { DistributionPoint, percentilePosition, QUANTILE_LEVELS } from "../core/benchmarking";
 import { benefit, change, irr, npv, payback, roi } from "../core/finance";
 import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
-import { simulateRoi } from "../core/risk";
+import { caseResults } from "../core/businessCase";
+import { simulateCase, simulateRoi } from "../core/risk";
 import { beforeAfterTable } from "../core/statistics";
 import { BUNDLED_LIBRARY } from "../reference/bundledLibrary";
 import { METRIC_CATALOGUE } from "../reference/catalogue";
@@ -44,6 +45,8 @@ export function coreMaths(library: TemplateLibrary): TemplateMaths {
       );
       return [result.p10, result.p50, result.p90, result.probabilityPositive, result.mean];
     },
+    caseResults: (c) => caseResults(c),
+    simulateCase: (inputs, trials, seed) => simulateCase(inputs, trials, seed),
     fit: (ratings, weights, scaleMax) => fitScore(ratings, weights, scaleMax),
     ahpWeights: (pairwise) => ahpWeights(pairwise),
     ahpConsistencyRatio: (pairwise) => ahpConsistencyRatio(pairwise),
