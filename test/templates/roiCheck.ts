@@ -23,8 +23,12 @@ export type Result = ExcelJS.CellValue | undefined;
 /** The calculated value of a cell: a formula's result, or the literal. */
 export function calculated(cell: ExcelJS.Cell): Result {
   const value = cell.value;
-  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
-    return (value as { result?: ExcelJS.CellValue }).result;
+  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+    // exceljs's reader drops a formula result of 0 (<v>0</v>); LibreOffice writes a result for every
+    // formula it recalculates, so a missing one is a 0.
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined ? 0 : result;
+  }
   return value;
 }
 
