@@ -74,8 +74,7 @@ export function parseOwnCase(options: WorkbookCommandOptions): CaseInputs {
   try {
     parseCaseInputs(flags);
   } catch (error) {
-    if (error instanceof CaseInputError)
-      throw new WorkbookArgumentError(`--${error.message}`);
+    if (error instanceof CaseInputError) throw new WorkbookArgumentError(`--${error.message}`);
     throw error;
   }
   return parseCaseInputs({ ...own, ...flags });

@@ -249,14 +249,15 @@ export function breakEven(c: BusinessCase): BreakEven {
   const costPv = model.costs.reduce((total, cost) => total + cost.pv, 0);
   const neededKpiPv = costPv - model.others.pv;
   const kpiChange = improvement(c.kpi.before, c.kpi.after, c.kpi.direction);
-  const oneOff = c.costs.map((line, i) => ({ line, pv: model.costs[i].pv })).filter(
-    ({ line }) => line.kind === "one-off"
-  );
+  const oneOff = c.costs
+    .map((line, i) => ({ line, pv: model.costs[i].pv }))
+    .filter(({ line }) => line.kind === "one-off");
   const oneOffPv = sum(oneOff.map((o) => o.pv));
   const oneOffEntered = sum(oneOff.map((o) => sum(o.line.amounts.slice(0, c.horizon + 1))));
   const scaled = (base: number, what: string): Figure =>
     attempt(() => {
-      if (model.kpi.pv === 0) throw valueError(`the KPI line is worth 0, so no ${what} breaks even.`);
+      if (model.kpi.pv === 0)
+        throw valueError(`the KPI line is worth 0, so no ${what} breaks even.`);
       return (base * neededKpiPv) / model.kpi.pv;
     });
   return {

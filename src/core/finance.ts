@@ -273,7 +273,9 @@ export function payback(flows: readonly number[], rate?: number): number {
   }
   if (lastNegative === -1) return 0;
   if (lastNegative === flows.length - 1) {
-    throw notAvailable("not recovered within the cash flows given: the running total ends below 0.");
+    throw notAvailable(
+      "not recovered within the cash flows given: the running total ends below 0."
+    );
   }
   return lastNegative + -totalAtLastNegative / flowAfterLastNegative;
 }

@@ -158,10 +158,7 @@ export function IRR(
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
   return scalar(() =>
-    payback(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      rateIfGiven(rate)
-    )
+    payback(flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }), rateIfGiven(rate))
   );
 }
 
@@ -311,7 +308,9 @@ export function CASESIM(
     const partRows = numberMatrix(parts, "parts");
     const rangeRows = numberMatrix(ranges, "ranges");
     if (partRows[0]?.length !== 2 || partRows.length < 3)
-      throw valueError("parts needs two columns (PV, total) and at least three rows: KPI line, other benefits, a cost line.");
+      throw valueError(
+        "parts needs two columns (PV, total) and at least three rows: KPI line, other benefits, a cost line."
+      );
     if (rangeRows[0]?.length !== 2 || rangeRows.length !== partRows.length + 1)
       throw valueError(
         `ranges needs two columns (low, high) and ${partRows.length + 1} rows: KPI change, volume, unit value and one per cost line.`
@@ -339,7 +338,13 @@ export function CASESIM(
         bin.from,
         bin.to,
       ]);
-    return [result.npv, result.roi].map((d) => [d.p10, d.p50, d.p90, d.mean, d.probabilityPositive]);
+    return [result.npv, result.roi].map((d) => [
+      d.p10,
+      d.p50,
+      d.p90,
+      d.mean,
+      d.probabilityPositive,
+    ]);
   });
 }
 

@@ -10,7 +10,12 @@
  *
  * Each section is a function that adds its rows and returns the addresses later sections need.
  */
-import { MAX_HORIZON, type BusinessCase, type CaseResults, type Figure } from "../core/businessCase";
+import {
+  MAX_HORIZON,
+  type BusinessCase,
+  type CaseResults,
+  type Figure,
+} from "../core/businessCase";
 import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import { HISTOGRAM_BINS } from "../core/risk";
 import { BEFORE_AFTER_ROWS, BeforeAfterKind, VERDICTS } from "../core/statistics";
@@ -190,7 +195,9 @@ function kpiSection(b: Build): KpiCells {
     ),
   ]);
   const c = (row: number): string => $B(row);
-  const annual = b.maths ? safeFigure(() => kpiAnnualBenefit(toBusinessCase(inputs).kpi)) : undefined;
+  const annual = b.maths
+    ? safeFigure(() => kpiAnnualBenefit(toBusinessCase(inputs).kpi))
+    : undefined;
   const benefitRow = sheet.add([
     text("Full annual benefit of the KPI change", "key"),
     bench(
@@ -475,7 +482,9 @@ function cashFlowSection(
   const later = (row: number): string => `${at(2, row)}:${at(last, row)}`;
   const presentValue = (row: number): string =>
     h === 0 ? at(1, row) : `${at(1, row)}+NPV(${rate},${later(row)})`;
-  sheet.add(sectionRow(`6. Cash flows over ${h} year${h === 1 ? "" : "s"} (risk-adjusted)`, b.width));
+  sheet.add(
+    sectionRow(`6. Cash flows over ${h} year${h === 1 ? "" : "s"} (risk-adjusted)`, b.width)
+  );
   const periodRow = sheet.add(
     [header("")].concat(
       Array.from({ length: years }, (_, t) => number(t, FORMAT.year, "header")),
@@ -781,7 +790,12 @@ function sensitivitySection(
     header("Low value"),
     header("High value"),
   ]);
-  const driverRow = (label: PlanCell, likely: string, range: { low: number; high: number }, format: string): number => {
+  const driverRow = (
+    label: PlanCell,
+    likely: string,
+    range: { low: number; high: number },
+    format: string
+  ): number => {
     const row = sheet.next;
     return sheet.add([
       label,
@@ -816,7 +830,12 @@ function sensitivitySection(
   sheet.add();
 
   // Tornado: one rectangle (driver, NPV at low, NPV at high) for the chart.
-  const tornadoHeader = sheet.add([header("Tornado: driver"), header("NPV at low"), header("NPV at high"), header("Swing")]);
+  const tornadoHeader = sheet.add([
+    header("Tornado: driver"),
+    header("NPV at low"),
+    header("NPV at high"),
+    header("Swing"),
+  ]);
   const npv = results.npv;
   const tornado = [...benefitDrivers, ...costDrivers].map((driver, i) => {
     const isCost = i >= benefitDrivers.length;
@@ -849,7 +868,10 @@ function sensitivitySection(
   ]);
   const volumeRow = sheet.add([
     text("Break-even volume (NPV = 0)"),
-    formula(`=IF(${kpiPv}=0,"n/a: the KPI line is worth 0",${kpi.volume}*${needed})`, FORMAT.integer),
+    formula(
+      `=IF(${kpiPv}=0,"n/a: the KPI line is worth 0",${kpi.volume}*${needed})`,
+      FORMAT.integer
+    ),
   ]);
   const oneOffRow = sheet.add([
     text("Break-even one-off costs, as entered (NPV = 0)"),
@@ -885,7 +907,11 @@ function sensitivitySection(
       ),
     ]);
   }
-  sheet.add([note(`Centred on the model: 100% and ${rateLabel(inputs.discountRate)} reproduce the NPV above when the rate is unchanged.`)]);
+  sheet.add([
+    note(
+      `Centred on the model: 100% and ${rateLabel(inputs.discountRate)} reproduce the NPV above when the rate is unchanged.`
+    ),
+  ]);
   sheet.add();
   return {
     parts,
@@ -929,9 +955,22 @@ function monteCarloSection(
   const trialsRow = sheet.add([text("Trials"), input(inputs.trials, FORMAT.integer)]);
   const seedRow = sheet.add([text("Seed (same seed, same result)"), input(inputs.seed, "0")]);
   const args = `${sensitivity.parts},${sensitivity.ranges},${$B(trialsRow)},${$B(seedRow)}`;
-  sheet.add([header(""), header("P10"), header("P50"), header("P90"), header("Mean"), header("P(> 0)")]);
+  sheet.add([
+    header(""),
+    header("P10"),
+    header("P50"),
+    header("P90"),
+    header("Mean"),
+    header("P(> 0)"),
+  ]);
   const stats = simulation
-    ? [simulation.npv, simulation.roi].map((d) => [d.p10, d.p50, d.p90, d.mean, d.probabilityPositive])
+    ? [simulation.npv, simulation.roi].map((d) => [
+        d.p10,
+        d.p50,
+        d.p90,
+        d.mean,
+        d.probabilityPositive,
+      ])
     : undefined;
   const statRow = (label: string, i: number, format: string): number =>
     sheet.add([
@@ -965,10 +1004,17 @@ function monteCarloSection(
   for (let i = 0; i < HISTOGRAM_BINS; i++) {
     const bin = bins?.[i];
     const label = bin ? `${Math.round(bin.from)} to ${Math.round(bin.to)}` : null;
-    const values: (string | number | null)[] = [label, bin?.count ?? null, bin?.from ?? null, bin?.to ?? null];
+    const values: (string | number | null)[] = [
+      label,
+      bin?.count ?? null,
+      bin?.from ?? null,
+      bin?.to ?? null,
+    ];
     const formats = ["General", FORMAT.integer, FORMAT.currency, FORMAT.currency];
     if (b.portable) {
-      sheet.add(values.map((value, j) => ({ value, format: formats[j], style: "output" as const })));
+      sheet.add(
+        values.map((value, j) => ({ value, format: formats[j], style: "output" as const }))
+      );
     } else {
       sheet.add([
         i === 0
@@ -990,7 +1036,13 @@ function monteCarloSection(
     // The simulation cannot be a native formula: it was run on the inputs shown here, and a live check
     // says when the model's inputs (or trials and seed) no longer match them.
     sheet.add([note(GENERATED_VALUE_NOTE)]);
-    sheet.add([header("Inputs this simulation used"), header("PV"), header("Total"), header("Low"), header("High")]);
+    sheet.add([
+      header("Inputs this simulation used"),
+      header("PV"),
+      header("Total"),
+      header("Low"),
+      header("High"),
+    ]);
     const top = sheet.next;
     const partValues = used ? [used.kpi, used.others, ...used.costs] : [];
     const rangeValues = used ? [...used.benefitRanges, ...used.costRanges] : [];
@@ -999,14 +1051,20 @@ function monteCarloSection(
       const part = partValues[i];
       const range = rangeValues[i];
       sheet.add([
-        text(i === 0 ? "KPI line / KPI change" : i === 1 ? "Other benefits / volume" : `Row ${i + 1}`),
+        text(
+          i === 0 ? "KPI line / KPI change" : i === 1 ? "Other benefits / volume" : `Row ${i + 1}`
+        ),
         part ? number(part.pv, FORMAT.currency) : null,
         part ? number(part.total, FORMAT.currency) : null,
         range ? number(range.low, FORMAT.percent) : null,
         range ? number(range.high, FORMAT.percent) : null,
       ]);
     }
-    const trialsUsed = sheet.add([text("Trials, seed"), number(inputs.trials, FORMAT.integer), number(inputs.seed, "0")]);
+    const trialsUsed = sheet.add([
+      text("Trials, seed"),
+      number(inputs.trials, FORMAT.integer),
+      number(inputs.seed, "0"),
+    ]);
     const partsUsed = `$B$${top}:$C$${top + partValues.length - 1}`;
     const rangesUsed = `$D$${top}:$E$${top + rangeValues.length - 1}`;
     sheet.add([
@@ -1019,7 +1077,9 @@ function monteCarloSection(
     ]);
   } else {
     sheet.add([
-      note("BENCH.CASESIM spills these rows from the model's parts and ranges in section 8; the seed keeps them stable."),
+      note(
+        "BENCH.CASESIM spills these rows from the model's parts and ranges in section 8; the seed keeps them stable."
+      ),
     ]);
   }
   sheet.add();
@@ -1028,10 +1088,7 @@ function monteCarloSection(
 
 // ---------- Charts ----------
 
-function cashFlowChartData(
-  flows: FlowRows,
-  horizon: number
-): (PlanCell | null)[][] {
+function cashFlowChartData(flows: FlowRows, horizon: number): (PlanCell | null)[][] {
   const years = horizon + 1;
   return [
     [header("")].concat(
@@ -1057,7 +1114,8 @@ function cashFlowChartData(
 function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: RoiLayout } {
   const inputs = roiInputs(context);
   const h = inputs.horizon;
-  if (h < 1 || h > MAX_HORIZON) throw new Error(`ROI horizon must be 1 to ${MAX_HORIZON}; got ${h}`);
+  if (h < 1 || h > MAX_HORIZON)
+    throw new Error(`ROI horizon must be 1 to ${MAX_HORIZON}; got ${h}`);
   const maths = context?.maths;
   const portable = context?.mode === "portable";
   const b: Build = {
@@ -1072,7 +1130,9 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
   const figures = maths ? safeResults(() => maths.caseResults(c)) : undefined;
   const used = maths ? safeResults(() => simulationInputs(c, inputs)) : undefined;
   const simulation =
-    maths && used ? safeResults(() => maths.simulateCase(used, inputs.trials, inputs.seed)) : undefined;
+    maths && used
+      ? safeResults(() => maths.simulateCase(used, inputs.trials, inputs.seed))
+      : undefined;
 
   b.sheet.header(
     "Before/after ROI",

@@ -72,10 +72,17 @@ const BASE: RoiInputs = {
   confidence: 0.8,
   kpiRisk: 0,
   kpiRampUp: [0.75, 1, 1],
-  benefits: [{ name: "Fewer complaints handled (staff time)", annual: 2500, risk: 0.2, rampUp: [] }],
+  benefits: [
+    { name: "Fewer complaints handled (staff time)", annual: 2500, risk: 0.2, rampUp: [] },
+  ],
   costs: [
     { name: "Set-up and training", kind: "one-off", amounts: [18000], risk: 0.05 },
-    { name: "Software and running costs", kind: "recurring", amounts: [0, 3000, 3000, 3000], risk: 0.05 },
+    {
+      name: "Software and running costs",
+      kind: "recurring",
+      amounts: [0, 3000, 3000, 3000],
+      risk: 0.05,
+    },
   ],
   beforeSamples: [4.2, 3.9, 4.1, 4.4, 3.8, 4, 4.3, 3.9],
   afterSamples: [2.6, 2.4, 2.7, 2.3, 2.5, 2.6, 2.4, 2.5],

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { roiLayout } from "../../src/templates/roi";
 import { runWorkbookCli } from "./cliHarness";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-cli-"));
@@ -76,12 +77,12 @@ describe("crossbench workbook: generated files", () => {
     ).toEqual(["ReferenceLibrary"]);
     const roi = workbook.getWorksheet("ROI")!;
     // Inputs unlocked, formulas locked, sheet protected without a password.
-    expect(roi.getCell("B8").protection?.locked).toBe(false);
-    expect(roi.getCell("B14").protection?.locked).not.toBe(false);
+    expect(roi.getCell("B13").protection?.locked).toBe(false);
+    expect(roi.getCell("B15").protection?.locked).not.toBe(false);
     expect(
       (roi as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet
     ).toBe(true);
-    expect(roi.getCell("B7").dataValidation).toMatchObject({
+    expect(roi.getCell("B12").dataValidation).toMatchObject({
       type: "list",
       formulae: ['"higher,lower"'],
     });
@@ -104,7 +105,7 @@ describe("crossbench workbook: generated files", () => {
     const workbook = await open(file);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Summary", "ROI", "Fit scorecard"]);
     const roi = workbook.getWorksheet("ROI")!;
-    const npv = roi.getCell("B49").value as { formula: string; result: number };
+    const npv = roi.getCell(roiLayout().npv).value as { formula: string; result: number };
     // Stored the way Excel stores JavaScript custom functions.
     expect(npv.formula).toMatch(/^_xldudf_BENCH_NPV\(/);
     expect(typeof npv.result).toBe("number");
@@ -116,14 +117,16 @@ describe("crossbench workbook: generated files", () => {
             cell.value &&
             typeof cell.value === "object" &&
             "formula" in cell.value &&
-            String(cell.value.formula).startsWith("_xldudf_BENCH_ROISIM") &&
+            String(cell.value.formula).startsWith("_xldudf_BENCH_CASESIM") &&
             found.push(cell.value as never)
           )
       )
     );
-    expect(found).toHaveLength(1);
-    expect(found[0].shareType).toBe("array");
-    expect(found[0].ref).toMatch(/^B\d+:F\d+$/);
+    // The Monte Carlo summary (2 × 5) and its histogram (10 × 4).
+    expect(found).toHaveLength(2);
+    expect(found.map((f) => f.shareType)).toEqual(["array", "array"]);
+    expect(found[0].ref).toMatch(/^B(\d+):F(\d+)$/);
+    expect(found[1].ref).toMatch(/^A\d+:D\d+$/);
   });
 
   it("uses a valid --reference file over the bundled library, with its own industries", async () => {

@@ -78,7 +78,9 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     const summaryValues: Result[] = [];
     summary.eachRow((row) => summaryValues.push(calculated(row.getCell(2))));
     const layout = roiLayout(roiContext(industry));
-    expect(summaryValues).toContainEqual(calculated(workbook.getWorksheet("ROI")!.getCell(layout.npv)));
+    expect(summaryValues).toContainEqual(
+      calculated(workbook.getWorksheet("ROI")!.getCell(layout.npv))
+    );
   });
 
   it("gap analysis: the native percentile formulas agree with src/core for every metric", () => {
@@ -184,7 +186,14 @@ const CASES: [string, string, CaseInputs][] = [
         { name: "Fewer agency shifts", annual: 1500, risk: 0.25 },
       ],
       costs: [
-        { name: "Loyalty app set-up", kind: "one-off", amount: 25000, risk: 0.1, low: 0.9, high: 1.5 },
+        {
+          name: "Loyalty app set-up",
+          kind: "one-off",
+          amount: 25000,
+          risk: 0.1,
+          low: 0.9,
+          high: 1.5,
+        },
         { name: "App subscription", kind: "recurring", amount: 1200, risk: 0.05 },
         { name: "Refit", kind: "one-off", amount: 6000, year: 5 },
       ],
@@ -220,34 +229,39 @@ const CASES: [string, string, CaseInputs][] = [
 ];
 
 describeWithLibreOffice("ROI --inputs cases recalculated by LibreOffice", () => {
-  it.each(CASES)("%s", async (_label, industry, own) => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-roi-case-"));
-    const file = path.join(folder, "case.xlsx");
-    const inputs = path.join(folder, "case.json");
-    writeFileSync(inputs, JSON.stringify(own));
-    const result = await runWorkbookCli([
-      "workbook",
-      "--out",
-      file,
-      "--templates",
-      "roi",
-      "--industry",
-      industry,
-      "--inputs",
-      inputs,
-    ]);
-    expect(result).toMatchObject({ code: 0, stderr: "" });
-    const recalculated = await recalculateXlsx(file, path.join(folder, "recalculated"));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(recalculated);
-    const sheet = book.getWorksheet("ROI")!;
-    const errors: string[] = [];
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (isError(calculated(cell))) errors.push(`${cell.address}: ${JSON.stringify(cell.value)}`);
-      })
-    );
-    expect(errors).toEqual([]);
-    checkRoiSheet(sheet, roiContext(industry, own));
-  }, 120_000);
+  it.each(CASES)(
+    "%s",
+    async (_label, industry, own) => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-roi-case-"));
+      const file = path.join(folder, "case.xlsx");
+      const inputs = path.join(folder, "case.json");
+      writeFileSync(inputs, JSON.stringify(own));
+      const result = await runWorkbookCli([
+        "workbook",
+        "--out",
+        file,
+        "--templates",
+        "roi",
+        "--industry",
+        industry,
+        "--inputs",
+        inputs,
+      ]);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      const recalculated = await recalculateXlsx(file, path.join(folder, "recalculated"));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(recalculated);
+      const sheet = book.getWorksheet("ROI")!;
+      const errors: string[] = [];
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (isError(calculated(cell)))
+            errors.push(`${cell.address}: ${JSON.stringify(cell.value)}`);
+        })
+      );
+      expect(errors).toEqual([]);
+      checkRoiSheet(sheet, roiContext(industry, own));
+    },
+    120_000
+  );
 });

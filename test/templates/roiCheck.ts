@@ -79,7 +79,9 @@ export function checkRoiSheet(sheet: ExcelJS.Worksheet, context: TemplateContext
   expectFigure(get(layout.payback), results.payback, "payback");
   expectFigure(get(layout.discountedPayback), results.discountedPayback, "discounted payback");
 
-  const table = new Map(beforeAfterTable(inputs.beforeSamples, inputs.afterSamples, inputs.direction));
+  const table = new Map(
+    beforeAfterTable(inputs.beforeSamples, inputs.afterSamples, inputs.direction)
+  );
   expectClose(get(layout.welchT), table.get("t (Welch)") as number, "Welch t");
   expectClose(get(layout.welchP), table.get("p-value (two-sided)") as number, "Welch p");
   expectClose(get(layout.cohensD), table.get("Cohen's d") as number, "Cohen's d");
