@@ -16,6 +16,8 @@ export interface PaneSettings {
   currency: string;
   /** The performance level the user aims for. */
   targetPercentile: TargetPercentile;
+  /** ROI horizon in years, 1 to 10. */
+  horizon: number;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   discountRate: 0.08,
   currency: "USD",
   targetPercentile: "p75",
+  horizon: 3,
 };
 
 /** Setting keys are prefixed so other add-ins' settings in the same workbook cannot collide with ours. */
@@ -31,6 +34,7 @@ export const SETTING_KEYS: { readonly [K in keyof PaneSettings]: string } = {
   discountRate: "crossbench.discountRate",
   currency: "crossbench.currency",
   targetPercentile: "crossbench.targetPercentile",
+  horizon: "crossbench.horizon",
 };
 
 /**
@@ -44,6 +48,7 @@ export function settingsFromStored(
     typeof stored.discountRate === "number" ? stored.discountRate : Number(stored.discountRate);
   const currency = typeof stored.currency === "string" ? stored.currency.trim().toUpperCase() : "";
   const target = stored.targetPercentile;
+  const horizon = Number(stored.horizon);
   return {
     industry: typeof stored.industry === "string" ? stored.industry : DEFAULT_SETTINGS.industry,
     discountRate:
@@ -52,6 +57,10 @@ export function settingsFromStored(
     targetPercentile: TARGET_PERCENTILES.includes(target as TargetPercentile)
       ? (target as TargetPercentile)
       : DEFAULT_SETTINGS.targetPercentile,
+    horizon:
+      Number.isInteger(horizon) && horizon >= 1 && horizon <= 10
+        ? horizon
+        : DEFAULT_SETTINGS.horizon,
   };
 }
 

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import type { CaseInputs } from "../../src/templates/caseInputs";
 import { roiLayout } from "../../src/templates/roi";
 import { runWorkbookCli } from "./cliHarness";
 import { roiContext } from "./roiCheck";
@@ -102,13 +103,13 @@ describe("crossbench workbook --inputs: bad case files", () => {
 
 describe("crossbench workbook --inputs: the user's case in the file", () => {
   it("writes the case's inputs, horizon and currency into the ROI sheet", async () => {
-    const own = {
+    const own: CaseInputs = {
       industry: "Restaurants",
       horizon: 5,
       discountRate: 0.1,
       kpi: { name: "Table turnover", unit: "turns", before: 2, after: 2.4, direction: "higher" },
       costs: [{ name: "Booking system", kind: "one-off", amount: 12000 }],
-    } as const;
+    };
     const out = file("own.xlsx");
     const result = await runWorkbookCli([
       "workbook",
