@@ -4,6 +4,7 @@
  * imported file, or the workbook.
  */
 import type { Direction, MetricDefinition, Practice, ReferenceValue } from "../reference/model";
+import { normaliseName } from "../reference/model";
 import type { BusinessCase, CaseResults } from "../core/businessCase";
 import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import type { CellValue, FormulaMode } from "./plan";
@@ -80,3 +81,12 @@ export interface TemplateContext {
 /** The "computed at generation time" label portable values carry. */
 export const GENERATED_VALUE_NOTE =
   "Computed by Crossbench when this file was generated; it does not update. Open in Excel with Crossbench (or generate with --formulas bench) for live formulas.";
+
+/** The user's own value for a metric (case file `metrics`), matched case- and space-insensitively. */
+export function userMetricValue(context: TemplateContext, metric: string): number | undefined {
+  const own = context.userMetrics;
+  if (!own) return undefined;
+  const wanted = normaliseName(metric);
+  const key = Object.keys(own).find((name) => normaliseName(name) === wanted);
+  return key === undefined ? undefined : own[key];
+}

@@ -17,7 +17,7 @@ import {
   text,
   title,
 } from "./cells";
-import { TemplateContext } from "./context";
+import { TemplateContext, userMetricValue } from "./context";
 import type { PlanCell, SheetPlan } from "./plan";
 import { columnLetter } from "./plan";
 import { abs, at, SheetRows } from "./sheet";
@@ -208,7 +208,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
     };
     const quantileCells = QUANTILES.map((q) => statisticCell(q.key));
     const best = bestOtherIndustry(library.values, metric, industry);
-    const yourValue = sampleValue(value, index);
+    const yourValue = userMetricValue(context, metric.name) ?? sampleValue(value, index);
     const v = at(4, row);
     const points = QUANTILES.flatMap((q, i) => {
       const figure = value?.statistics[q.key];

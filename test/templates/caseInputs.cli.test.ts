@@ -102,6 +102,28 @@ describe("crossbench workbook --inputs: bad case files", () => {
 });
 
 describe("crossbench workbook --inputs: the user's case in the file", () => {
+  it("puts the user's own metric values into the gap analysis", async () => {
+    const out = file("metrics.xlsx");
+    const result = await runWorkbookCli([
+      "workbook",
+      "--out",
+      out,
+      "--templates",
+      "gap",
+      "--inputs",
+      caseFile("metrics.json", { metrics: { "gross MARGIN": 0.123456 } }),
+    ]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet("Gap analysis")!;
+    let found: unknown;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === "Gross margin") found = row.getCell(5).value;
+    });
+    expect(found).toBe(0.123456);
+  });
+
   it("writes the case's inputs, horizon and currency into the ROI sheet", async () => {
     const own: CaseInputs = {
       industry: "Restaurants",

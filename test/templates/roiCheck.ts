@@ -14,7 +14,7 @@ import {
 } from "../../src/core/businessCase";
 import { beforeAfterTable } from "../../src/core/statistics";
 import { applyCase, CaseInputs, parseCaseInputs } from "../../src/templates/caseInputs";
-import type { TemplateContext } from "../../src/templates/context";
+import type { TemplateContext, TemplateLibrary } from "../../src/templates/context";
 import { BUNDLED_TEMPLATE_LIBRARY, coreMaths } from "../../src/templates/defaults";
 import { roiInputs, roiLayout, toBusinessCase } from "../../src/templates/roi";
 
@@ -42,12 +42,16 @@ export function expectClose(actual: Result, expected: number, label: string): vo
 }
 
 /** The context the CLI builds for `--industry industry --inputs case` (portable formulas). */
-export function roiContext(industry: string, own: CaseInputs = {}): TemplateContext {
+export function roiContext(
+  industry: string,
+  own: CaseInputs = {},
+  library: TemplateLibrary = BUNDLED_TEMPLATE_LIBRARY
+): TemplateContext {
   const checked = parseCaseInputs(own);
   return {
     mode: "portable",
-    library: BUNDLED_TEMPLATE_LIBRARY,
-    maths: coreMaths(BUNDLED_TEMPLATE_LIBRARY),
+    library,
+    maths: coreMaths(library),
     industry,
     included: ["roi"],
     roiCase: (sample) => applyCase(sample, checked),
