@@ -35,13 +35,6 @@ export interface TemplateMaths {
   change(before: number, after: number, direction: Direction): number;
   /** BENCH.BEFOREAFTER's label/value rows. */
   beforeAfter(before: number[], after: number[], direction: Direction): [string, CellValue][];
-  /** BENCH.ROISIM's row: P10, P50, P90, probability ROI > 0, mean. */
-  roiSimulation(
-    benefit: [number, number, number],
-    cost: [number, number, number],
-    trials: number,
-    seed: number
-  ): number[];
   /** The ROI sheet's business case (core/businessCase.ts). */
   caseResults(c: BusinessCase): CaseResults;
   /** BENCH.CASESIM: the Monte Carlo on the ROI sheet's own model. */

@@ -30,7 +30,11 @@ export function summaryTemplate(context: TemplateContext, sheets: readonly Sheet
       text("Internal rate of return"),
       formula(`={sheet:roi}${roi.irr}`, FORMAT.percent2),
     ]);
-    sheet.add([text("Return on investment"), formula(`={sheet:roi}${roi.roi}`, FORMAT.percent)]);
+    sheet.add([text("ROI on simple totals"), formula(`={sheet:roi}${roi.roi}`, FORMAT.percent)]);
+    sheet.add([
+      text("ROI on present values"),
+      formula(`={sheet:roi}${roi.roiPresentValue}`, FORMAT.percent),
+    ]);
     sheet.add([text("Payback period"), formula(`={sheet:roi}${roi.payback}`, FORMAT.years)]);
     sheet.add();
   }
