@@ -649,7 +649,7 @@ function resultsSection(
       {
         formula: `=BENCH.IRR(${net})`,
         portable: {
-          formula: `=IF(OR(MIN(${net})>=0,MAX(${net})<=0),"n/a: the net cash flows never change sign",IRR(${net}))`,
+          formula: `=IF(OR(MIN(${net})>=0,MAX(${net})<=0),"n/a: the net cash flows never change sign",IFERROR(IRR(${net}),"n/a: no rate makes the NPV of these flows 0"))`,
         },
         cached: cached(figures?.irr),
       },
