@@ -26,7 +26,7 @@ export function roi(benefits: readonly number[], costs: readonly number[]): numb
 
 function checkRate(rate: number, argName = "rate"): void {
   if (!(rate > -1)) {
-    throw numError(
+    throw valueError(
       `${argName} must be greater than -1 (a rate is a fraction: 0.1 = 10%); got ${rate}.`
     );
   }
@@ -320,7 +320,7 @@ export function benefit(inputs: BenefitInputs): number {
     ["confidence", confidence],
   ] as const) {
     if (!(share >= 0 && share <= 1)) {
-      throw numError(`${name} must be a fraction between 0 and 1 (0.8 = 80%); got ${share}.`);
+      throw valueError(`${name} must be a fraction between 0 and 1 (0.8 = 80%); got ${share}.`);
     }
   }
   return (

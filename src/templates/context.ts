@@ -4,7 +4,6 @@
  * imported file, or the workbook.
  */
 import type { Direction, MetricDefinition, Practice, ReferenceValue } from "../reference/model";
-import { normaliseName } from "../reference/model";
 import type { BusinessCase, CaseResults } from "../core/businessCase";
 import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import type { CellValue, FormulaMode } from "./plan";
@@ -56,6 +55,11 @@ export interface TemplateContext {
   included: readonly string[];
   /** Charts the renderer cannot draw (listed on the Summary so they are not dropped silently). */
   chartsNotDrawn?: readonly { sheet: string; title: string }[];
+  /**
+   * Gap analysis: every catalogue metric instead of only those the industry has figures for, and the
+   * user's own values by metric name (instead of the sample values).
+   */
+  gap?: { allMetrics?: boolean; yourValues?: Readonly<Record<string, number>> };
   /** The user's defaults from the task pane (discount rate for ROI, target level for the gap analysis). */
   preferences?: {
     discountRate?: number;
@@ -67,19 +71,8 @@ export interface TemplateContext {
   };
   /** The user's own case (crossbench workbook --inputs): applied on top of the ROI sample. */
   roiCase?: (sample: RoiInputs) => RoiInputs;
-  /** The user's own metric values (metric name → value) for the gap analysis. */
-  userMetrics?: Readonly<Record<string, number>>;
 }
 
 /** The "computed at generation time" label portable values carry. */
 export const GENERATED_VALUE_NOTE =
   "Computed by Crossbench when this file was generated; it does not update. Open in Excel with Crossbench (or generate with --formulas bench) for live formulas.";
-
-/** The user's own value for a metric (case file `metrics`), matched case- and space-insensitively. */
-export function userMetricValue(context: TemplateContext, metric: string): number | undefined {
-  const own = context.userMetrics;
-  if (!own) return undefined;
-  const wanted = normaliseName(metric);
-  const key = Object.keys(own).find((name) => normaliseName(name) === wanted);
-  return key === undefined ? undefined : own[key];
-}

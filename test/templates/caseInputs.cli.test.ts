@@ -8,7 +8,7 @@ import os from "os";
 import path from "path";
 import type { CaseInputs } from "../../src/templates/caseInputs";
 import { roiLayout } from "../../src/templates/roi";
-import { runWorkbookCli } from "./cliHarness";
+import { runCli as runWorkbookCli } from "../cli/run";
 import { roiContext } from "./roiCheck";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-case-"));
