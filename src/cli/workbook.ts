@@ -164,6 +164,27 @@ async function libraryFor(reference: string | undefined): Promise<TemplateLibrar
   }
 }
 
+/** The case file's metric values keyed by the library's metric names (case and spacing ignored). */
+function metricsByName(
+  own: CaseInputs,
+  library: TemplateLibrary,
+  normalise: (name: string) => string,
+  suggest: Suggest
+): CaseInputs {
+  if (own.metrics === undefined) return own;
+  const names = library.metrics.map((m) => m.name);
+  const metrics: Record<string, number> = {};
+  for (const [key, value] of Object.entries(own.metrics)) {
+    const name = names.find((n) => normalise(n) === normalise(key));
+    if (name === undefined)
+      throw new UsageError(
+        `--inputs: metrics.${escapeValue(key)}: unknown metric.${suggest(key, names)}`
+      );
+    metrics[name] = value;
+  }
+  return { ...own, metrics };
+}
+
 /** Checks every argument (and the reference file) before anything is generated. */
 export async function parseWorkbookRequest(options: WorkbookOptions): Promise<WorkbookRequest> {
   const { out } = options;
@@ -175,7 +196,7 @@ export async function parseWorkbookRequest(options: WorkbookOptions): Promise<Wo
   const { normaliseName } = await import("../reference/model");
   const templates = parseTemplateList(options.templates, suggestion);
   const library = await libraryFor(options.reference);
-  const own = await ownCase(options);
+  const own = metricsByName(await ownCase(options), library, normaliseName, suggestion);
   const industry = resolveIndustry(
     options.industry ?? own.industry,
     library,

@@ -72,6 +72,11 @@ describe("crossbench workbook --inputs: bad case files", () => {
       { metrics: { "Gross margin": "high" } },
       /metrics\.Gross margin: must be a number/,
     ],
+    [
+      "unknown metric",
+      { metrics: { "Gross margn": 0.3 } },
+      /metrics\.Gross margn: unknown metric\. Did you mean "Gross margin"\?/,
+    ],
     ["not JSON", "{ horizon: 3", /--inputs is not valid JSON/],
   ])("%s", async (_label, content, message) => {
     const out = file(`${_label.replace(/\W+/g, "-")}.xlsx`);
@@ -91,7 +96,7 @@ describe("crossbench workbook --inputs: bad case files", () => {
   it.each([
     [["--horizon", "0"], /--horizon: must be between 1 and 10; got 0/],
     [["--horizon", "five"], /--horizon: must be a number; got "five"/],
-    [["--inputs", file("missing.json")], /--inputs file not found/],
+    [["--inputs", file("missing.json")], /--inputs: no such file/],
   ])("%p", async (args, message) => {
     const out = file("flags.xlsx");
     const result = await runWorkbookCli(["workbook", "--out", out, ...args]);
@@ -118,8 +123,12 @@ describe("crossbench workbook --inputs: the user's case in the file", () => {
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet("Gap analysis")!;
     let found: unknown;
+    let column = 0;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === "Gross margin") found = row.getCell(5).value;
+      row.eachCell((cell, number) => {
+        if (cell.value === "Your value" && column === 0) column = number;
+      });
+      if (row.getCell(1).value === "Gross margin" && column > 0) found = row.getCell(column).value;
     });
     expect(found).toBe(0.123456);
   });
