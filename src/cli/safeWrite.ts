@@ -82,7 +82,7 @@ const testHoldMs = (): number => Number(process.env.CROSSBENCH_TEST_HOLD_BEFORE_
  */
 export async function writeFileAtomically(
   output: string,
-  content: Uint8Array | string,
+  content: Uint8Array | string | readonly string[],
   force: boolean
 ): Promise<void> {
   const target = path.resolve(output);
@@ -91,13 +91,19 @@ export async function writeFileAtomically(
     folder,
     `.${path.basename(target)}.crossbench-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
   );
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  // A list of strings (a streamed conversion) is written piece by piece, never joined in memory.
+  const pieces: readonly (Uint8Array | string)[] = Array.isArray(content)
+    ? content
+    : [content as Uint8Array | string];
   pendingTemporaryFiles.add(temporary);
   try {
     const descriptor = openSync(temporary, "wx", 0o644);
     try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset);
+      for (const piece of pieces) {
+        const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+        let offset = 0;
+        while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset);
+      }
       fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);

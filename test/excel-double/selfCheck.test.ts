@@ -141,3 +141,22 @@ test("the before/after comparison sees an extra sheet, a changed setting, a move
     "selection Notes!B3:C4 → Data!A1",
   ]);
 });
+
+test("with undo groups (ExcelApi 1.20) the check passes, and a template insert behaves the same after it", async () => {
+  seedUserWorkbook();
+  calc = startCustomFunctionsHost(double, registered);
+  const insertWithUndoGroup = async () =>
+    (await templateActions.insert(["roi"], "Retail", {}, { supports: () => true })).sheetNames;
+  const report = await runSelfCheck(
+    host({ isSetSupported: () => true, insertTemplate: insertWithUndoGroup })
+  );
+  expect(report.lines.filter((l) => l.status === "fail")).toEqual([]);
+  expect(report.text).toMatch(/One Ctrl\+Z undoes an insert: needs a manual check.*should/);
+  const undoRuns = () => double.stats.runs.filter((r) => r.options.mergeUndoGroup === true).length;
+  expect(undoRuns()).toBeGreaterThan(0);
+  // The check opened no undo group of its own that is still in effect: the next insert draws in one
+  // group and succeeds exactly as it would have before the check.
+  const before = undoRuns();
+  expect(await insertWithUndoGroup()).toEqual(["ROI"]);
+  expect(undoRuns()).toBeGreaterThan(before);
+});
