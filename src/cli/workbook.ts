@@ -5,6 +5,7 @@
  * when the command runs.
  */
 import { Command, Option } from "commander";
+import type { CaseInputs } from "../templates/caseInputs";
 import type { TemplateLibrary } from "../templates/context";
 import { TEMPLATE_IDS, type FormulaMode, type TemplateId } from "../templates/plan";
 import { EXIT, ExitCode, InvalidDataError, UsageError, runs } from "./exitCodes";
@@ -21,6 +22,9 @@ export interface WorkbookOptions {
   reference?: string;
   formulas?: string;
   summary?: boolean;
+  inputs?: string;
+  horizon?: string;
+  currency?: string;
 }
 
 export interface WorkbookRequest {
@@ -31,6 +35,8 @@ export interface WorkbookRequest {
   mode: FormulaMode;
   summary: boolean;
   library: TemplateLibrary;
+  /** The user's case (--inputs) with --horizon and --currency on top. */
+  own: CaseInputs;
 }
 
 /** The command's options, in help order. */
@@ -54,7 +60,45 @@ const WORKBOOK_OPTIONS: readonly Option[] = [
     "portable: native Excel formulas (opens anywhere); bench: Crossbench functions with cached results"
   ).default("portable"),
   new Option("--no-summary", "leave out the Summary sheet"),
+  new Option("--inputs <file>", "your own case as JSON (keys: the README's case-file table)"),
+  new Option("--horizon <years>", "ROI horizon in years, 1 to 10 (default 3)"),
+  new Option(
+    "--currency <code>",
+    'currency code or symbol for every money format, e.g. EUR or "$"'
+  ),
 ];
+
+/** Reads and checks --inputs, then --horizon and --currency (which win over the file): one line naming the key. */
+async function ownCase(options: WorkbookOptions): Promise<CaseInputs> {
+  const { CaseInputError, parseCaseInputs } = await import("../templates/caseInputs");
+  const checked = (json: unknown, what: string): CaseInputs => {
+    try {
+      return parseCaseInputs(json);
+    } catch (error) {
+      if (error instanceof CaseInputError) throw new UsageError(`${what}${error.message}`);
+      throw error;
+    }
+  };
+  let own: CaseInputs = {};
+  if (options.inputs !== undefined) {
+    const { bytes } = await readInputFile(options.inputs, "--inputs");
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw new UsageError(`--inputs is not valid JSON: ${escapeValue((error as Error).message)}`);
+    }
+    own = checked(json, `--inputs ${escapeValue(options.inputs)}: `);
+  }
+  const flags: Record<string, unknown> = {};
+  if (options.horizon !== undefined) {
+    const years = Number(options.horizon);
+    flags.horizon = Number.isFinite(years) ? years : options.horizon;
+  }
+  if (options.currency !== undefined) flags.currency = options.currency;
+  checked(flags, "--");
+  return checked({ ...own, ...flags }, "--inputs: ");
+}
 
 type Suggest = (name: string, known: readonly string[]) => string;
 
@@ -120,6 +164,27 @@ async function libraryFor(reference: string | undefined): Promise<TemplateLibrar
   }
 }
 
+/** The case file's metric values keyed by the library's metric names (case and spacing ignored). */
+function metricsByName(
+  own: CaseInputs,
+  library: TemplateLibrary,
+  normalise: (name: string) => string,
+  suggest: Suggest
+): CaseInputs {
+  if (own.metrics === undefined) return own;
+  const names = library.metrics.map((m) => m.name);
+  const metrics: Record<string, number> = {};
+  for (const [key, value] of Object.entries(own.metrics)) {
+    const name = names.find((n) => normalise(n) === normalise(key));
+    if (name === undefined)
+      throw new UsageError(
+        `--inputs: metrics.${escapeValue(key)}: unknown metric.${suggest(key, names)}`
+      );
+    metrics[name] = value;
+  }
+  return { ...own, metrics };
+}
+
 /** Checks every argument (and the reference file) before anything is generated. */
 export async function parseWorkbookRequest(options: WorkbookOptions): Promise<WorkbookRequest> {
   const { out } = options;
@@ -131,7 +196,13 @@ export async function parseWorkbookRequest(options: WorkbookOptions): Promise<Wo
   const { normaliseName } = await import("../reference/model");
   const templates = parseTemplateList(options.templates, suggestion);
   const library = await libraryFor(options.reference);
-  const industry = resolveIndustry(options.industry, library, normaliseName, suggestion);
+  const own = metricsByName(await ownCase(options), library, normaliseName, suggestion);
+  const industry = resolveIndustry(
+    options.industry ?? own.industry,
+    library,
+    normaliseName,
+    suggestion
+  );
   return {
     out,
     force: options.force === true,
@@ -140,16 +211,19 @@ export async function parseWorkbookRequest(options: WorkbookOptions): Promise<Wo
     mode,
     summary: options.summary !== false,
     library,
+    own,
   };
 }
 
 /** Generates the workbook for a checked request and writes it; returns the sheet names. */
 export async function generateWorkbook(request: WorkbookRequest): Promise<string[]> {
-  const [{ buildWorkbookPlan }, { coreMaths }, { renderXlsxBuffer }] = await Promise.all([
-    import("../templates/index"),
-    import("../templates/defaults"),
-    import("../templates/renderXlsx"),
-  ]);
+  const [{ buildWorkbookPlan }, { coreMaths }, { renderXlsxBuffer }, { applyCase }] =
+    await Promise.all([
+      import("../templates/index"),
+      import("../templates/defaults"),
+      import("../templates/renderXlsx"),
+      import("../templates/caseInputs"),
+    ]);
   const plans = buildWorkbookPlan({
     templates: request.templates,
     summary: request.summary,
@@ -158,6 +232,9 @@ export async function generateWorkbook(request: WorkbookRequest): Promise<string
     library: request.library,
     maths: coreMaths(request.library),
     industry: request.industry,
+    preferences: { currency: request.own.currency },
+    roiCase: (sample) => applyCase(sample, request.own),
+    gap: request.own.metrics ? { yourValues: request.own.metrics } : undefined,
   });
   const bytes = await renderXlsxBuffer(plans, request.mode);
   await writeFileAtomically(request.out, bytes, request.force);

@@ -126,6 +126,31 @@ export type TableValue = number | string | Error;
 
 export const SIGNIFICANCE_LEVEL = 0.05;
 
+/** What a row of the before/after table holds, so a sheet can format it (counts, KPI units, shares…). */
+export type BeforeAfterKind = "count" | "measure" | "share" | "statistic" | "probability" | "text";
+
+/** The rows of the before/after table, in order, with what each holds. */
+export const BEFORE_AFTER_ROWS = [
+  { label: "n before", kind: "count" },
+  { label: "n after", kind: "count" },
+  { label: "mean before", kind: "measure" },
+  { label: "mean after", kind: "measure" },
+  { label: "change (after - before)", kind: "measure" },
+  { label: "change % (of mean before)", kind: "share" },
+  { label: "t (Welch)", kind: "statistic" },
+  { label: "p-value (two-sided)", kind: "probability" },
+  { label: "Cohen's d", kind: "statistic" },
+  { label: "verdict", kind: "text" },
+] as const satisfies readonly { label: string; kind: BeforeAfterKind }[];
+
+/** The verdict texts, shared with the sheet's native formula. */
+export const VERDICTS = {
+  improved: "improved",
+  worse: "worse",
+  notSignificant: "no significant change at 5%",
+  noVariation: "cannot test: no variation in the values",
+} as const;
+
 /**
  * The before/after comparison as label/value rows: counts, means, change (after − before), change %
  * (of |mean before|), Welch's t and two-sided p, Cohen's d and a verdict at the 5% level that takes the
@@ -166,22 +191,23 @@ export function beforeAfterTable(
   const d = attempt(() => cohensD(before, after));
   let verdict: string;
   if (test instanceof Error) {
-    verdict = "cannot test: no variation in the values";
+    verdict = VERDICTS.noVariation;
   } else if (test.p < SIGNIFICANCE_LEVEL) {
-    verdict = changeValue > 0 === (direction === "higher") ? "improved" : "worse";
+    verdict = changeValue > 0 === (direction === "higher") ? VERDICTS.improved : VERDICTS.worse;
   } else {
-    verdict = "no significant change at 5%";
+    verdict = VERDICTS.notSignificant;
   }
-  return [
-    ["n before", before.length],
-    ["n after", after.length],
-    ["mean before", meanBefore],
-    ["mean after", meanAfter],
-    ["change (after - before)", changeValue],
-    ["change % (of mean before)", changePercent],
-    ["t (Welch)", test instanceof Error ? test : test.t],
-    ["p-value (two-sided)", test instanceof Error ? test : test.p],
-    ["Cohen's d", d],
-    ["verdict", verdict],
+  const values: TableValue[] = [
+    before.length,
+    after.length,
+    meanBefore,
+    meanAfter,
+    changeValue,
+    changePercent,
+    test instanceof Error ? test : test.t,
+    test instanceof Error ? test : test.p,
+    d,
+    verdict,
   ];
+  return BEFORE_AFTER_ROWS.map((row, i) => [row.label, values[i]]);
 }

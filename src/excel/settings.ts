@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   discountRate: 0.08,
   currency: "USD",
   targetPercentile: "p75",
+  horizon: 3,
 };
 
 /** Setting keys are prefixed so other add-ins' settings in the same workbook cannot collide with ours. */
@@ -26,6 +27,7 @@ export const SETTING_KEYS: { readonly [K in keyof PaneSettings]: string } = {
   discountRate: "crossbench.discountRate",
   currency: "crossbench.currency",
   targetPercentile: "crossbench.targetPercentile",
+  horizon: "crossbench.horizon",
 };
 
 /**
@@ -39,6 +41,7 @@ export function settingsFromStored(
     typeof stored.discountRate === "number" ? stored.discountRate : Number(stored.discountRate);
   const currency = typeof stored.currency === "string" ? stored.currency.trim().toUpperCase() : "";
   const target = stored.targetPercentile;
+  const horizon = Number(stored.horizon);
   return {
     industry: typeof stored.industry === "string" ? stored.industry : DEFAULT_SETTINGS.industry,
     discountRate:
@@ -47,6 +50,10 @@ export function settingsFromStored(
     targetPercentile: TARGET_PERCENTILES.includes(target as TargetPercentile)
       ? (target as TargetPercentile)
       : DEFAULT_SETTINGS.targetPercentile,
+    horizon:
+      Number.isInteger(horizon) && horizon >= 1 && horizon <= 10
+        ? horizon
+        : DEFAULT_SETTINGS.horizon,
   };
 }
 

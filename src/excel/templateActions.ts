@@ -9,6 +9,8 @@ import { insertTemplates, TemplateRenderOptions } from "./templates";
 export interface TemplatePreferences {
   discountRate?: number;
   targetPercentile?: "median" | "p75" | "p90";
+  horizon?: number;
+  currency?: string;
 }
 
 export const templateActions = {
@@ -33,6 +35,8 @@ export const templateActions = {
       preferences: {
         discountRate: settings.discountRate,
         targetPercentile: settings.targetPercentile,
+        horizon: settings.horizon,
+        currency: settings.currency,
       },
     });
     return { sheetNames: rendered.map((r) => r.name) };

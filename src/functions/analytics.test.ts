@@ -12,6 +12,7 @@ const IDS = [
   "BENEFIT",
   "BEFOREAFTER",
   "ROISIM",
+  "CASESIM",
   "PEERRANK",
   "FIT",
   "AHPWEIGHTS",
@@ -63,7 +64,7 @@ describe("metadata generated from the JSDoc", () => {
     associations = generated.associate;
   });
 
-  it("declares the twelve fixed ids, each bound to its exported function", () => {
+  it("declares the thirteen fixed ids, each bound to its exported function", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([...IDS].sort());
     for (const { id, functionName } of associations) {
       expect(typeof (analytics as Record<string, unknown>)[functionName]).toBe("function");
@@ -84,7 +85,7 @@ describe("metadata generated from the JSDoc", () => {
     const spilling = metadata.functions
       .filter((f) => f.result.dimensionality === "matrix")
       .map((f) => f.id);
-    expect(spilling.sort()).toEqual(["AHPWEIGHTS", "BEFOREAFTER", "ROISIM"]);
+    expect(spilling.sort()).toEqual(["AHPWEIGHTS", "BEFOREAFTER", "CASESIM", "ROISIM"]);
   });
 });
 
@@ -222,6 +223,34 @@ describe("Excel-shaped inputs through the registered functions", () => {
       [1 / 3, 1],
     ]) as number[][];
     expect(weights.map(([w]) => w)).toEqual([0.75, 0.25].map((w) => expect.closeTo(w, 12)));
+  });
+
+  it("spills CASESIM as NPV and ROI rows of five, or ten histogram bins, reproducibly", () => {
+    const parts = [
+      [30000, 36000],
+      [2000, 2500],
+      [18000, 18000],
+      [8000, 9000],
+    ];
+    const ranges = [
+      [0.6, 1.2],
+      [0.85, 1.1],
+      [0.8, 1.25],
+      [0.95, 1.3],
+      [0.9, 1.2],
+    ];
+    const summary = call("CASESIM", parts, ranges, 2000, 3) as number[][];
+    expect(summary.map((row) => row.length)).toEqual([5, 5]);
+    expect(call("CASESIM", parts, ranges, 2000, 3)).toEqual(summary);
+    const histogram = call("CASESIM", parts, ranges, 2000, 3, "histogram") as unknown[][];
+    expect(histogram).toHaveLength(10);
+    expect(histogram.reduce((total, row) => total + (row[1] as number), 0)).toBe(2000);
+    expect(errorOf(call("CASESIM", parts, ranges.slice(1), 2000, 3))?.message).toMatch(
+      /ranges needs two columns \(low, high\) and 5 rows/
+    );
+    expect(errorOf(call("CASESIM", parts, ranges, 2000, 3, "chart"))?.message).toMatch(
+      /output must be "summary" or "histogram"/
+    );
   });
 
   it("passes an Excel error from a referenced cell through unchanged", () => {

@@ -19,6 +19,7 @@ import {
   peerRankValue,
   roiSimRow,
   roiValue,
+  caseSimRows,
 } from "./benchAnalytics";
 import { excelResult, toExcelError } from "./errors";
 
@@ -190,6 +191,27 @@ export function ROISIM(
       seed
     )
   );
+}
+
+/**
+ * Monte Carlo on a business case that is linear in its drivers (the ROI sheet's model): the KPI line's PV scales with the KPI change, volume and unit value; each cost line with its own factor. Each driver is triangular (low, 1, high) as a multiple of the model's value. Spills NPV and ROI rows (P10, P50, P90, mean, probability > 0), or with output "histogram" ten NPV bins (label, trials, from, to). Reproducible: the same inputs and seed give the same figures.
+ * @customfunction CASESIM
+ * @helpurl https://localhost:3000/help.html#benchcasesim
+ * @param parts Two columns (present value, simple total), rows: the KPI benefit line, the other benefit lines, then one row per cost line.
+ * @param ranges Two columns (low, high as multiples of likely, e.g. 0.8 and 1.2), rows: KPI change, volume, unit value, then one row per cost line.
+ * @param [trials] Optional number of simulated scenarios (default 10,000; at most 1,000,000).
+ * @param [seed] Optional whole number that fixes the random draws (default 1).
+ * @param [output] Optional "summary" (default: NPV and ROI rows) or "histogram" (ten NPV bins).
+ * @returns Summary: two rows (NPV, ROI) of P10, P50, P90, mean, probability > 0. Histogram: ten rows of label, trials, from, to.
+ */
+export function CASESIM(
+  parts: any[][],
+  ranges: any[][],
+  trials?: number,
+  seed?: number,
+  output?: string
+): any[][] {
+  return spill(() => caseSimRows(parts, ranges, trials, seed, output));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
 import { benefit, change, irr, npv, payback, roi } from "../core/finance";
-import { simulateRoi } from "../core/risk";
+import { simulateCase, simulateRoi } from "../core/risk";
 import { beforeAfterTable, percentRankInc } from "../core/statistics";
 import { numError, valueError } from "../core/errors";
 import {
@@ -18,6 +18,7 @@ import {
   optionalInteger,
   optionalNumber,
   optionalNumbers,
+  optionalWord,
   requiredNumber,
 } from "./args";
 
@@ -202,4 +203,52 @@ export function ahpWeightsColumn(pairwise: unknown): number[][] {
 
 export function ahpCrValue(pairwise: unknown): number {
   return finite(ahpConsistencyRatio(numberMatrix(pairwise, "pairwise")));
+}
+
+/** BENCH.CASESIM: the Monte Carlo on the ROI sheet's linear model (summary rows or histogram bins). */
+export function caseSimRows(
+  parts: unknown,
+  ranges: unknown,
+  trials?: unknown,
+  seed?: unknown,
+  output?: unknown
+): (string | number)[][] {
+  const partRows = numberMatrix(parts, "parts");
+  const rangeRows = numberMatrix(ranges, "ranges");
+  if (partRows[0]?.length !== 2 || partRows.length < 3)
+    throw valueError(
+      "parts needs two columns (PV, total) and at least three rows: KPI line, other benefits, a cost line."
+    );
+  if (rangeRows[0]?.length !== 2 || rangeRows.length !== partRows.length + 1)
+    throw valueError(
+      `ranges needs two columns (low, high) and ${partRows.length + 1} rows: KPI change, volume, unit value and one per cost line.`
+    );
+  const part = (row: number[]) => ({ pv: row[0], total: row[1] });
+  const range = (row: number[]) => ({ low: row[0], high: row[1] });
+  const kind = (optionalWord(output, "output") ?? "summary").toLowerCase();
+  if (kind !== "summary" && kind !== "histogram")
+    throw valueError(`output must be "summary" or "histogram"; got "${String(output)}".`);
+  const result = simulateCase(
+    {
+      kpi: part(partRows[0]),
+      others: part(partRows[1]),
+      costs: partRows.slice(2).map(part),
+      benefitRanges: rangeRows.slice(0, 3).map(range),
+      costRanges: rangeRows.slice(3).map(range),
+    },
+    optionalInteger(trials, "trials", 10_000),
+    optionalInteger(seed, "seed", 1)
+  );
+  if (kind === "histogram")
+    return finiteTable(
+      result.histogram.map((bin) => [
+        `${Math.round(bin.from)} to ${Math.round(bin.to)}`,
+        bin.count,
+        bin.from,
+        bin.to,
+      ])
+    );
+  return finiteTable(
+    [result.npv, result.roi].map((d) => [d.p10, d.p50, d.p90, d.mean, d.probabilityPositive])
+  );
 }

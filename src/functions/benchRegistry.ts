@@ -18,6 +18,7 @@ import {
   paybackValue,
   peerRankValue,
   roiSimRow,
+  caseSimRows,
   roiValue,
 } from "./benchAnalytics";
 import {
@@ -79,6 +80,9 @@ export const BENCH_FUNCTIONS: Readonly<Record<string, BenchFunctionSpec>> = {
     ],
     6,
     (a) => roiSimRow(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7])
+  ),
+  CASESIM: spill(["parts", "ranges", "trials", "seed", "output"], 2, (a) =>
+    caseSimRows(a[0], a[1], a[2], a[3], a[4])
   ),
   PEERRANK: scalar(["value", "peers", "direction"], 2, (a) => peerRankValue(a[0], a[1], a[2])),
   FIT: scalar(["ratings", "weights", "scale_max"], 2, (a) => fitValue(a[0], a[1], a[2])),

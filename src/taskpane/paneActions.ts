@@ -21,6 +21,8 @@ export interface PaneSettings {
   currency: string;
   /** The performance level the user aims for. */
   targetPercentile: TargetPercentile;
+  /** ROI horizon in years, 1 to 10. */
+  horizon: number;
 }
 
 export interface FunctionParameterInfo {

@@ -4,7 +4,10 @@
  * imported file, or the workbook.
  */
 import type { Direction, MetricDefinition, Practice, ReferenceValue } from "../reference/model";
+import type { BusinessCase, CaseResults } from "../core/businessCase";
+import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import type { CellValue, FormulaMode } from "./plan";
+import type { RoiInputs } from "./roiInputs";
 
 export interface TemplateLibrary {
   metrics: readonly MetricDefinition[];
@@ -31,13 +34,10 @@ export interface TemplateMaths {
   change(before: number, after: number, direction: Direction): number;
   /** BENCH.BEFOREAFTER's label/value rows. */
   beforeAfter(before: number[], after: number[], direction: Direction): [string, CellValue][];
-  /** BENCH.ROISIM's row: P10, P50, P90, probability ROI > 0, mean. */
-  roiSimulation(
-    benefit: [number, number, number],
-    cost: [number, number, number],
-    trials: number,
-    seed: number
-  ): number[];
+  /** The ROI sheet's business case (core/businessCase.ts). */
+  caseResults(c: BusinessCase): CaseResults;
+  /** BENCH.CASESIM: the Monte Carlo on the ROI sheet's own model. */
+  simulateCase(inputs: CaseSimulationInputs, trials: number, seed: number): CaseSimulation;
   fit(ratings: (number | null)[], weights: number[], scaleMax: number): number;
   ahpWeights(pairwise: number[][]): number[];
   ahpConsistencyRatio(pairwise: number[][]): number;
@@ -61,7 +61,16 @@ export interface TemplateContext {
    */
   gap?: { allMetrics?: boolean; yourValues?: Readonly<Record<string, number>> };
   /** The user's defaults from the task pane (discount rate for ROI, target level for the gap analysis). */
-  preferences?: { discountRate?: number; targetPercentile?: "median" | "p75" | "p90" };
+  preferences?: {
+    discountRate?: number;
+    targetPercentile?: "median" | "p75" | "p90";
+    /** ROI horizon in years (1–10). */
+    horizon?: number;
+    /** ISO code or symbol shown in every money format (e.g. "EUR", "$"). */
+    currency?: string;
+  };
+  /** The user's own case (crossbench workbook --inputs): applied on top of the ROI sample. */
+  roiCase?: (sample: RoiInputs) => RoiInputs;
 }
 
 /** The "computed at generation time" label portable values carry. */

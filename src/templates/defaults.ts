@@ -5,7 +5,8 @@
 import { DistributionPoint, percentilePosition, QUANTILE_LEVELS } from "../core/benchmarking";
 import { benefit, change, irr, npv, payback, roi } from "../core/finance";
 import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
-import { simulateRoi } from "../core/risk";
+import { caseResults } from "../core/businessCase";
+import { simulateCase } from "../core/risk";
 import { beforeAfterTable } from "../core/statistics";
 import { BUNDLED_LIBRARY } from "../reference/bundledLibrary";
 import { METRIC_CATALOGUE } from "../reference/catalogue";
@@ -35,15 +36,8 @@ export function coreMaths(library: TemplateLibrary): TemplateMaths {
     change: (before, after, direction) => change(before, after, direction),
     beforeAfter: (before, after, direction) =>
       beforeAfterTable(before, after, direction).map(([label, value]) => [label, cellValue(value)]),
-    roiSimulation: (b, c, trials, seed) => {
-      const result = simulateRoi(
-        { low: b[0], likely: b[1], high: b[2] },
-        { low: c[0], likely: c[1], high: c[2] },
-        trials,
-        seed
-      );
-      return [result.p10, result.p50, result.p90, result.probabilityPositive, result.mean];
-    },
+    caseResults: (c) => caseResults(c),
+    simulateCase: (inputs, trials, seed) => simulateCase(inputs, trials, seed),
     fit: (ratings, weights, scaleMax) => fitScore(ratings, weights, scaleMax),
     ahpWeights: (pairwise) => ahpWeights(pairwise),
     ahpConsistencyRatio: (pairwise) => ahpConsistencyRatio(pairwise),

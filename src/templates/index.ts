@@ -2,6 +2,7 @@
  * The template catalogue: builds the plans for a set of templates. Renderers: src/excel/templates.ts
  * (into the open workbook) and renderXlsx.ts (into a file).
  */
+import { FORMAT } from "./cells";
 import { TemplateContext } from "./context";
 import { fitTemplate } from "./fit";
 import { gapTemplate } from "./gap";
@@ -58,11 +59,44 @@ export function buildWorkbookPlan(options: WorkbookPlanOptions): SheetPlan[] {
   const unique = [...new Set(options.templates)];
   const base: TemplateContext = { ...options, included: unique };
   const sheets = unique.map((id) => TEMPLATE_BUILDERS[id](base));
-  if (!options.summary) return sheets;
+  const currency = options.preferences?.currency;
+  if (!options.summary) return withCurrency(sheets, currency);
   const chartsNotDrawn = options.drawsCharts
     ? []
     : sheets.flatMap((s) => (s.charts ?? []).map((c) => ({ sheet: s.name, title: c.title })));
-  return [summaryTemplate({ ...base, chartsNotDrawn }, sheets), ...sheets];
+  return withCurrency([summaryTemplate({ ...base, chartsNotDrawn }, sheets), ...sheets], currency);
+}
+
+/** The money formats (FORMAT.currency, FORMAT.currency2) with a currency code or symbol in front. */
+export function currencyFormats(currency: string): Map<string, string> {
+  const symbol = `"${currency.replace(/"/g, "")} "`;
+  const money = (digits: string): string => `${symbol}${digits};[Red]-${symbol}${digits}`;
+  return new Map([
+    [FORMAT.currency, money("#,##0")],
+    [FORMAT.currency2, money("#,##0.00")],
+  ]);
+}
+
+/**
+ * Every money format of every sheet in the user's currency: one place, so no template can forget it
+ * (templates declare money cells with FORMAT.currency / FORMAT.currency2).
+ */
+export function withCurrency(plans: SheetPlan[], currency: string | undefined): SheetPlan[] {
+  if (currency === undefined || currency.trim() === "") return plans;
+  const formats = currencyFormats(currency.trim());
+  return plans.map((plan) => ({
+    ...plan,
+    blocks: plan.blocks.map((block) => ({
+      ...block,
+      rows: block.rows.map((row) =>
+        row.map((cell) =>
+          cell?.format !== undefined && formats.has(cell.format)
+            ? { ...cell, format: formats.get(cell.format) }
+            : cell
+        )
+      ),
+    })),
+  }));
 }
 
 export { TEMPLATE_IDS };

@@ -2,7 +2,7 @@
  * Learning log: one line per experiment (what was tried, where the idea came from, what happened and
  * what was decided). A table with the formulas already in place, so logging an experiment is typing one row.
  */
-import { bench, FORMAT, formula, header, input, note, purpose, sectionRow, title } from "./cells";
+import { bench, FORMAT, formula, header, input, sectionRow } from "./cells";
 import { TemplateContext } from "./context";
 import type { CellValue, PlanCell, SheetPlan } from "./plan";
 import { at, SheetRows } from "./sheet";
@@ -41,18 +41,11 @@ export function logTemplate(context: TemplateContext): SheetPlan {
     "Decision",
     "Owner",
   ];
-  sheet.add([title("Learning log")]);
-  sheet.add([
-    purpose(
-      "Records each experiment in one line (what you tried, what happened, what you decided) so the next one starts from what you learned."
-    ),
-  ]);
-  sheet.add([
-    note(
-      "Type one experiment per row; Change and Result fill in. Decision: scale, adapt or stop. The first row is a sample."
-    ),
-  ]);
-  sheet.add();
+  sheet.header(
+    "Learning log",
+    "Records each experiment in one line (what you tried, what happened, what you decided) so the next one starts from what you learned.",
+    "Type one experiment per row; Change and Result fill in. Decision: scale, adapt or stop. The first row is a sample."
+  );
   sheet.add(sectionRow("Experiments", columns.length));
   const headerRow = sheet.add(columns.map((c) => header(c)));
   const firstRow = sheet.next;
@@ -108,7 +101,7 @@ export function logTemplate(context: TemplateContext): SheetPlan {
   return {
     key: "log",
     name: "Learning log",
-    purpose: String(sheet.rows[1][0]?.value ?? ""),
+    purpose: sheet.purpose,
     blocks: [{ at: "A1", rows: sheet.rows }],
     columnWidths: [12, 24, 18, 44, 28, 10, 10, 10, 10, 12, 44, 10, 16],
     tables: [

@@ -1,6 +1,6 @@
 /** Reference sheet: the active reference library as an Excel table, with provenance visible on every row. */
 import { ILLUSTRATIVE_NOTICE } from "../reference/model";
-import { FORMAT, header, note, purpose, text, title } from "./cells";
+import { FORMAT, header, text } from "./cells";
 import { TemplateContext } from "./context";
 import { formatForUnit } from "./gap";
 import type { PlanCell, SheetPlan } from "./plan";
@@ -32,22 +32,17 @@ export const REFERENCE_COLUMNS = [
 export function referenceTemplate(context: TemplateContext): SheetPlan {
   const { library } = context;
   const sheet = new SheetRows();
-  sheet.add([title("Reference library")]);
-  sheet.add([
-    purpose(
-      "The reference figures the other sheets compare against, with source, year, licence and whether each figure is illustrative."
-    ),
-  ]);
   const illustrativeRows = library.values.filter((v) => v.illustrative).length;
-  sheet.add([
+  sheet.header(
+    "Reference library",
+    "The reference figures the other sheets compare against, with source, year, licence and whether each figure is illustrative.",
     illustrativeRows > 0
       ? {
           value: `${illustrativeRows} of ${library.values.length} rows are an ${ILLUSTRATIVE_NOTICE}.`,
           style: "warning",
         }
-      : note("Figures from the sources named on each row."),
-  ]);
-  sheet.add();
+      : "Figures from the sources named on each row."
+  );
   const headerRow = sheet.add(REFERENCE_COLUMNS.map((c) => header(c)));
   const optional = (value: number | undefined, format: string): PlanCell =>
     value === undefined ? { value: null } : { value, format, style: "label" };
@@ -82,7 +77,7 @@ export function referenceTemplate(context: TemplateContext): SheetPlan {
   return {
     key: "reference",
     name: "Reference",
-    purpose: String(sheet.rows[1][0]?.value ?? ""),
+    purpose: sheet.purpose,
     blocks: [{ at: "A1", rows: sheet.rows }],
     columnWidths: [22, 10, 30, 16, 10, 10, 8, 10, 10, 10, 10, 10, 10, 10, 8, 30, 30, 30, 40, 50],
     tables: [

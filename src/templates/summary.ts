@@ -1,5 +1,5 @@
 /** Summary sheet: what each generated sheet is for, the ROI headline figures, and charts still to add. */
-import { FORMAT, formula, header, note, purpose, sectionRow, text, title } from "./cells";
+import { FORMAT, formula, header, sectionRow, text } from "./cells";
 import { TemplateContext } from "./context";
 import type { SheetPlan } from "./plan";
 import { roiLayout } from "./roi";
@@ -9,24 +9,17 @@ export const CHARTS_NOT_DRAWN_NOTICE = "open in Excel with Crossbench to add cha
 
 export function summaryTemplate(context: TemplateContext, sheets: readonly SheetPlan[]): SheetPlan {
   const sheet = new SheetRows();
-  sheet.add([title("Crossbench benchmark workbook")]);
-  sheet.add([
-    purpose(
-      "Ties the sheets together: what each is for, the ROI headline figures, and what to do next."
-    ),
-  ]);
-  sheet.add([
-    note(
-      `Industry: ${context.industry}. Formulas: ${context.mode === "bench" ? "Crossbench functions (need the add-in)" : "portable (native Excel formulas; values computed at generation time are labelled)"}.`
-    ),
-  ]);
-  sheet.add();
+  sheet.header(
+    "Crossbench benchmark workbook",
+    "Ties the sheets together: what each is for, the ROI headline figures, and what to do next.",
+    `Industry: ${context.industry}. Formulas: ${context.mode === "bench" ? "Crossbench functions (need the add-in)" : "portable (native Excel formulas; values computed at generation time are labelled)"}.`
+  );
   sheet.add(sectionRow("Sheets", 3));
   sheet.add([header("Sheet"), header("What it is for"), header("")]);
   for (const plan of sheets) sheet.add([text(plan.name), text(plan.purpose)]);
   sheet.add();
   if (sheets.some((s) => s.key === "roi")) {
-    const roi = roiLayout();
+    const roi = roiLayout(context);
     sheet.add(sectionRow("ROI headline (from the ROI sheet)", 3));
     sheet.add([
       text("Annual benefit"),
@@ -37,7 +30,11 @@ export function summaryTemplate(context: TemplateContext, sheets: readonly Sheet
       text("Internal rate of return"),
       formula(`={sheet:roi}${roi.irr}`, FORMAT.percent2),
     ]);
-    sheet.add([text("Return on investment"), formula(`={sheet:roi}${roi.roi}`, FORMAT.percent)]);
+    sheet.add([text("ROI on simple totals"), formula(`={sheet:roi}${roi.roi}`, FORMAT.percent)]);
+    sheet.add([
+      text("ROI on present values"),
+      formula(`={sheet:roi}${roi.roiPresentValue}`, FORMAT.percent),
+    ]);
     sheet.add([text("Payback period"), formula(`={sheet:roi}${roi.payback}`, FORMAT.years)]);
     sheet.add();
   }
@@ -81,7 +78,7 @@ export function summaryTemplate(context: TemplateContext, sheets: readonly Sheet
   return {
     key: "summary",
     name: "Summary",
-    purpose: String(sheet.rows[1][0]?.value ?? ""),
+    purpose: sheet.purpose,
     blocks: [{ at: "A1", rows: sheet.rows }],
     columnWidths: [26, 100, 4],
     protect: true,

@@ -41,7 +41,13 @@ describe("start screen", () => {
     await user.click(screen.getByRole("button", { name: "Save defaults" }));
     await screen.findByText("Defaults saved in this workbook.");
     expect(calls.writeSettings).toEqual([
-      { industry: "Restaurants", discountRate: 0.125, currency: "EUR", targetPercentile: "p90" },
+      {
+        industry: "Restaurants",
+        discountRate: 0.125,
+        currency: "EUR",
+        targetPercentile: "p90",
+        horizon: 3,
+      },
     ]);
   });
 
@@ -81,6 +87,40 @@ describe("new benchmark workbook", () => {
     expect((await screen.findByTestId("created-sheets")).textContent).toBe("Crossbench roi");
     expect(calls.insertTemplates).toEqual([{ ids: ["roi"], industry: "Restaurants" }]);
     expect(calls.activateSheet).toEqual(["Crossbench roi"]);
+  });
+
+  it("warns on 0.09 typed into the % rate field and passes the rate and horizon to the templates", async () => {
+    const { actions } = createFakeActions();
+    const sent: { discountRate: number; horizon: number; currency: string }[] = [];
+    actions.templates!.insert = async (ids, _industry, settings) => {
+      sent.push(settings);
+      return { sheetNames: ids };
+    };
+    renderApp(actions);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "New benchmark workbook" }));
+    await screen.findByRole("checkbox", { name: /Gap analysis/ });
+    const rate = screen.getByRole("textbox", { name: /Discount rate for the ROI sheet/ });
+    await user.clear(rate);
+    await user.type(rate, "0.09");
+    expect(await screen.findByText("0.09 here means 0.09 % a year. For 9 % type 9.")).toBeTruthy();
+    await user.clear(rate);
+    await user.type(rate, "9");
+    expect(screen.queryByText(/here means/)).toBeNull();
+    const horizon = screen.getByRole("textbox", { name: /ROI horizon/ });
+    await user.clear(horizon);
+    await user.type(horizon, "11");
+    expect(
+      (screen.getByRole("button", { name: "Insert selected templates" }) as HTMLButtonElement)
+        .disabled
+    ).toBe(true);
+    await user.clear(horizon);
+    await user.type(horizon, "5");
+    await user.click(screen.getByRole("button", { name: "Insert selected templates" }));
+    await screen.findByTestId("created-sheets");
+    expect(sent).toEqual([
+      expect.objectContaining({ discountRate: 0.09, horizon: 5, currency: "USD" }),
+    ]);
   });
 
   it("shows Excel's error in a message bar when inserting fails", async () => {

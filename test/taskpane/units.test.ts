@@ -10,8 +10,17 @@ describe("settingsFromStored", () => {
     [{}, DEFAULT_SETTINGS],
     [
       { discountRate: "0.1", currency: " eur ", targetPercentile: "p90", industry: "Retail" },
-      { industry: "Retail", discountRate: 0.1, currency: "EUR", targetPercentile: "p90" },
+      {
+        industry: "Retail",
+        discountRate: 0.1,
+        currency: "EUR",
+        targetPercentile: "p90",
+        horizon: 3,
+      },
     ],
+    [{ horizon: "7" }, { ...DEFAULT_SETTINGS, horizon: 7 }],
+    [{ horizon: 11 }, DEFAULT_SETTINGS],
+    [{ horizon: 2.5 }, DEFAULT_SETTINGS],
     [
       { discountRate: -1, currency: "EURO", targetPercentile: "p99", industry: 7 },
       DEFAULT_SETTINGS,

@@ -5,37 +5,22 @@
  * fit scores, experiment changes). Skipped locally without soffice; fails under CI=true without it.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { percentilePosition, QUANTILE_LEVELS } from "../../src/core/benchmarking";
-import { benefit, change, irr, npv, payback, roi } from "../../src/core/finance";
+import { change } from "../../src/core/finance";
 import { ahpWeights, fitScore } from "../../src/core/fit";
 import { runCli as runWorkbookCli } from "../cli/run";
 import { BUNDLED_TEMPLATE_LIBRARY } from "../../src/templates/defaults";
 import { samplePairwiseMatrix } from "../../src/templates/fit";
 import { findValue } from "../../src/templates/gap";
-import { ROI_SAMPLE, roiLayout } from "../../src/templates/roi";
+import { caseResults } from "../../src/core/businessCase";
+import { loadReferenceFile } from "../../src/templates/referenceFile";
+import { roiInputs, roiLayout, toBusinessCase } from "../../src/templates/roi";
+import type { CaseInputs } from "../../src/templates/caseInputs";
+import { calculated, checkRoiSheet, expectClose, isError, Result, roiContext } from "./roiCheck";
 import { describeWithLibreOffice, recalculateXlsx } from "../support/libreoffice";
-
-type Result = ExcelJS.CellValue | undefined;
-
-/** The calculated value of a cell: a formula's result, or the literal. */
-function calculated(cell: ExcelJS.Cell): Result {
-  const value = cell.value;
-  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
-    return (value as { result?: ExcelJS.CellValue }).result;
-  return value;
-}
-
-const isError = (value: Result): boolean =>
-  typeof value === "object" && value !== null && "error" in value;
-
-function expectClose(actual: Result, expected: number, label: string): void {
-  expect([label, typeof actual]).toEqual([label, "number"]);
-  const difference = Math.abs((actual as number) - expected);
-  expect([label, difference <= 1e-9 * Math.max(1, Math.abs(expected))]).toEqual([label, true]);
-}
 
 describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => {
   let workbook: ExcelJS.Workbook;
@@ -88,37 +73,16 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     expect(formulas).toBeGreaterThan(300);
   });
 
-  it("ROI: NPV, IRR, ROI and payback equal src/core's for the sample inputs", () => {
-    const s = ROI_SAMPLE;
-    const sheet = workbook.getWorksheet("ROI")!;
-    const layout = roiLayout();
-    const annual = benefit({
-      before: s.before,
-      after: s.after,
-      volume: s.volume,
-      unitValue: s.unitValue,
-      attribution: s.attribution,
-      confidence: s.confidence,
-      direction: s.direction,
-    });
-    const benefits = s.oneTimeCosts.map((_c, t) => (t === 0 ? 0 : annual * (1 - s.benefitRisk)));
-    const costs = s.oneTimeCosts.map((c, t) => (c + s.recurringCosts[t]) * (1 + s.costRisk));
-    const net = benefits.map((b, t) => b - costs[t]);
-    expectClose(calculated(sheet.getCell(layout.annualBenefit)), annual, "annual benefit");
-    expectClose(calculated(sheet.getCell(layout.npv)), npv(s.discountRate, net), "NPV");
-    expectClose(calculated(sheet.getCell(layout.irr)), irr(net), "IRR");
-    expectClose(calculated(sheet.getCell(layout.roi)), roi(benefits, costs), "ROI");
-    expectClose(calculated(sheet.getCell(layout.payback)), payback(net), "payback");
-    expectClose(
-      calculated(sheet.getCell(layout.discountedPayback)),
-      payback(net, s.discountRate),
-      "discounted payback"
-    );
+  it("ROI: every result of the sample case equals src/core's", () => {
+    checkRoiSheet(workbook.getWorksheet("ROI")!, roiContext(industry));
     // The Summary links to the same figures.
     const summary = workbook.getWorksheet("Summary")!;
     const summaryValues: Result[] = [];
     summary.eachRow((row) => summaryValues.push(calculated(row.getCell(2))));
-    expect(summaryValues).toContainEqual(calculated(sheet.getCell(layout.npv)));
+    const layout = roiLayout(roiContext(industry));
+    expect(summaryValues).toContainEqual(
+      calculated(workbook.getWorksheet("ROI")!.getCell(layout.npv))
+    );
   });
 
   it("gap analysis: the native percentile formulas agree with src/core for every metric", () => {
@@ -186,4 +150,176 @@ describeWithLibreOffice("generated workbook recalculated by LibreOffice", () => 
     );
     expect(calculated(sheet.getCell(r, 10))).toBe("Improved");
   });
+});
+
+/** Users' own cases through `--inputs`, recalculated: no error values, every ROI figure equals src/core. */
+/** A reference file whose figures are single values (no quartiles), as a small association publishes. */
+const SINGLE_VALUES = [
+  "industry,metric,unit,direction,year,value,n,source,licence,illustrative",
+  "Bakeries,Customer retention rate,%,higher,2025,0.41,60,Our association survey,internal use,false",
+  "Bakeries,Gross margin,%,higher,2025,0.55,60,Our association survey,internal use,false",
+].join("\n");
+
+type RoiCase = [label: string, industry: string, own: CaseInputs, reference?: string];
+
+const CASES: RoiCase[] = [
+  [
+    "one-off cost in Year 1, nothing in Year 0 (was 'Payback 0.00 yrs')",
+    "Retail",
+    {
+      horizon: 3,
+      costs: [
+        { name: "Fit-out", kind: "one-off", amount: 45000, year: 1, risk: 0.05 },
+        { name: "Licence", kind: "recurring", amount: 2000, risk: 0.1 },
+      ],
+    },
+  ],
+  [
+    "10-year horizon, a % KPI, ramp-up and three benefit lines",
+    "Restaurants",
+    {
+      horizon: 10,
+      discountRate: 0.09,
+      kpi: {
+        name: "Customer retention rate",
+        unit: "%",
+        direction: "higher",
+        before: 0.22,
+        after: 0.3,
+        volume: 1800,
+        unitValue: 4.5,
+        attribution: 0.6,
+        confidence: 0.75,
+        rampUp: [0.4, 0.8],
+      },
+      benefits: [
+        { name: "Less food waste", annual: 3200, risk: 0.15, rampUp: [0.5] },
+        { name: "Fewer agency shifts", annual: 1500, risk: 0.25 },
+      ],
+      costs: [
+        {
+          name: "Loyalty app set-up",
+          kind: "one-off",
+          amount: 25000,
+          risk: 0.1,
+          low: 0.9,
+          high: 1.5,
+        },
+        { name: "App subscription", kind: "recurring", amount: 1200, risk: 0.05 },
+        { name: "Refit", kind: "one-off", amount: 6000, year: 5 },
+      ],
+      measurements: { before: [0.21, 0.23, 0.2, 0.24, 0.22], after: [0.29, 0.31, 0.3, 0.28, 0.32] },
+      monteCarlo: { trials: 2000, seed: 7, kpiChange: { low: 0.5, high: 1.3 } },
+    },
+  ],
+  [
+    "1-year horizon, recovered within the year",
+    "Manufacturing",
+    {
+      horizon: 1,
+      discountRate: 0.05,
+      costs: [{ name: "Tooling", kind: "one-off", amount: 9000 }],
+    },
+  ],
+  [
+    "a case whose net cash flows never turn negative (no IRR: explained, not an error)",
+    "Retail",
+    { horizon: 3, costs: [{ name: "Licence", kind: "recurring", amount: 2000 }] },
+  ],
+  [
+    "single-value reference data: the sample KPI comes from the user's own reference file",
+    "Bakeries",
+    { horizon: 4, monteCarlo: { trials: 1000 } },
+    SINGLE_VALUES,
+  ],
+  [
+    "recovered, lost again by a late cost, recovered again: the later crossing wins",
+    "Retail",
+    {
+      horizon: 5,
+      costs: [
+        { name: "Set-up", kind: "one-off", amount: 20000 },
+        { name: "Rebuild", kind: "one-off", amount: 70000, year: 3 },
+      ],
+    },
+  ],
+  [
+    "lost again at the end: not recovered (#N/A with the reason beside it)",
+    "Retail",
+    {
+      horizon: 3,
+      costs: [
+        { name: "Set-up", kind: "one-off", amount: 20000 },
+        { name: "Rebuild", kind: "one-off", amount: 90000, year: 3 },
+      ],
+    },
+  ],
+  [
+    "5-year horizon, costs only in later years",
+    "Retail",
+    {
+      horizon: 5,
+      costs: [
+        { name: "Pilot", kind: "one-off", amounts: [0, 40000, 9000] },
+        { name: "Running", kind: "recurring", amount: 1500, risk: 0.2 },
+      ],
+    },
+  ],
+];
+
+describeWithLibreOffice("ROI --inputs cases recalculated by LibreOffice", () => {
+  it.each(CASES)(
+    "%s",
+    // Rest parameters: a callback with more parameters than a row has values would get jest's `done`.
+    async (...[, industry, own, reference]: RoiCase) => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-roi-case-"));
+      const file = path.join(folder, "case.xlsx");
+      const inputs = path.join(folder, "case.json");
+      writeFileSync(inputs, JSON.stringify(own));
+      const referenceArgs: string[] = [];
+      if (reference !== undefined) {
+        writeFileSync(path.join(folder, "reference.csv"), reference);
+        referenceArgs.push("--reference", path.join(folder, "reference.csv"));
+      }
+      const result = await runWorkbookCli([
+        "workbook",
+        "--out",
+        file,
+        "--templates",
+        "roi",
+        "--industry",
+        industry,
+        "--inputs",
+        inputs,
+        ...referenceArgs,
+      ]);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      const recalculated = await recalculateXlsx(file, path.join(folder, "recalculated"));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(recalculated);
+      const sheet = book.getWorksheet("ROI")!;
+      const library =
+        reference === undefined
+          ? BUNDLED_TEMPLATE_LIBRARY
+          : await loadReferenceFile(path.join(folder, "reference.csv"), BUNDLED_TEMPLATE_LIBRARY);
+      const context = roiContext(industry, own, library);
+      // The only error a sheet may show is the payback's #N/A when src/core says "not recovered".
+      const layout = roiLayout(context);
+      const results = caseResults(toBusinessCase(roiInputs(context)));
+      const allowed = [
+        results.payback instanceof Error ? layout.payback : "",
+        results.discountedPayback instanceof Error ? layout.discountedPayback : "",
+      ];
+      const errors: string[] = [];
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (isError(calculated(cell)) && !allowed.includes(cell.address))
+            errors.push(`${cell.address}: ${JSON.stringify(cell.value)}`);
+        })
+      );
+      expect(errors).toEqual([]);
+      checkRoiSheet(sheet, context);
+    },
+    120_000
+  );
 });

@@ -47,7 +47,9 @@ describe.each([["portable"], ["bench"]] as const)("template plans (%s formulas)"
         // Formulas that return text (labels, flags, phases, the label/value table) may stay General.
         const textResult =
           cell.formula !== undefined &&
-          /"High"|"Improved"|Start small|Inconsistent|BENCH\.BEFOREAFTER|&/.test(cell.formula);
+          /"High"|"Improved"|"improved"|"OK"|"Money value|Not recovered|"Yes: |Start small|Inconsistent|BENCH\.BEFOREAFTER|"histogram"|&|^=\$A\$\d+$/.test(
+            cell.formula
+          );
         const numeric =
           typeof cell.value === "number" || (cell.formula !== undefined && !textResult);
         if (numeric && cell.format === "General")
@@ -86,7 +88,7 @@ describe.each([["portable"], ["bench"]] as const)("template plans (%s formulas)"
           "PAYBACK",
           "BENEFIT",
           "BEFOREAFTER",
-          "ROISIM",
+          "CASESIM",
           "FIT",
           "AHPWEIGHTS",
           "AHPCR",

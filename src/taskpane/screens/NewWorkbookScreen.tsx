@@ -1,6 +1,15 @@
 /** New benchmark workbook: choose the industry and templates (all pre-ticked), insert into new sheets. */
 import React, { useEffect, useState } from "react";
-import { Body1, Button, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type {
   LibraryActions,
   PaneActions,
@@ -10,6 +19,14 @@ import type {
 } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
+import { percentSlipWarning } from "../percentSlip";
+import { parsePercent } from "./StartScreen";
+
+/** The ROI horizon as typed: a whole number of years from 1 to 10, else undefined. */
+export function parseHorizon(text: string): number | undefined {
+  const years = Number(text.trim());
+  return Number.isInteger(years) && years >= 1 && years <= 10 ? years : undefined;
+}
 
 const useStyles = makeStyles({
   fieldset: {
@@ -47,6 +64,11 @@ export default function NewWorkbookScreen({
   const [choices, setChoices] = useState<TemplateChoice[]>();
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [industry, setIndustry] = useState(settings.industry);
+  const [rateText, setRateText] = useState(String(Math.round(settings.discountRate * 1e8) / 1e6));
+  const [horizonText, setHorizonText] = useState(String(settings.horizon));
+  const rate = parsePercent(rateText);
+  const horizon = parseHorizon(horizonText);
+  const slip = percentSlipWarning(rateText);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string[]>();
   const [error, setError] = useState<unknown>();
@@ -76,13 +98,17 @@ export default function NewWorkbookScreen({
   }
 
   async function insert() {
-    if (!choices) return;
+    if (!choices || rate === undefined || horizon === undefined) return;
     setBusy(true);
     setError(undefined);
     setCreated(undefined);
     try {
       const ids = choices.filter((choice) => ticked.has(choice.id)).map((choice) => choice.id);
-      const { sheetNames } = await templates.insert(ids, industry, settings);
+      const { sheetNames } = await templates.insert(ids, industry, {
+        ...settings,
+        discountRate: rate,
+        horizon,
+      });
       if (sheetNames.length > 0) await activateSheet(sheetNames[0]);
       setCreated(sheetNames);
     } catch (caught) {
@@ -102,6 +128,33 @@ export default function NewWorkbookScreen({
         onChange={setIndustry}
         industries={industries}
       />
+      <Field
+        label="Discount rate for the ROI sheet (% per year)"
+        validationState={rate === undefined ? "error" : slip ? "warning" : "none"}
+        validationMessage={rate === undefined ? "Enter a rate such as 8 for 8 %." : slip}
+      >
+        <Input
+          inputMode="decimal"
+          value={rateText}
+          contentAfter="%"
+          onChange={(_, data) => setRateText(data.value)}
+        />
+      </Field>
+      <Field
+        label="ROI horizon (years, 1 to 10)"
+        hint="The ROI sheet gets one column per year; to change it later, insert the sheet again."
+        validationState={horizon === undefined ? "error" : "none"}
+        validationMessage={
+          horizon === undefined ? "Enter a whole number of years from 1 to 10." : undefined
+        }
+      >
+        <Input
+          inputMode="numeric"
+          value={horizonText}
+          onChange={(_, data) => setHorizonText(data.value)}
+        />
+      </Field>
+      <Body1>Money formats use your currency ({settings.currency}), set on the start screen.</Body1>
       {!choices && !error && <Spinner size="small" label="Loading templates…" />}
       {choices && (
         <fieldset className={styles.fieldset}>
@@ -124,7 +177,9 @@ export default function NewWorkbookScreen({
       <div>
         <Button
           appearance="primary"
-          disabled={!choices || ticked.size === 0 || busy}
+          disabled={
+            !choices || ticked.size === 0 || busy || rate === undefined || horizon === undefined
+          }
           onClick={insert}
         >
           {busy ? "Inserting…" : "Insert selected templates"}

@@ -13,6 +13,7 @@ import {
 import type { PaneActions, PaneSettings, TargetPercentile } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
+import { percentSlipWarning } from "../percentSlip";
 
 export type ScreenId =
   "start" | "workbook" | "import" | "practices" | "library" | "explain" | "selfcheck";
@@ -77,6 +78,7 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
     setError(undefined);
     try {
       await onSave({
+        ...settings,
         industry,
         discountRate: rate,
         currency: currency.trim().toUpperCase(),
@@ -157,8 +159,12 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
         />
         <Field
           label="Discount rate (% per year)"
-          validationState={rate === undefined ? "error" : "none"}
-          validationMessage={rate === undefined ? "Enter a rate such as 8 for 8 %." : undefined}
+          validationState={
+            rate === undefined ? "error" : percentSlipWarning(rateText) ? "warning" : "none"
+          }
+          validationMessage={
+            rate === undefined ? "Enter a rate such as 8 for 8 %." : percentSlipWarning(rateText)
+          }
         >
           <Input
             inputMode="decimal"
