@@ -12,10 +12,15 @@ import {
   DistributionPoint,
 } from "../core/benchmarking";
 import { notAvailable, valueError } from "../core/errors";
-import { getActiveLibrary, getActiveProfile, whenWorkbookLoaded } from "../reference/activeLibrary";
+import {
+  getActiveLibrary,
+  getActiveProfile,
+  whenWorkbookLoaded,
+  workbookStatus,
+} from "../reference/activeLibrary";
 import { findPractices } from "../reference/practiceSearch";
 import { QUANTILES, ReferenceValue } from "../reference/model";
-import { ensureReferenceTableSync } from "../excel/referenceTable";
+import { ensureReferenceTableSync, noteAnsweredWithoutTable } from "../excel/referenceSync";
 import { optionalWord, requiredNumber } from "./args";
 import { excelResultAsync } from "./errors";
 
@@ -119,10 +124,24 @@ function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
   }));
 }
 
-/** The active library, once the workbook's reference table (if any) has been read into it. */
+/** How long a function waits for the first read of the workbook's table before saying so. */
+const FIRST_READ_WAIT_MS = 15_000;
+
+/**
+ * The active library, once the workbook's reference table (if any) has been read into it. While the
+ * table cannot be read, #N/A saying so: bundled figures must not pose as the user's.
+ */
 async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrary>> {
   ensureReferenceTableSync();
-  await whenWorkbookLoaded();
+  await whenWorkbookLoaded(FIRST_READ_WAIT_MS);
+  const { status, message } = workbookStatus();
+  if (status === "unavailable" || status === "loading") noteAnsweredWithoutTable();
+  if (status === "unavailable")
+    throw notAvailable(message ?? "The workbook's reference table could not be read.");
+  if (status === "loading")
+    throw notAvailable(
+      "The workbook's Crossbench Reference table is still being read; the result appears when it is."
+    );
   return getActiveLibrary();
 }
 

@@ -18,19 +18,31 @@ import {
   rowsToImport,
   validateSource,
 } from "../../reference/importPipeline";
+import { CANONICAL_HEADERS, type CellValue } from "../../reference/canonical";
 import type {
   ColumnMapping,
+  ConflictChoice,
   ImportActions,
+  ImportChoices,
+  ImportPreview,
   ImportProblem,
   ImportSource,
   ImportSummary,
-  WideMetricChoice,
 } from "../paneActions";
+
+/** A row the writer put into the workbook (opaque here except for its value). */
+export interface WrittenReceipt {
+  value: ReferenceValue;
+}
 
 export interface ReferenceWriter {
   (
     rows: readonly ReferenceValue[],
-    options: { onProgress: (written: number, total: number) => void; signal: AbortSignal }
+    options: {
+      onProgress: (written: number, total: number) => void;
+      signal: AbortSignal;
+      policy: ConflictChoice;
+    }
   ): Promise<{
     added: number;
     updated: number;
@@ -38,6 +50,65 @@ export interface ReferenceWriter {
     skipped?: number;
     sheetName?: string;
   }>;
+}
+
+/** Preview and undo over the workbook table (src/excel/referenceWriter in Excel). */
+export interface ReferenceStore {
+  preview(
+    rows: readonly ReferenceValue[],
+    policy: ConflictChoice
+  ): Promise<{
+    adds: readonly unknown[];
+    updates: readonly DifferenceRow[];
+    conflicts: readonly DifferenceRow[];
+    unchanged: number;
+  }>;
+  undo(written: readonly WrittenReceipt[]): Promise<{ removed: number; restored: number }>;
+}
+
+interface DifferenceRow {
+  value: ReferenceValue;
+  before: CellValue[];
+  after: CellValue[];
+  unitChanged: boolean;
+}
+
+/** The shape of a writer error that says what was written before it stopped. */
+interface PartialWrite {
+  message: string;
+  result: { written: WrittenReceipt[]; remaining: number; added: number; updated: number };
+}
+
+function isPartialWrite(error: unknown): error is PartialWrite {
+  const result = (error as { result?: { written?: unknown } } | undefined)?.result;
+  return Array.isArray(result?.written);
+}
+
+const cellLabel = (cell: CellValue): string => (cell === null ? "" : String(cell));
+
+export function rowLabel(value: ReferenceValue): string {
+  return [
+    value.industry,
+    value.metric,
+    value.year ?? "no year",
+    value.region || "all regions",
+  ].join(" × ");
+}
+
+function previewOf(plan: Awaited<ReturnType<ReferenceStore["preview"]>>): ImportPreview {
+  return {
+    added: plan.adds.length,
+    unchanged: plan.unchanged,
+    changed: [...plan.updates, ...plan.conflicts].map((d) => ({
+      label: rowLabel(d.value),
+      unitChanged: d.unitChanged,
+      changes: CANONICAL_HEADERS.flatMap((field, i) =>
+        (d.before[i] ?? "") === (d.after[i] ?? "")
+          ? []
+          : [{ field, before: cellLabel(d.before[i]), after: cellLabel(d.after[i]) }]
+      ),
+    })),
+  };
 }
 
 const REQUIRED: readonly CanonicalField[] = ["industry", "metric"];
@@ -114,10 +185,44 @@ export function suggestedPaneMapping(
   return paneMapping(headers, merged);
 }
 
+/** Trimmed defaults without empty fields (an empty field means "no default"). */
+function cleanDefaults(defaults: ImportChoices["defaults"]) {
+  if (!defaults) return undefined;
+  const clean: { source?: string; year?: number; region?: string; licence?: string } = {};
+  if (defaults.source?.trim()) clean.source = defaults.source.trim();
+  if (defaults.licence?.trim()) clean.licence = defaults.licence.trim();
+  if (defaults.region?.trim()) clean.region = defaults.region.trim();
+  if (defaults.year !== undefined && Number.isFinite(defaults.year)) clean.year = defaults.year;
+  return clean;
+}
+
+/** Defaults stated in the title rows above the header ("Source: …", a year), to prefill the fields. */
+export function defaultsFromTitleRows(parsed: ParsedSource): ImportSource["suggestedDefaults"] {
+  const titles = parsed.table.rows
+    .slice(0, parsed.headerIndex)
+    .flat()
+    .filter((c): c is string | number => c !== null && c !== "")
+    .map((c) => String(c));
+  const found: NonNullable<ImportSource["suggestedDefaults"]> = {};
+  for (const line of titles) {
+    const source = /^\s*(?:source|publisher|data source)\s*[:\-–]\s*(.+)$/i.exec(line);
+    if (source && !found.source) found.source = source[1].trim().slice(0, 255);
+    const licence = /^\s*(?:licen[cs]e|terms)\s*[:\-–]\s*(.+)$/i.exec(line);
+    if (licence && !found.licence) found.licence = licence[1].trim().slice(0, 255);
+    const region = /^\s*(?:region|country|geography)\s*[:\-–]\s*(.+)$/i.exec(line);
+    if (region && !found.region) found.region = region[1].trim().slice(0, 255);
+    const year = /\b(19\d{2}|20\d{2}|2100)\b/.exec(line);
+    if (year && found.year === undefined) found.year = Number(year[1]);
+  }
+  if (!found.source && titles.length > 0) found.source = titles[0].trim().slice(0, 255);
+  return found;
+}
+
 export function createImportActions(
   writer: ReferenceWriter,
   readSelectionValues?: () => Promise<{ address: string; values: unknown[][] }>,
-  memory?: MappingMemory
+  memory?: MappingMemory,
+  store?: ReferenceStore
 ): ImportActions {
   // ImportSource objects handed to the pane carry their parsed form here, not in React state.
   const parsedBySource = new WeakMap<ImportSource, ParsedSource>();
@@ -133,6 +238,9 @@ export function createImportActions(
       readProblems: problemsOf(parsed).filter(
         (problem) => problem.severity === "error" || parsed.table.rows.length === 0
       ),
+      suggestedDefaults: defaultsFromTitleRows(parsed),
+      requiresSource: true,
+      ...(parsed.decimalComma ? { numberConvention: "decimal comma" } : {}),
       ...(parsed.sheets.length > 1 ? { sheets: parsed.sheets } : {}),
       ...(parsed.sheet !== undefined ? { sheet: parsed.sheet } : {}),
     };
@@ -146,18 +254,28 @@ export function createImportActions(
     return parsed;
   }
 
-  function validationOptions(
-    source: ImportSource,
-    mapping: ColumnMapping,
-    wideMetrics?: WideMetricChoice[]
-  ) {
+  function validationOptions(source: ImportSource, choices: ImportChoices) {
+    const defaults = cleanDefaults(choices.defaults);
     return source.layout === "wide"
       ? {
           layout: "wide" as const,
-          wideMetrics: (wideMetrics ?? source.wideMetrics ?? []) as WideMetric[],
+          wideMetrics: (choices.wideMetrics ?? source.wideMetrics ?? []) as WideMetric[],
+          defaults,
         }
-      : { layout: "long" as const, mapping: fieldMapping(mapping) };
+      : { layout: "long" as const, mapping: fieldMapping(choices.mapping), defaults };
   }
+
+  function rowsFor(source: ImportSource, choices: ImportChoices, onlyValidRows: boolean) {
+    const report = validateSource(parsedOf(source), validationOptions(source, choices));
+    const rows = rowsToImport(report, onlyValidRows ? "only-valid-rows" : "all-or-nothing");
+    if (rows.length === 0)
+      throw new Error(
+        "Nothing to import: the check found no valid rows, or found errors and you did not choose to import only the valid rows."
+      );
+    return { report, rows };
+  }
+
+  let lastWritten: WrittenReceipt[] = [];
 
   return {
     fields: CANONICAL_COLUMNS.map((column) => ({
@@ -193,36 +311,54 @@ export function createImportActions(
           : await memory?.load(source.headers).catch(() => undefined);
       return suggestedPaneMapping(source.headers, parsedOf(source).suggestedMapping, remembered);
     },
-    validate: async (source, mapping, wideMetrics) => {
-      const report = validateSource(
-        parsedOf(source),
-        validationOptions(source, mapping, wideMetrics)
-      );
+    validate: async (source, choices) => {
+      const report = validateSource(parsedOf(source), validationOptions(source, choices));
       return {
         validRows: report.valid.length,
         invalidRows: report.invalidRowCount,
         problems: problemsOf(report),
       };
     },
-    write: async (source, mapping, options): Promise<ImportSummary> => {
-      const report = validateSource(
-        parsedOf(source),
-        validationOptions(source, mapping, options.wideMetrics)
-      );
-      const rows = rowsToImport(
-        report,
-        options.onlyValidRows ? "only-valid-rows" : "all-or-nothing"
-      );
-      if (rows.length === 0)
-        throw new Error(
-          "Nothing to import: the check found no valid rows, or found errors and you did not choose to import only the valid rows."
-        );
-      const written = await writer(rows, {
-        onProgress: options.onProgress,
-        signal: options.signal,
-      });
+    ...(store
+      ? {
+          preview: async (source: ImportSource, choices: ImportChoices, onlyValidRows: boolean) =>
+            previewOf(await store.preview(rowsFor(source, choices, onlyValidRows).rows, "replace")),
+          undoLastWrite: async () => {
+            const undone = await store.undo(lastWritten);
+            lastWritten = [];
+            return undone;
+          },
+        }
+      : {}),
+    write: async (source, choices, options): Promise<ImportSummary> => {
+      const { report, rows } = rowsFor(source, choices, options.onlyValidRows);
+      let written;
+      try {
+        written = await writer(rows, {
+          onProgress: options.onProgress,
+          signal: options.signal,
+          policy: options.onConflict ?? "replace",
+        });
+      } catch (error) {
+        if (!isPartialWrite(error)) throw error;
+        lastWritten = error.result.written;
+        return {
+          added: error.result.added,
+          updated: error.result.updated,
+          skipped: report.invalidRowCount,
+          sheetName: "Crossbench Reference",
+          failure: {
+            message: error.message.slice(0, 500),
+            written: error.result.written.length,
+            remaining: error.result.remaining,
+            writtenRows: error.result.written.slice(0, 50).map((w) => rowLabel(w.value)),
+          },
+        };
+      }
+      lastWritten = [];
+      // The rows are in the workbook: a mapping that cannot be remembered is only a lost convenience.
       if (memory && source.layout !== "wide")
-        await memory.save(source.headers, fieldMapping(mapping));
+        await memory.save(source.headers, fieldMapping(choices.mapping)).catch(() => undefined);
       return {
         added: written.added,
         updated: written.updated,
