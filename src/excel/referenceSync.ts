@@ -30,9 +30,31 @@ export interface TableReadResult {
 }
 
 /** Delays before each attempt of the first read; the wait is bounded by their sum. */
-export const DEFAULT_RETRY_DELAYS_MS = [0, 250, 500, 1000, 2000, 4000];
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [0, 250, 500, 1000, 2000, 4000];
+/** How long a function waits for the first read of the table before answering #N/A saying so. */
+export const DEFAULT_FIRST_READ_WAIT_MS = 15_000;
 
-const runOptions = { delayForCellEdit: true } as Excel.RunOptions;
+const timing = {
+  retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
+  firstReadWaitMs: DEFAULT_FIRST_READ_WAIT_MS,
+};
+
+/** Shorter waits for tests and benchmarks. */
+export function configureReferenceSync(options: Partial<typeof timing>): void {
+  Object.assign(timing, options);
+}
+
+export function firstReadWaitMs(): number {
+  return timing.firstReadWaitMs;
+}
+
+/** Requests wait for the user to leave cell-edit mode where Excel can (ExcelApi 1.11), instead of failing. */
+function runOptions(): Excel.RunOptions {
+  const supported =
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.11") === true;
+  return supported ? { delayForCellEdit: true } : {};
+}
 
 /** Table body rows (in the table's column order) as reference values. */
 export function valuesFromTable(
@@ -50,7 +72,7 @@ export function valuesFromTable(
 
 /** Reads the table (syncs: existence, size, then one per chunk of rows); null when there is none. */
 export async function readReferenceTable(): Promise<TableReadResult | null> {
-  return Excel.run(runOptions, async (context) => {
+  return Excel.run(runOptions(), async (context) => {
     const snap = await snapshot(context);
     if (!snap.exists) return null;
     const read = valuesFromTable(snap.header, snap.body, snap.bodyRow + 1);
@@ -114,7 +136,7 @@ function formulaRuns(formulas: readonly unknown[][], row0: number, column0: numb
  * every open workbook as application.calculate(Full) would. Two syncs: used ranges, then the calculations.
  */
 export async function recalculateReferenceFormulas(): Promise<number> {
-  return Excel.run(runOptions, async (context) => {
+  return Excel.run(runOptions(), async (context) => {
     const sheets = context.workbook.worksheets.load("items/name");
     await context.sync();
     const used = sheets.items
@@ -204,7 +226,7 @@ export interface SyncOptions {
  */
 export function startReferenceTableSync(options: SyncOptions = {}): Promise<void> {
   if (started) return started;
-  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const delays = options.retryDelaysMs ?? timing.retryDelaysMs;
   // Functions can be called before Office has finished initialising the shared runtime.
   const ready =
     typeof Office !== "undefined" && typeof Office.onReady === "function"
@@ -235,7 +257,7 @@ export function startReferenceTableSync(options: SyncOptions = {}): Promise<void
   };
   started = (async () => {
     await load;
-    await Excel.run(runOptions, async (context) => {
+    await Excel.run(runOptions(), async (context) => {
       context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => {
         if (ownWriteInProgress()) return;
         if (trackedTableId !== undefined && event.tableId !== trackedTableId) return;
@@ -243,7 +265,13 @@ export function startReferenceTableSync(options: SyncOptions = {}): Promise<void
       });
       await context.sync();
     });
-  })();
+  })().catch((error: unknown) => {
+    // The next call starts a new attempt; until then the functions say the table could not be read.
+    started = undefined;
+    syncFailure = error;
+    setWorkbookStatus("unavailable", describeFailure(error));
+    throw error;
+  });
   return started;
 }
 
@@ -256,9 +284,6 @@ export function startReferenceTableSync(options: SyncOptions = {}): Promise<void
 export function ensureReferenceTableSync(options: SyncOptions = {}): void {
   if (started || typeof Excel === "undefined") return;
   startReferenceTableSync(options).catch((error: unknown) => {
-    syncFailure = error;
-    started = undefined;
-    setWorkbookStatus("unavailable", describeFailure(error));
     console.error(describeFailure(error), error);
   });
 }
@@ -274,6 +299,8 @@ export function resetReferenceTableSyncForTests(): void {
   trackedTableId = undefined;
   lastProblems = [];
   answeredWithoutTable = false;
+  timing.retryDelaysMs = DEFAULT_RETRY_DELAYS_MS;
+  timing.firstReadWaitMs = DEFAULT_FIRST_READ_WAIT_MS;
   setPendingWorkbookLoad(undefined);
   setWorkbookReferenceValues([]);
   setWorkbookStatus("none");

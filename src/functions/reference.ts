@@ -20,7 +20,11 @@ import {
 } from "../reference/activeLibrary";
 import { findPractices } from "../reference/practiceSearch";
 import { QUANTILES, ReferenceValue } from "../reference/model";
-import { ensureReferenceTableSync, noteAnsweredWithoutTable } from "../excel/referenceSync";
+import {
+  ensureReferenceTableSync,
+  firstReadWaitMs,
+  noteAnsweredWithoutTable,
+} from "../excel/referenceSync";
 import { optionalWord, requiredNumber } from "./args";
 import { excelResultAsync } from "./errors";
 
@@ -124,16 +128,13 @@ function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
   }));
 }
 
-/** How long a function waits for the first read of the workbook's table before saying so. */
-const FIRST_READ_WAIT_MS = 15_000;
-
 /**
  * The active library, once the workbook's reference table (if any) has been read into it. While the
  * table cannot be read, #N/A saying so: bundled figures must not pose as the user's.
  */
 async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrary>> {
   ensureReferenceTableSync();
-  await whenWorkbookLoaded(FIRST_READ_WAIT_MS);
+  await whenWorkbookLoaded(firstReadWaitMs());
   const { status, message } = workbookStatus();
   if (status === "unavailable" || status === "loading") noteAnsweredWithoutTable();
   if (status === "unavailable")

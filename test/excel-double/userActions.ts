@@ -112,3 +112,39 @@ export function betweenSyncs(double: ExcelDouble, act: () => void | Promise<void
     (excel as { run: unknown }).run = original;
   };
 }
+
+/**
+ * The user is typing in a cell (Excel's cell-edit mode). Microsoft (Excel.RunOptions.delayForCellEdit):
+ * "When false, if the user is in cell edit mode, the batch request will fail automatically. When
+ * true, the batch request will be executed once the user exits cell edit mode." A failed request
+ * answers InvalidOperationInCellEditMode. Returns `leave()` (the user presses Enter).
+ */
+export function enterCellEditMode(double: ExcelDouble): { leave(): void; failed: number } {
+  const excel = double.Excel;
+  const original = excel.run;
+  let release: () => void = () => undefined;
+  const left = new Promise<void>((resolve) => (release = resolve));
+  const state = {
+    failed: 0,
+    leave() {
+      (excel as { run: unknown }).run = original;
+      release();
+    },
+  };
+  (excel as { run: unknown }).run = async (...args: unknown[]) => {
+    const options = typeof args[0] === "function" ? undefined : (args[0] as Excel.RunOptions);
+    if (options?.delayForCellEdit) {
+      await left;
+    } else {
+      state.failed++;
+      throw Object.assign(
+        new Error(
+          "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again."
+        ),
+        { code: "InvalidOperationInCellEditMode", name: "RichApi.Error" }
+      );
+    }
+    return (original as (...a: unknown[]) => Promise<unknown>)(...args);
+  };
+  return state;
+}
