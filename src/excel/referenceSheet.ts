@@ -4,8 +4,7 @@
  * Shared by the reader/sync (./referenceSync, in the functions bundle) and the writer
  * (./referenceWriter, in the pane), so it carries no import code.
  */
-import { CANONICAL_HEADERS, CellValue } from "../reference/canonical";
-import { referenceKey } from "../reference/model";
+import type { CellValue } from "../reference/canonical";
 
 export const REFERENCE_SHEET = "Crossbench Reference";
 export const REFERENCE_TABLE = "CrossbenchReference";
@@ -118,32 +117,4 @@ export async function snapshot(
     tableId: table.id,
     syncs,
   };
-}
-
-/** Position of each canonical column in a table whose columns the user may have reordered or extended. */
-export function canonicalPositions(header: readonly CellValue[]): number[] {
-  const names = header.map((h) => String(h ?? ""));
-  return CANONICAL_HEADERS.map((h) => names.indexOf(h));
-}
-
-export function toCanonicalOrder(
-  cells: readonly CellValue[],
-  positions: readonly number[]
-): CellValue[] {
-  return positions.map((p) => (p < 0 ? "" : (cells[p] ?? "")));
-}
-
-/** The merge key of a table row given in canonical order; "" for a blank row. */
-export function keyOfCanonicalCells(canonical: readonly CellValue[]): string {
-  const industry = String(canonical[0] ?? "");
-  const metric = String(canonical[2] ?? "");
-  if (!industry && !metric) return "";
-  const yearCell = canonical[6];
-  const year =
-    typeof yearCell === "number"
-      ? yearCell
-      : yearCell === "" || yearCell === null
-        ? undefined
-        : Number(yearCell);
-  return referenceKey({ industry, metric, year, region: String(canonical[5] ?? "") });
 }

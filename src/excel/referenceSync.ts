@@ -10,7 +10,7 @@
  * While the table cannot be read the status is "unavailable" and the functions answer #N/A saying so:
  * bundled figures must never stand in silently for the user's own.
  */
-import { CellValue } from "../reference/canonical";
+import type { CellValue } from "../reference/canonical";
 import {
   getWorkbookReferenceValues,
   ownWriteInProgress,
@@ -19,8 +19,8 @@ import {
   setWorkbookStatus,
 } from "../reference/activeLibrary";
 import { ReferenceValue } from "../reference/model";
-import { TableRowProblem, readCanonicalRows } from "../reference/tableRows";
-import { REFERENCE_SHEET, canonicalPositions, snapshot, toCanonicalOrder } from "./referenceSheet";
+import { TableRowProblem, readTableRows } from "../reference/tableRows";
+import { REFERENCE_SHEET, snapshot } from "./referenceSheet";
 
 export interface TableReadResult {
   values: ReferenceValue[];
@@ -62,12 +62,7 @@ export function valuesFromTable(
   body: readonly CellValue[][],
   firstSheetRow: number
 ): TableReadResult & { rowIndexes: number[] } {
-  const positions = canonicalPositions(header);
-  const read = readCanonicalRows(
-    body.map((cells) => toCanonicalOrder(cells, positions)),
-    firstSheetRow
-  );
-  return { ...read, tableId: "" };
+  return { ...readTableRows(header, body, firstSheetRow), tableId: "" };
 }
 
 /** Reads the table (syncs: existence, size, then one per chunk of rows); null when there is none. */

@@ -42,11 +42,8 @@ import {
   REFERENCE_TABLE,
   TableSnapshot,
   bytesOf,
-  canonicalPositions,
   hasErrorCode,
-  keyOfCanonicalCells,
   snapshot,
-  toCanonicalOrder,
 } from "./referenceSheet";
 import {
   recalculateReferenceFormulas,
@@ -56,6 +53,34 @@ import {
 } from "./referenceSync";
 
 export { REFERENCE_SHEET, REFERENCE_TABLE } from "./referenceSheet";
+
+/** Position of each canonical column in a table whose columns the user may have reordered or extended. */
+export function canonicalPositions(header: readonly CellValue[]): number[] {
+  const names = header.map((h) => String(h ?? ""));
+  return CANONICAL_HEADERS.map((h) => names.indexOf(h));
+}
+
+export function toCanonicalOrder(
+  cells: readonly CellValue[],
+  positions: readonly number[]
+): CellValue[] {
+  return positions.map((p) => (p < 0 ? "" : (cells[p] ?? "")));
+}
+
+/** The merge key of a table row given in canonical order; "" for a blank row. */
+export function keyOfCanonicalCells(canonical: readonly CellValue[]): string {
+  const industry = String(canonical[0] ?? "");
+  const metric = String(canonical[2] ?? "");
+  if (!industry && !metric) return "";
+  const yearCell = canonical[6];
+  const year =
+    typeof yearCell === "number"
+      ? yearCell
+      : yearCell === "" || yearCell === null
+        ? undefined
+        : Number(yearCell);
+  return referenceKey({ industry, metric, year, region: String(canonical[5] ?? "") });
+}
 
 /** Allowance for the JSON around each queued row (ids, method names, addresses, the check's load). */
 const ROW_OVERHEAD_BYTES = 64;

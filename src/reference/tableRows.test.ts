@@ -1,6 +1,6 @@
-import { toCanonicalRow } from "./canonical";
+import { CANONICAL_HEADERS, toCanonicalRow } from "./canonical";
 import { ReferenceValue } from "./model";
-import { readCanonicalRows, valueFromCanonicalCells } from "./tableRows";
+import { readTableRows, valueFromCells } from "./tableRows";
 
 const value: ReferenceValue = {
   industry: "Bakeries",
@@ -17,6 +17,10 @@ const value: ReferenceValue = {
   illustrative: false,
 };
 const asTable = (v: ReferenceValue) => toCanonicalRow(v).map((c) => c ?? "");
+const valueFromCanonicalCells = (cells: readonly (string | number | boolean)[]) =>
+  valueFromCells((field) => cells[CANONICAL_HEADERS.indexOf(field)]);
+const readCanonicalRows = (body: (string | number | boolean)[][], firstSheetRow: number) =>
+  readTableRows(CANONICAL_HEADERS, body, firstSheetRow);
 
 describe("valueFromCanonicalCells", () => {
   it("reads back what the writer wrote", () => {
@@ -35,7 +39,13 @@ describe("valueFromCanonicalCells", () => {
   });
 });
 
-describe("readCanonicalRows", () => {
+describe("readTableRows", () => {
+  it("finds the columns by the table's header names, whatever their order", () => {
+    const header = [...CANONICAL_HEADERS].reverse();
+    const cells = [...asTable(value)].reverse();
+    expect(readTableRows(header, [cells], 4).values).toEqual([value]);
+  });
+
   it("skips blank rows, reports bad ones by sheet row and keeps body indexes", () => {
     const blank = asTable(value).map(() => "");
     const bad = asTable({ ...value, metric: "" });

@@ -5,7 +5,7 @@
  * so the only work is checking that each row is still a usable reference value; a row that is not is
  * reported by its sheet row and left out, never guessed at.
  */
-import { CANONICAL_HEADERS, CellValue } from "./canonical";
+import type { CellValue } from "./canonical";
 import { catalogueMetric } from "./library";
 import {
   DIRECTIONS,
@@ -44,9 +44,13 @@ function booleanOf(cell: CellValue | undefined): boolean {
   return ["true", "yes", "1"].includes(text(cell).toLowerCase());
 }
 
-/** One row in canonical column order; a string names what is wrong with it. */
-export function valueFromCanonicalCells(cells: readonly CellValue[]): ReferenceValue | string {
-  const at = (field: string): CellValue | undefined => cells[CANONICAL_HEADERS.indexOf(field)];
+/**
+ * One row, its cells looked up by canonical field name (the table's own header names them, so this
+ * module needs no copy of the column list); a string names what is wrong with it.
+ */
+export function valueFromCells(
+  at: (field: string) => CellValue | undefined
+): ReferenceValue | string {
   const industry = text(at("industry"));
   const metric = text(at("metric"));
   if (!industry || !metric) return "industry and metric are required";
@@ -99,15 +103,20 @@ export function valueFromCanonicalCells(cells: readonly CellValue[]): ReferenceV
   return value;
 }
 
-/** Every non-blank body row (cells in canonical order); `firstSheetRow` is the sheet row of body row 0. */
-export function readCanonicalRows(
+/** Every non-blank body row under `header`; `firstSheetRow` is the sheet row of body row 0. */
+export function readTableRows(
+  header: readonly CellValue[],
   body: readonly (readonly CellValue[])[],
   firstSheetRow: number
 ): TableRead {
+  const columns = new Map(header.map((name, index) => [String(name ?? "").trim(), index]));
   const read: TableRead = { values: [], problems: [], rowIndexes: [] };
   body.forEach((cells, index) => {
     if (cells.every((c) => c === "" || c === null)) return;
-    const result = valueFromCanonicalCells(cells);
+    const result = valueFromCells((field) => {
+      const column = columns.get(field);
+      return column === undefined ? undefined : cells[column];
+    });
     if (typeof result === "string")
       read.problems.push({ row: firstSheetRow + index, message: result });
     else {
