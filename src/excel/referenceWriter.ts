@@ -83,7 +83,7 @@ export function keyOfCanonicalCells(canonical: readonly CellValue[]): string {
 }
 
 /** Allowance for the JSON around each queued row (ids, method names, addresses, the check's load). */
-const ROW_OVERHEAD_BYTES = 64;
+const ROW_OVERHEAD_BYTES = 96;
 const MAX_VERIFY_ROUNDS = 3;
 
 const TEXT_FIELDS = new Set(
@@ -228,20 +228,28 @@ function sheetOf(session: Session): Excel.Worksheet {
 async function send(session: Session, batch: Operation[]): Promise<Map<Operation, CellValue[]>> {
   const sheet = sheetOf(session);
   sheet.protection.unprotect();
-  const checks = new Map<Operation, Excel.Range>();
   const appends = batch.filter((op) => op.kind === "append");
-  for (const op of batch) {
-    if (op.kind !== "update") continue;
+  // Updates of consecutive rows travel as one range: one load (the check) and one write.
+  const updates = batch
+    .filter((op): op is Extract<Operation, { kind: "update" }> => op.kind === "update")
+    .sort((a, b) => a.index - b.index);
+  const runs: { ops: typeof updates; check?: Excel.Range }[] = [];
+  for (const op of updates) {
+    const last = runs[runs.length - 1];
+    if (last && last.ops[last.ops.length - 1].index + 1 === op.index) last.ops.push(op);
+    else runs.push({ ops: [op] });
+  }
+  for (const run of runs) {
     const target = () =>
       sheet.getRangeByIndexes(
-        session.bodyRow + op.index,
+        session.bodyRow + run.ops[0].index,
         session.bodyColumn,
-        1,
+        run.ops.length,
         session.header.length
       );
     // Queued before the write, so the sync returns what the write replaced.
-    checks.set(op, target().load("values"));
-    target().values = [op.cells];
+    run.check = target().load("values");
+    target().values = run.ops.map((op) => op.cells);
   }
   if (appends.length > 0)
     session.context.workbook.tables.getItem(REFERENCE_TABLE).rows.add(
@@ -259,7 +267,10 @@ async function send(session: Session, batch: Operation[]): Promise<Map<Operation
     const second = await send(session, batch.slice(half));
     return new Map([...first, ...second]);
   }
-  return new Map([...checks].map(([op, range]) => [op, range.values[0] as CellValue[]]));
+  const previous = new Map<Operation, CellValue[]>();
+  for (const run of runs)
+    run.ops.forEach((op, i) => previous.set(op, run.check!.values[i] as CellValue[]));
+  return previous;
 }
 
 function planOperations(session: Session, plan: MergePlan): Operation[] {
@@ -343,7 +354,8 @@ async function writePlanned(
   const positions = canonicalPositions(session.header);
   const chunks = chunkByBytes(
     operations,
-    (op) => bytesOf(op.cells) * (op.kind === "update" ? 2 : 1) + ROW_OVERHEAD_BYTES,
+    // The check loads what each update overwrites: its response is the same size, under the same budget.
+    (op) => bytesOf(op.cells) + ROW_OVERHEAD_BYTES,
     session.maxBytes
   );
   for (const chunk of chunks) {
@@ -593,7 +605,7 @@ export async function undoReferenceWrite(
         }
         for (const chunk of chunkByBytes(
           restores,
-          (op) => bytesOf(op.cells) * 2 + ROW_OVERHEAD_BYTES,
+          (op) => bytesOf(op.cells) + ROW_OVERHEAD_BYTES,
           maxBytes
         )) {
           await send(session, chunk);
