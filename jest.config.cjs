@@ -15,5 +15,7 @@ module.exports = {
     "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js",
   },
   setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+  // The CLI tests spawn the built command: build it when missing or stale (fast: esbuild).
+  globalSetup: "<rootDir>/test/cli/globalSetup.cjs",
   testTimeout: 60000,
 };

@@ -50,6 +50,28 @@ function spill(body: () => unknown[][]): any[][] {
   return result instanceof CustomFunctions.Error ? [[result]] : result;
 }
 
+/**
+ * A discount rate as a fraction. 1 or more (100% a period or more) is almost always a percentage typed
+ * as a whole number, so it is refused with the reading that was probably meant rather than discounted
+ * at 800%.
+ */
+function discountRate(value: unknown, argName = "rate"): number {
+  const rate = requiredNumber(value, argName);
+  if (rate >= 1) {
+    const percent = Number((rate * 100).toPrecision(12));
+    const fraction = Number((rate / 100).toPrecision(12));
+    throw valueError(
+      `${argName} is ${rate}: ${rate} means ${percent}% a year; for ${rate}% enter ${fraction} or ${rate}%.`
+    );
+  }
+  return rate;
+}
+
+function rateIfGiven(value: unknown): number | undefined {
+  const rate = numberIfGiven(value, "rate");
+  return rate === undefined ? undefined : discountRate(rate);
+}
+
 /** Mean of a range (or single value), for arguments where a range stands for its average. */
 function meanOf(range: unknown, argName: string): number {
   const values = flattenNumbers(range, { argName, blank: "skip" });
@@ -83,7 +105,7 @@ export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions
  * Net present value with the first cash flow today (not discounted). With dates it works like Excel's XNPV.
  * @customfunction NPV
  * @helpurl https://localhost:3000/help.html#benchnpv
- * @param rate Discount rate per period as a fraction (0.1 = 10%); per year when dates are given.
+ * @param rate Discount rate per period as a fraction (0.1 = 10%), below 1; per year when dates are given.
  * @param cashflows Cash flows in period order, first one today; money out negative. Blank cells count as 0.
  * @param [dates] Optional: the date of each cash flow (same count); the first date is "today".
  * @returns Net present value, in the currency of the cash flows.
@@ -95,7 +117,7 @@ export function NPV(
 ): number | CustomFunctions.Error {
   return scalar(() =>
     npv(
-      requiredNumber(rate, "rate"),
+      discountRate(rate),
       flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
       optionalNumbers(dates, { argName: "dates", blank: "error" })
     )
@@ -126,19 +148,16 @@ export function IRR(
 }
 
 /**
- * Payback period: how many periods until the running total of the cash flows reaches 0 (fractions interpolated).
+ * Payback period: when the running total of the cash flows turns non-negative and stays so to the end (interpolated within the period).
  * @customfunction PAYBACK
  * @helpurl https://localhost:3000/help.html#benchpayback
  * @param cashflows Cash flows in period order, the investment first (negative). Blank cells count as 0.
- * @param [rate] Optional discount rate per period as a fraction (0.1 = 10%) for a discounted payback.
+ * @param [rate] Optional discount rate per period as a fraction (0.1 = 10%), below 1, for a discounted payback.
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
   return scalar(() =>
-    payback(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      numberIfGiven(rate, "rate")
-    )
+    payback(flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }), rateIfGiven(rate))
   );
 }
 

@@ -1,6 +1,12 @@
 /**
  * The one place where domain errors become Excel errors. Every custom function runs its body through
  * `excelResult`, so a JavaScript exception can never surface as a bare #VALUE! without a message.
+ *
+ * Excel shows a custom message only with #VALUE! and #N/A
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors). So src/core reports a
+ * user's input mistake as #VALUE! (or #N/A for something not found) with its reason, and keeps #NUM! /
+ * #DIV/0! where Excel's own analogue (IRR, XNPV, a division) returns that code; those reach the cell
+ * without a message, and "Explain this cell" in the pane shows the core's full reason.
  */
 import { BenchError, ExcelErrorKind } from "../core/errors";
 
@@ -17,10 +23,16 @@ function errorCodeFor(kind: ExcelErrorKind): CustomFunctions.ErrorCode {
   }
 }
 
-/** Converts anything thrown into a CustomFunctions.Error that carries a message for the user. */
+/** The error kinds whose custom message Excel shows (in the cell's error indicator). */
+export const KINDS_WITH_MESSAGES: readonly ExcelErrorKind[] = ["#VALUE!", "#N/A"];
+
+/** Converts anything thrown into a CustomFunctions.Error, with a message where Excel shows one. */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof BenchError) {
-    return new CustomFunctions.Error(errorCodeFor(error.kind), error.message);
+    const code = errorCodeFor(error.kind);
+    return KINDS_WITH_MESSAGES.includes(error.kind)
+      ? new CustomFunctions.Error(code, error.message.slice(0, 255))
+      : new CustomFunctions.Error(code);
   }
   if (error instanceof CustomFunctions.Error) {
     return error;

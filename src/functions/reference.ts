@@ -25,7 +25,7 @@ import {
   firstReadWaitMs,
   noteAnsweredWithoutTable,
 } from "../excel/referenceSync";
-import { optionalWord, requiredNumber } from "./args";
+import { optionalText, optionalWord, requiredNumber } from "./args";
 import { excelResultAsync } from "./errors";
 
 const STATISTIC_NAMES = [
@@ -50,10 +50,7 @@ const STATISTIC_NAMES = [
 
 /** Optional text argument in the user's own spelling (args.optionalWord validates it but lower-cases it). */
 function textArg(value: unknown, argName: string): string | undefined {
-  if (optionalWord(value, argName) === undefined) return undefined;
-  let raw = value;
-  while (Array.isArray(raw)) raw = raw[0];
-  return String(raw).trim();
+  return optionalText(value, argName);
 }
 
 function requiredText(value: unknown, argName: string): string {

@@ -1,6 +1,6 @@
 /**
  * The active library of the shared runtime: the workbook's `Crossbench Reference` rows over the bundled
- * library. src/excel/referenceTable.ts feeds it when the table is read, written or changes; the BENCH
+ * library. src/excel/referenceSync.ts and referenceWriter.ts feed it when the table is read, written or changes; the BENCH
  * functions only ever read it, so a function call never costs a workbook round trip. Without a workbook
  * (tests, the JavaScript-only runtime) it is the bundled library.
  *

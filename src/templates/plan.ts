@@ -168,7 +168,8 @@ export function blockBounds(block: CellBlock): {
   right: number;
 } {
   const { row, column } = parseCell(block.at);
-  const width = Math.max(0, ...block.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 125,000 rows into arguments overflows the stack.
+  const width = block.rows.reduce((widest, r) => Math.max(widest, r.length), 0);
   return { top: row, left: column, bottom: row + block.rows.length - 1, right: column + width - 1 };
 }
 

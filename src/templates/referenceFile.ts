@@ -11,6 +11,7 @@ import {
   parseSource,
   rowsToImport,
   validateSource,
+  type ValidationReport,
 } from "../reference/importPipeline";
 import { withUserPrecedence } from "../reference/precedence";
 import type { TemplateLibrary } from "./context";
@@ -19,7 +20,9 @@ import type { TemplateLibrary } from "./context";
 export class ReferenceFileError extends Error {
   constructor(
     message: string,
-    readonly report: readonly string[]
+    readonly report: readonly string[],
+    /** The validation report itself, for callers that print it their own way (the CLI escapes it). */
+    readonly validation?: ValidationReport
   ) {
     super(message);
     this.name = "ReferenceFileError";
@@ -43,7 +46,8 @@ export async function loadReferenceFile(
     const lines = formatReport(report, 50).split("\n");
     throw new ReferenceFileError(
       `the reference file ${file} is not valid (${report.errorCount} errors); nothing was written`,
-      lines
+      lines,
+      report
     );
   }
   // The file's figures beat the bundled ones for the same industry × metric, whatever the years.

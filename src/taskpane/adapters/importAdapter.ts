@@ -1,6 +1,6 @@
 /**
  * The import flow over src/reference's pipeline (parseSource -> validateSource -> rowsToImport) and a
- * writer (src/excel/referenceTable.ts in Excel). The pane maps "source column -> field"; the pipeline
+ * writer (src/excel/referenceWriter.ts in Excel). The pane maps "source column -> field"; the pipeline
  * takes "field -> source column", so the mapping is turned around here.
  */
 import type { ReferenceValue } from "../../reference/model";
