@@ -101,29 +101,21 @@ const REFERENCE_FORMULA =
 /** Sheets larger than this are recalculated as a whole rather than scanned cell by cell. */
 const MAX_SCANNED_CELLS = 200_000;
 
-/** Row runs of matching cells in one column, as A1 addresses relative to the used range's origin. */
-function formulaRuns(formulas: readonly unknown[][], row0: number, column0: number): string[] {
-  const columnName = (index: number): string => {
-    let name = "";
-    for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-      name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-    return name;
-  };
-  const addresses: string[] = [];
-  const columns = formulas[0]?.length ?? 0;
-  for (let c = 0; c < columns; c++) {
+/** Runs of matching cells down one column: [row, column, rows] relative to the scanned range. */
+function formulaRuns(formulas: readonly unknown[][]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  for (let c = 0; c < (formulas[0]?.length ?? 0); c++) {
     let start = -1;
     for (let r = 0; r <= formulas.length; r++) {
       const hit = r < formulas.length && REFERENCE_FORMULA.test(String(formulas[r][c] ?? ""));
       if (hit && start < 0) start = r;
       if (!hit && start >= 0) {
-        const col = columnName(column0 + c);
-        addresses.push(`${col}${row0 + start + 1}:${col}${row0 + r}`);
+        runs.push([start, c, r - start]);
         start = -1;
       }
     }
   }
-  return addresses;
+  return runs;
 }
 
 /**
@@ -151,12 +143,17 @@ export async function recalculateReferenceFormulas(): Promise<number> {
       });
     await context.sync();
     let calculated = 0;
-    for (const { sheet, range, large, formulas } of scanned) {
-      const addresses = large
-        ? [undefined]
-        : formulaRuns(formulas!.formulas as unknown[][], range.rowIndex, range.columnIndex);
-      for (const address of addresses) {
-        (address === undefined ? range : sheet.getRange(address)).calculate();
+    for (const { range, large, formulas } of scanned) {
+      if (large) {
+        range.calculate();
+        calculated++;
+        continue;
+      }
+      for (const [row, column, rows] of formulaRuns(formulas!.formulas as unknown[][])) {
+        range
+          .getCell(row, column)
+          .getResizedRange(rows - 1, 0)
+          .calculate();
         calculated++;
       }
     }

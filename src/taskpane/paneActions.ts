@@ -151,8 +151,18 @@ export interface ImportSource {
   suggestedDefaults?: ImportDefaults;
   /** Every row needs a source: from a mapped column or, failing one (always for a wide table), the default. */
   requiresSource?: boolean;
-  /** How numbers are written in the file, e.g. "decimal comma" (shown with the preview). */
-  numberConvention?: string;
+  /** How the file writes numbers, inferred from all its numeric cells (shown with the preview). */
+  numberConvention?: ImportNumberConvention;
+}
+
+export type DecimalMark = "," | ".";
+
+export interface ImportNumberConvention {
+  decimal: DecimalMark;
+  /** "file": cells only one convention reads decided it; "default": nothing did. */
+  decidedBy: "user" | "file" | "default";
+  /** Cells that read differently under the two conventions (e.g. "1.500"): the user should choose. */
+  ambiguousCells: number;
 }
 
 /** Source header -> canonical field key ("" = not imported). */
@@ -172,6 +182,8 @@ export interface ImportChoices {
   /** The user's confirmed units and directions for a wide table. */
   wideMetrics?: WideMetricChoice[];
   defaults?: ImportDefaults;
+  /** The decimal mark the user chose for an ambiguous file; otherwise the inferred one. */
+  decimal?: DecimalMark;
 }
 
 /** What to do with a row whose key is in the workbook with different figures. */
@@ -227,6 +239,8 @@ export interface ImportActions {
   directions?: string[];
   readFile(file: File, sheet?: string): Promise<ImportSource>;
   readPasted(text: string): Promise<ImportSource>;
+  /** The preview rows with numbers read as numbers under a decimal mark (default: the inferred one). */
+  previewValues?: (source: ImportSource, decimal?: DecimalMark) => Promise<(string | number)[][]>;
   /** undefined when the workbook selection cannot be read (then the option is not offered). */
   readSelection?: () => Promise<ImportSource>;
   /** The header-based suggestion, or the mapping remembered for these headers in this workbook. */

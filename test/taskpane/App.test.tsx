@@ -353,4 +353,25 @@ describe("import", () => {
     expect((await screen.findByTestId("import-summary")).textContent).toMatch(/1 added/);
     expect(attempts).toBe(2);
   });
+
+  it("shows numbers as read and lets the user choose the decimal mark of an ambiguous file", async () => {
+    const { importer, choicesWritten } = createFakeImporter();
+    const readPasted = importer.readPasted;
+    importer.readPasted = async (text) => ({
+      ...(await readPasted(text)),
+      numberConvention: { decimal: ".", decidedBy: "default", ambiguousCells: 1 },
+    });
+    importer.previewValues = async (source, decimal) =>
+      source.preview.map((row) => [row[0], row[1], decimal === "," ? 1500 : 1.5]);
+    const { actions } = createFakeActions({ importer: async () => importer });
+    renderApp(actions);
+    const user = await openPasted("Industry,Metric,Median\nRetail,Stock days,1.500");
+    expect(await screen.findByRole("cell", { name: "1.5" })).toBeTruthy();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Decimal mark" }), ",");
+    expect(await screen.findByRole("cell", { name: "1500" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Check the rows" }));
+    await user.click(await screen.findByRole("button", { name: /Import all/ }));
+    await screen.findByTestId("import-summary");
+    expect(choicesWritten[0].choices.decimal).toBe(",");
+  });
 });

@@ -286,6 +286,37 @@ describe("import adapter", () => {
     expect(undone).toEqual(written);
   });
 
+  it("shows preview numbers as read under the file's convention, and lets an ambiguous file be read either way", async () => {
+    const { writer, calls } = recordingWriter();
+    const importer = createImportActions(writer);
+    const comma = await importer.readFile(
+      new File(
+        [
+          "industry;metric;unit;median;source\nRetail;Revenue per employee;currency per unit;95.400;Own\nRetail;Gross margin;%;41,2 %;Own\n",
+        ],
+        "survey.csv"
+      )
+    );
+    expect(comma.numberConvention).toMatchObject({ decimal: ",", decidedBy: "file" });
+    const values = await importer.previewValues!(comma);
+    expect(values.map((row) => row[3])).toEqual([95400, 0.412]);
+
+    const ambiguous = await importer.readFile(
+      new File(
+        [
+          "industry;metric;unit;direction;median;source\nRetail;Stock days;days;lower;1.500;Own\nRetail;DSO;days;lower;950;Own\n",
+        ],
+        "a.csv"
+      )
+    );
+    expect(ambiguous.numberConvention!.ambiguousCells).toBeGreaterThan(0);
+    expect((await importer.previewValues!(ambiguous, ","))[0][4]).toBe(1500);
+    expect((await importer.previewValues!(ambiguous, "."))[0][4]).toBe(1.5);
+    const mapping = await importer.suggestMapping(ambiguous);
+    await importer.write(ambiguous, { mapping, decimal: "," }, quiet);
+    expect(calls[0][0].statistics.median).toBe(1500);
+  });
+
   it("reports a file it cannot read instead of failing", async () => {
     const importer = createImportActions(recordingWriter().writer);
     const file = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00])], "broken.xlsx");

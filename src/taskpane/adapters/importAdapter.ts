@@ -12,6 +12,7 @@ import type {
 } from "../../reference/importPipeline";
 import { CANONICAL_COLUMNS, type CanonicalField } from "../../reference/canonical";
 import { UNITS, DIRECTIONS } from "../../reference/model";
+import { readNumberText } from "../../reference/numbers";
 import {
   kindFromFileName,
   parseSource,
@@ -240,7 +241,11 @@ export function createImportActions(
       ),
       suggestedDefaults: defaultsFromTitleRows(parsed),
       requiresSource: true,
-      ...(parsed.decimalComma ? { numberConvention: "decimal comma" } : {}),
+      numberConvention: {
+        decimal: parsed.numberConvention.decimal,
+        decidedBy: parsed.numberConvention.decidedBy,
+        ambiguousCells: parsed.numberConvention.ambiguousCells,
+      },
       ...(parsed.sheets.length > 1 ? { sheets: parsed.sheets } : {}),
       ...(parsed.sheet !== undefined ? { sheet: parsed.sheet } : {}),
     };
@@ -261,8 +266,18 @@ export function createImportActions(
           layout: "wide" as const,
           wideMetrics: (choices.wideMetrics ?? source.wideMetrics ?? []) as WideMetric[],
           defaults,
+          ...decimalOption(choices),
         }
-      : { layout: "long" as const, mapping: fieldMapping(choices.mapping), defaults };
+      : {
+          layout: "long" as const,
+          mapping: fieldMapping(choices.mapping),
+          defaults,
+          ...decimalOption(choices),
+        };
+  }
+
+  function decimalOption(choices: ImportChoices) {
+    return choices.decimal ? { decimal: choices.decimal } : {};
   }
 
   function rowsFor(source: ImportSource, choices: ImportChoices, onlyValidRows: boolean) {
@@ -291,6 +306,17 @@ export function createImportActions(
       const bytes = new Uint8Array(await file.arrayBuffer());
       return toSource(
         await parseSource({ kind, name: file.name, bytes, ...(sheet ? { sheet } : {}) })
+      );
+    },
+    previewValues: async (source, decimal) => {
+      const mark = decimal ?? parsedOf(source).numberConvention.decimal;
+      return parsedOf(source).previewRows.map((row) =>
+        row.map((cell) => {
+          if (typeof cell === "number") return cell;
+          const text = cellText(cell);
+          const reading = readNumberText(text, mark);
+          return reading?.ok ? reading.value : text;
+        })
       );
     },
     readPasted: async (text) =>

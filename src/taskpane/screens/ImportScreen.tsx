@@ -25,6 +25,7 @@ import {
 import type {
   ColumnMapping,
   ConflictChoice,
+  DecimalMark,
   ImportActions,
   ImportDefaults,
   ImportPreview,
@@ -59,6 +60,7 @@ const useStyles = makeStyles({
       textOverflow: "ellipsis",
     },
   },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   fileInput: {
     maxWidth: "100%",
     color: tokens.colorNeutralForeground1,
@@ -86,6 +88,10 @@ type Stage =
       mapping: ColumnMapping;
       wideMetrics?: WideMetricChoice[];
       defaults: ImportDefaults;
+      /** The decimal mark the user chose (ambiguous files); undefined = the inferred one. */
+      decimal?: DecimalMark;
+      /** Preview rows with numbers as read, when the importer offers them. */
+      values?: (string | number)[][];
       validation?: ImportValidation;
       preview?: ImportPreview;
       onConflict: ConflictChoice;
@@ -147,6 +153,7 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
     try {
       const source = await read();
       const mapping = await importer.suggestMapping(source);
+      const values = await importer.previewValues?.(source);
       setStage({
         step: "map",
         source,
@@ -154,6 +161,7 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
         wideMetrics: source.wideMetrics,
         defaults: source.suggestedDefaults ?? {},
         onConflict: "keep",
+        ...(values ? { values } : {}),
       });
     } catch (caught) {
       setError(caught);
@@ -170,11 +178,11 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
   }
 
   async function check(current: Extract<Stage, { step: "map" }>) {
-    const { source, mapping, wideMetrics, defaults } = current;
+    const { source, mapping, wideMetrics, defaults, decimal } = current;
     setBusy(true);
     setError(undefined);
     try {
-      const choices = { mapping, wideMetrics, defaults };
+      const choices = { mapping, wideMetrics, defaults, decimal };
       const validation = await importer.validate(source, choices);
       const preview =
         importer.preview && validation.validRows > 0
@@ -193,7 +201,7 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
     onlyValidRows: boolean,
     total: number
   ) {
-    const { source, mapping, wideMetrics, defaults, onConflict } = current;
+    const { source, mapping, wideMetrics, defaults, decimal, onConflict } = current;
     const controller = new AbortController();
     abortRef.current = controller;
     setError(undefined);
@@ -201,7 +209,7 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
     try {
       const summary = await importer.write(
         source,
-        { mapping, wideMetrics, defaults },
+        { mapping, wideMetrics, defaults, decimal },
         {
           onlyValidRows,
           onConflict,
@@ -313,6 +321,14 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
             setStage({ ...stage, wideMetrics, validation: undefined })
           }
           onDefaults={(defaults) => setStage({ ...stage, defaults, validation: undefined })}
+          onDecimal={(decimal) => {
+            const current = stage;
+            void importer.previewValues?.(current.source, decimal).then(
+              (values) => setStage({ ...current, decimal, values, validation: undefined }),
+              (caught: unknown) => setError(caught)
+            );
+            if (!importer.previewValues) setStage({ ...current, decimal, validation: undefined });
+          }}
           onConflict={(onConflict) => setStage({ ...stage, onConflict })}
           onCheck={() => check(stage)}
           onWrite={(onlyValid, total) => write(stage, onlyValid, total)}
@@ -376,6 +392,7 @@ interface MappingStepProps {
   onMapping: (mapping: ColumnMapping) => void;
   onWideMetrics: (metrics: WideMetricChoice[]) => void;
   onDefaults: (defaults: ImportDefaults) => void;
+  onDecimal: (decimal: DecimalMark) => void;
   onConflict: (choice: ConflictChoice) => void;
   onCheck: () => void;
   onWrite: (onlyValidRows: boolean, total: number) => void;
@@ -392,6 +409,7 @@ function MappingStep(props: MappingStepProps) {
     onMapping,
     onWideMetrics,
     onDefaults,
+    onDecimal,
     onConflict,
     onCheck,
     onWrite,
@@ -449,6 +467,13 @@ function MappingStep(props: MappingStepProps) {
             ? "The row:"
             : `First ${Math.min(PREVIEW_ROWS, source.preview.length)} rows:`}
         </Caption1>
+        {source.numberConvention && (
+          <NumberConventionField
+            convention={source.numberConvention}
+            chosen={stage.decimal}
+            onDecimal={onDecimal}
+          />
+        )}
         {source.sheets && source.sheets.length > 1 && (
           <Field label="Sheet">
             <Select value={source.sheet} onChange={(_, data) => onSheet(data.value)}>
@@ -475,11 +500,19 @@ function MappingStep(props: MappingStepProps) {
               </tr>
             </thead>
             <tbody>
-              {source.preview.slice(0, PREVIEW_ROWS).map((row, rowIndex) => (
+              {(stage.values ?? source.preview).slice(0, PREVIEW_ROWS).map((row, rowIndex) => (
                 <tr key={rowIndex}>
-                  {source.headers.map((_, column) => (
-                    <td key={column}>{row[column] ?? ""}</td>
-                  ))}
+                  {source.headers.map((_, column) => {
+                    const cell = row[column] ?? "";
+                    return typeof cell === "number" ? (
+                      <td key={column} className={styles.number}>
+                        {/* As read: a plain number, so a 1000x misreading shows at once. */}
+                        {String(cell)}
+                      </td>
+                    ) : (
+                      <td key={column}>{cell}</td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -775,5 +808,40 @@ function FailureReport(props: {
         <Button onClick={onDone}>Close</Button>
       </div>
     </section>
+  );
+}
+
+const DECIMAL_LABELS: Record<DecimalMark, string> = {
+  ".": "decimal point (1,234.5)",
+  ",": "decimal comma (1.234,5)",
+};
+
+/** Says how numbers are read; where the file is ambiguous, lets the user choose. */
+function NumberConventionField(props: {
+  convention: NonNullable<ImportSource["numberConvention"]>;
+  chosen?: DecimalMark;
+  onDecimal: (decimal: DecimalMark) => void;
+}) {
+  const { convention, chosen, onDecimal } = props;
+  const decimal = chosen ?? convention.decimal;
+  if (convention.ambiguousCells === 0)
+    return (
+      <Caption1 data-testid="number-convention">
+        Numbers read with a {DECIMAL_LABELS[decimal]}.
+      </Caption1>
+    );
+  return (
+    <Field
+      label="Decimal mark"
+      hint={`${convention.ambiguousCells.toLocaleString()} cells read differently with a decimal point or a decimal comma (e.g. 1.500 = 1.5 or 1500). Choose how this file writes numbers.`}
+    >
+      <Select value={decimal} onChange={(_, data) => onDecimal(data.value as DecimalMark)}>
+        {(Object.keys(DECIMAL_LABELS) as DecimalMark[]).map((mark) => (
+          <option key={mark} value={mark}>
+            {DECIMAL_LABELS[mark]}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
