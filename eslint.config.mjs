@@ -12,7 +12,7 @@ export default [
   {
     ignores: [
       "dist/**",
-      "dist-cli/**",
+      "dist-cli*/**",
       "node_modules/**",
       "coverage/**",
       "test-artifacts/**",

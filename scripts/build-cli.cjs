@@ -42,11 +42,14 @@ async function buildCli({ ifStale = false, outDir = OUT_DIR, version } = {}) {
   const packageVersion = JSON.parse(
     fs.readFileSync(path.join(ROOT, "package.json"), "utf8")
   ).version;
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // Built beside the target and swapped in, so a command already running (a test in another jest
+  // worker) finds its lazily loaded chunks for all but an instant.
+  const staging = `${outDir}.build-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: { crossbench: "src/cli/main.ts" },
-    outdir: outDir,
+    outdir: staging,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -69,13 +72,22 @@ async function buildCli({ ifStale = false, outDir = OUT_DIR, version } = {}) {
     metafile: true,
     logLevel: "warning",
   });
-  const entry = path.join(outDir, "crossbench.mjs");
-  fs.chmodSync(entry, 0o755);
+  fs.chmodSync(path.join(staging, "crossbench.mjs"), 0o755);
+  const retired = `${outDir}.old-${process.pid}`;
+  if (fs.existsSync(outDir)) fs.renameSync(outDir, retired);
+  fs.renameSync(staging, outDir);
+  fs.rmSync(retired, { recursive: true, force: true });
+  // The metafile names the staging folder; name the published one instead.
+  const stagingName = path.relative(ROOT, staging).split(path.sep).join("/");
+  const outName = path.relative(ROOT, outDir).split(path.sep).join("/");
+  const metafile = JSON.parse(
+    JSON.stringify(result.metafile).split(`${stagingName}/`).join(`${outName}/`)
+  );
   if (isDefault) {
     fs.mkdirSync(path.dirname(META), { recursive: true });
-    fs.writeFileSync(META, JSON.stringify(result.metafile));
+    fs.writeFileSync(META, JSON.stringify(metafile));
   }
-  return { built: true, entry, metafile: result.metafile };
+  return { built: true, entry: path.join(outDir, "crossbench.mjs"), metafile };
 }
 
 if (require.main === module) {

@@ -17,6 +17,8 @@ import { complain, escapeValue, safeJson, say } from "./safeText";
 import { checkOutputPath, isSameFile, writeFileAtomically } from "./safeWrite";
 import { readInputFile } from "./inputFile";
 import { reportLines } from "./report";
+import type { StreamCheck, StreamCheckOptions } from "../reference/csvStream";
+import { streamCheck, streamConvert } from "./referenceStream";
 
 interface SourceOptions {
   sheet?: string;
@@ -155,19 +157,25 @@ function describeWide({ parsed, accepted }: Checked): string[] {
   ];
 }
 
-function checkAsJson({ parsed, report, accepted }: Checked): unknown {
+function checkAsJson(
+  report: ValidationReport,
+  {
+    parsed,
+    accepted,
+  }: Pick<Checked, "parsed" | "accepted"> | { parsed?: undefined; accepted: false }
+): unknown {
   return {
     file: report.file,
     ...(report.sheet !== undefined ? { sheet: report.sheet } : {}),
     layout: report.layout,
     ok: report.ok,
     rowsRead: report.rowsRead,
-    validCount: report.valid.length,
+    validCount: report.validCount,
     errorCount: report.errorCount,
     warningCount: report.warningCount,
     invalidRowCount: report.invalidRowCount,
     problems: report.problems,
-    ...(parsed.layout === "wide"
+    ...(parsed?.layout === "wide"
       ? {
           wideMetrics: parsed.wideMetrics.map((m) => ({
             column: m.column + 1,
@@ -188,10 +196,25 @@ function checkAsJson({ parsed, report, accepted }: Checked): unknown {
 export async function checkCommand(file: string, options: CheckOptions): Promise<ExitCode> {
   const limit = limitOf(options);
   const input = await readInputFile(file, "the file");
+  const streamed = streamable(input.kind, options)
+    ? await streamCheck(file, input.bytes, streamOptions(options))
+    : undefined;
+  if (streamed) {
+    const { report } = streamed;
+    if (options.json)
+      process.stdout.write(`${safeJson(checkAsJson(report, { accepted: false }))}\n`);
+    else {
+      for (const line of await reportLines(report, limit)) say(line);
+      say(
+        report.ok ? "Valid: nothing blocks the import." : "Invalid: fix the errors listed above."
+      );
+    }
+    return report.ok ? EXIT.ok : EXIT.invalidData;
+  }
   const checked = await readAndValidate(file, input.kind, input.bytes, options);
   const { report } = checked;
   if (options.json) {
-    process.stdout.write(`${safeJson(checkAsJson(checked))}\n`);
+    process.stdout.write(`${safeJson(checkAsJson(report, checked))}\n`);
   } else {
     for (const line of describeWide(checked)) say(line);
     for (const line of await reportLines(report, limit)) say(line);
@@ -212,6 +235,10 @@ export async function convertCommand(file: string, options: ConvertOptions): Pro
   if (isSameFile(file, options.out))
     throw new UsageError(`--out is the input file ${escapeValue(file)}; choose another name`);
   checkOutputPath(options.out, options.force === true);
+  const streamed = streamable(input.kind, options)
+    ? await streamConvert(file, input.bytes, streamOptions(options))
+    : undefined;
+  if (streamed) return writeStreamed(file, streamed, options, limit);
   const checked = await readAndValidate(file, input.kind, input.bytes, options);
   const { report } = checked;
   const { rowsToImport } = await import("../reference/importPipeline");
@@ -230,6 +257,38 @@ export async function convertCommand(file: string, options: ConvertOptions): Pro
   await writeFileAtomically(options.out, toCanonicalCsv(rows), options.force === true);
   say(
     `Wrote ${rows.length} reference values to ${escapeValue(options.out)}${report.ok ? "." : `; left out ${report.invalidRowCount} rows with errors (--only-valid-rows).`}`
+  );
+  return EXIT.ok;
+}
+
+/** Long CSV files are checked and converted as they stream past (bounded memory). */
+function streamable(kind: SourceKind, options: SourceOptions): boolean {
+  return kind === "csv" && options.sheet === undefined;
+}
+
+function streamOptions(options: SourceOptions): StreamCheckOptions {
+  const decimal = decimalFrom(options);
+  return { defaults: defaultsFrom(options), ...(decimal ? { decimal } : {}) };
+}
+
+/** The streamed conversion's output, with the same rules and messages as the whole-table path. */
+async function writeStreamed(
+  file: string,
+  { check, pieces }: { check: StreamCheck; pieces: string[] },
+  options: ConvertOptions,
+  limit: number
+): Promise<ExitCode> {
+  const { report } = check;
+  if (!report.ok) for (const line of await reportLines(report, limit)) complain(line);
+  if (!report.ok && !options.onlyValidRows)
+    throw new InvalidDataError(
+      `${escapeValue(file)} has ${report.errorCount} errors; nothing was written. Add --only-valid-rows to write only the valid rows.`
+    );
+  if (report.validCount === 0)
+    throw new InvalidDataError(`${escapeValue(file)} has no valid rows; nothing was written.`);
+  await writeFileAtomically(options.out, pieces, options.force === true);
+  say(
+    `Wrote ${report.validCount} reference values to ${escapeValue(options.out)}${report.ok ? "." : `; left out ${report.invalidRowCount} rows with errors (--only-valid-rows).`}`
   );
   return EXIT.ok;
 }

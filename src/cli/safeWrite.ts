@@ -11,7 +11,6 @@ import {
   fsyncSync,
   linkSync,
   openSync,
-  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -51,9 +50,10 @@ export function cleanUpOnSignals(): void {
  * Checks an output path before any work is done: its folder exists, it is not a folder, and it does
  * not exist unless `force` (exit code 2 and one line otherwise).
  */
-export function checkOutputPath(target: string, force: boolean): void {
-  const shown = escapeValue(target);
-  const folder = path.dirname(path.resolve(target));
+export function checkOutputPath(output: string, force: boolean): void {
+  const shown = escapeValue(output);
+  const target = path.resolve(output);
+  const folder = path.dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new UsageError(`the folder for --out does not exist: ${escapeValue(folder)}`);
   if (!existsSync(target)) return;
@@ -62,19 +62,13 @@ export function checkOutputPath(target: string, force: boolean): void {
   if (!force) throw new UsageError(`${shown} already exists; add --force to replace it`);
 }
 
-/** The same file on disk (same real path, or a hard link to it)? */
+/**
+ * The same file: the same path once resolved (the writers below resolve paths the same way), or the
+ * same device and inode, so a link or another spelling of the path counts too.
+ */
 export function isSameFile(a: string, b: string): boolean {
-  if (!existsSync(a) || !existsSync(b)) {
-    const real = (file: string): string =>
-      existsSync(file)
-        ? realpathSync(file)
-        : path.join(realpathSync(path.dirname(path.resolve(file))), path.basename(file));
-    try {
-      return real(a) === real(b);
-    } catch {
-      return false;
-    }
-  }
+  if (path.resolve(a) === path.resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
   const first = statSync(a);
   const second = statSync(b);
   return first.dev === second.dev && first.ino === second.ino;
@@ -87,22 +81,29 @@ const testHoldMs = (): number => Number(process.env.CROSSBENCH_TEST_HOLD_BEFORE_
  * completes (a file created meanwhile is not replaced). File-system refusals become exit code 3.
  */
 export async function writeFileAtomically(
-  target: string,
-  content: Uint8Array | string,
+  output: string,
+  content: Uint8Array | string | readonly string[],
   force: boolean
 ): Promise<void> {
-  const folder = path.dirname(path.resolve(target));
+  const target = path.resolve(output);
+  const folder = path.dirname(target);
   const temporary = path.join(
     folder,
     `.${path.basename(target)}.crossbench-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
   );
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  // A list of strings (a streamed conversion) is written piece by piece, never joined in memory.
+  const pieces: readonly (Uint8Array | string)[] = Array.isArray(content)
+    ? content
+    : [content as Uint8Array | string];
   pendingTemporaryFiles.add(temporary);
   try {
     const descriptor = openSync(temporary, "wx", 0o644);
     try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset);
+      for (const piece of pieces) {
+        const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+        let offset = 0;
+        while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset);
+      }
       fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);
@@ -111,27 +112,27 @@ export async function writeFileAtomically(
     // the rename, which is otherwise too short to hit with a signal.
     if (testHoldMs() > 0) await new Promise((resolve) => setTimeout(resolve, testHoldMs()));
     if (force) renameSync(temporary, target);
-    else linkWithoutReplacing(temporary, target);
+    else linkWithoutReplacing(temporary, target, output);
   } catch (error) {
     removeQuietly(temporary);
     if (error instanceof UsageError) throw error;
-    throw fileSystemError(error, "write", escapeValue(target));
+    throw fileSystemError(error, "write", escapeValue(output));
   }
   removeQuietly(temporary);
 }
 
 /** link() fails when the target exists, so a file that appeared while we worked is never replaced. */
-function linkWithoutReplacing(temporary: string, target: string): void {
+function linkWithoutReplacing(temporary: string, target: string, output: string): void {
   try {
     linkSync(temporary, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST")
-      throw new UsageError(`${escapeValue(target)} already exists; add --force to replace it`);
+      throw new UsageError(`${escapeValue(output)} already exists; add --force to replace it`);
     // File systems without hard links (FAT, some network shares): check, then rename.
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
     if (existsSync(target))
-      throw new UsageError(`${escapeValue(target)} already exists; add --force to replace it`);
+      throw new UsageError(`${escapeValue(output)} already exists; add --force to replace it`);
     renameSync(temporary, target);
   }
 }

@@ -3,7 +3,12 @@
  * 5 MB response limit (a whole-column selection), and multi-area selections (getSelectedRange throws).
  */
 import { createExcelDouble, ExcelDouble } from "../../test/excel-double";
-import { MAX_SELECTION_CELLS, readSelectedValues, SelectionError } from "./cells";
+import {
+  insertFormulaIntoSelection,
+  MAX_SELECTION_CELLS,
+  readSelectedValues,
+  SelectionError,
+} from "./cells";
 
 let double: ExcelDouble;
 beforeEach(() => {
@@ -59,4 +64,10 @@ it.each([
   const failure = await readSelectedValues(options).catch((e: unknown) => e);
   expect(failure).toBeInstanceOf(SelectionError);
   expect((failure as Error).message).toMatch(/Several separate areas .* one block of cells/);
+});
+
+it("inserts a formula into the active cell, also when several areas are selected", async () => {
+  double.selectAreas("Data", ["D2:E3", "G5"]);
+  await expect(insertFormulaIntoSelection("=BENCH.ROI(B2,B3)")).resolves.toBe("Data!D2");
+  expect(double.state.formulas("Data", "D2")).toEqual([["=BENCH.ROI(B2,B3)"]]);
 });

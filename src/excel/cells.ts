@@ -4,11 +4,14 @@
  */
 import { officeSupports, SupportsSet } from "./requirements";
 
-/** Writes `formula` into the top-left cell of the selection and returns that cell's address. */
+/**
+ * Writes `formula` into the active cell and returns its address. The active cell (ExcelApi 1.7) exists
+ * for every selection, also one of several areas, where getSelectedRange would throw.
+ */
 export async function insertFormulaIntoSelection(formula: string): Promise<string> {
   if (!formula.startsWith("=")) throw new Error(`A formula must start with "=": ${formula}`);
   return Excel.run(async (context) => {
-    const cell = context.workbook.getSelectedRange().getCell(0, 0);
+    const cell = context.workbook.getActiveCell();
     cell.formulas = [[formula]];
     cell.load("address");
     await context.sync();

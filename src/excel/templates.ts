@@ -271,6 +271,14 @@ async function queueSheet(
     );
     chart.title.text = chartPlan.title;
     chart.setPosition(chartPlan.anchor, chartPlan.to);
+    // The same axis titles and bounds the file's chart part carries (xlsxCharts.ts).
+    if (chartPlan.axisTitles?.category)
+      chart.axes.categoryAxis.title.text = chartPlan.axisTitles.category;
+    if (chartPlan.axisTitles?.value) chart.axes.valueAxis.title.text = chartPlan.axisTitles.value;
+    if (chartPlan.valueRange) {
+      chart.axes.valueAxis.minimum = chartPlan.valueRange.min;
+      chart.axes.valueAxis.maximum = chartPlan.valueRange.max;
+    }
   }
   if (plan.freeze) {
     if (plan.freeze.columns)

@@ -1,87 +1,38 @@
 /**
  * BENCH analytics functions: ROI, NPV, IRR, PAYBACK, CHANGE, BENEFIT, BEFOREAFTER, ROISIM, PEERRANK,
- * FIT, AHPWEIGHTS, AHPCR. Thin wrappers: coerce Excel's arguments (./args), call the pure maths in
- * src/core, and turn any failure into an Excel error with a message (./errors). This file is an input of
- * custom-functions-metadata-plugin: the JSDoc below becomes functions.json, so descriptions are written
- * for the finance user who reads them in Excel's formula builder.
+ * FIT, AHPWEIGHTS, AHPCR. Thin wrappers: the bodies (argument coercion and the pure maths) are in
+ * ./benchAnalytics, shared with "Explain this cell"; failures become Excel errors here (./errors).
+ * This file is an input of custom-functions-metadata-plugin: the JSDoc below becomes functions.json,
+ * so descriptions are written for the finance user who reads them in Excel's formula builder.
  */
 
-import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
-import { benefit, change, irr, npv, payback, roi } from "../core/finance";
-import { simulateRoi } from "../core/risk";
-import { beforeAfterTable, percentRankInc } from "../core/statistics";
-import { numError, valueError } from "../core/errors";
 import {
-  directionArg,
-  flattenNumbers,
-  flattenNumbersKeepingBlanks,
-  numberIfGiven,
-  numberMatrix,
-  optionalInteger,
-  optionalNumber,
-  optionalNumbers,
-  requiredNumber,
-} from "./args";
+  ahpCrValue,
+  ahpWeightsColumn,
+  beforeAfterRows,
+  benefitValue,
+  changeValue,
+  fitValue,
+  irrValue,
+  npvValue,
+  paybackValue,
+  peerRankValue,
+  roiSimRow,
+  roiValue,
+} from "./benchAnalytics";
 import { excelResult, toExcelError } from "./errors";
-
-/**
- * A numeric result Excel can show: overflow (e.g. amounts near 1e308) becomes #NUM! with a message
- * instead of an Infinity or NaN that Excel would show without one.
- */
-function finite(value: number): number {
-  if (!Number.isFinite(value)) {
-    throw numError(
-      "the result is too large to represent; check the magnitudes of the inputs (amounts near 1E+308?)."
-    );
-  }
-  return value;
-}
 
 /** Runs a scalar function: a number result, or the Excel error that explains why there is none. */
 function scalar(body: () => number): number | CustomFunctions.Error {
-  return excelResult(() => finite(body()));
+  return excelResult(body);
 }
 
 /** Runs a spilling function: an error becomes a single error cell, which Excel shows with its message. */
 function spill(body: () => unknown[][]): any[][] {
   const result = excelResult(() =>
-    body().map((row) => row.map((cell) => (typeof cell === "number" ? finite(cell) : cell)))
+    body().map((row) => row.map((cell) => (cell instanceof Error ? toExcelError(cell) : cell)))
   );
   return result instanceof CustomFunctions.Error ? [[result]] : result;
-}
-
-/**
- * A discount rate as a fraction. 1 or more (100% a period or more) is almost always a percentage typed
- * as a whole number, so it is refused with the reading that was probably meant rather than discounted
- * at 800%.
- */
-function discountRate(value: unknown, argName = "rate"): number {
-  const rate = requiredNumber(value, argName);
-  if (rate >= 1) {
-    const percent = Number((rate * 100).toPrecision(12));
-    const fraction = Number((rate / 100).toPrecision(12));
-    throw valueError(
-      `${argName} is ${rate}: ${rate} means ${percent}% a year; for ${rate}% enter ${fraction} or ${rate}%.`
-    );
-  }
-  return rate;
-}
-
-function rateIfGiven(value: unknown): number | undefined {
-  const rate = numberIfGiven(value, "rate");
-  return rate === undefined ? undefined : discountRate(rate);
-}
-
-/** Mean of a range (or single value), for arguments where a range stands for its average. */
-function meanOf(range: unknown, argName: string): number {
-  const values = flattenNumbers(range, { argName, blank: "skip" });
-  if (values.length === 0)
-    throw valueError(
-      `${argName} has no numbers; enter a value or select cells that contain values.`
-    );
-  let total = 0;
-  for (const value of values) total += value;
-  return total / values.length;
 }
 
 /**
@@ -93,12 +44,7 @@ function meanOf(range: unknown, argName: string): number {
  * @returns ROI as a fraction: 0.25 = 25% return.
  */
 export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions.Error {
-  return scalar(() =>
-    roi(
-      flattenNumbers(benefits, { argName: "benefits", blank: "zero" }),
-      flattenNumbers(costs, { argName: "costs", blank: "zero" })
-    )
-  );
+  return scalar(() => roiValue(benefits, costs));
 }
 
 /**
@@ -115,13 +61,7 @@ export function NPV(
   cashflows: any[][],
   dates?: any[][]
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    npv(
-      discountRate(rate),
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      optionalNumbers(dates, { argName: "dates", blank: "error" })
-    )
-  );
+  return scalar(() => npvValue(rate, cashflows, dates));
 }
 
 /**
@@ -138,13 +78,7 @@ export function IRR(
   dates?: any[][],
   guess?: number
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    irr(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      optionalNumbers(dates, { argName: "dates", blank: "error" }),
-      optionalNumber(guess, "guess", 0.1)
-    )
-  );
+  return scalar(() => irrValue(cashflows, dates, guess));
 }
 
 /**
@@ -156,9 +90,7 @@ export function IRR(
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
-  return scalar(() =>
-    payback(flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }), rateIfGiven(rate))
-  );
+  return scalar(() => paybackValue(cashflows, rate));
 }
 
 /**
@@ -175,9 +107,7 @@ export function CHANGE(
   after: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    change(meanOf(before, "before"), meanOf(after, "after"), directionArg(direction))
-  );
+  return scalar(() => changeValue(before, after, direction));
 }
 
 /**
@@ -203,15 +133,7 @@ export function BENEFIT(
   direction?: string
 ): number | CustomFunctions.Error {
   return scalar(() =>
-    benefit({
-      before: meanOf(before, "before"),
-      after: meanOf(after, "after"),
-      volume: requiredNumber(volume, "volume"),
-      unitValue: requiredNumber(unit_value, "unit_value"),
-      attribution: optionalNumber(attribution, "attribution", 1),
-      confidence: optionalNumber(confidence, "confidence", 1),
-      direction: directionArg(direction),
-    })
+    benefitValue(before, after, volume, unit_value, attribution, confidence, direction)
   );
 }
 
@@ -229,17 +151,7 @@ export function BEFOREAFTER(
   after_values: any[][],
   direction?: string
 ): any[][] {
-  return spill(() => {
-    const table = beforeAfterTable(
-      flattenNumbers(before_values, { argName: "before_values", blank: "skip" }),
-      flattenNumbers(after_values, { argName: "after_values", blank: "skip" }),
-      directionArg(direction)
-    );
-    return table.map(([label, value]) => [
-      label,
-      value instanceof Error ? toExcelError(value) : value,
-    ]);
-  });
+  return spill(() => beforeAfterRows(before_values, after_values, direction));
 }
 
 /**
@@ -266,23 +178,18 @@ export function ROISIM(
   trials?: number,
   seed?: number
 ): any[][] {
-  return spill(() => {
-    const result = simulateRoi(
-      {
-        low: requiredNumber(benefit_low, "benefit_low"),
-        likely: requiredNumber(benefit_likely, "benefit_likely"),
-        high: requiredNumber(benefit_high, "benefit_high"),
-      },
-      {
-        low: requiredNumber(cost_low, "cost_low"),
-        likely: requiredNumber(cost_likely, "cost_likely"),
-        high: requiredNumber(cost_high, "cost_high"),
-      },
-      optionalInteger(trials, "trials", 10_000),
-      optionalInteger(seed, "seed", 1)
-    );
-    return [[result.p10, result.p50, result.p90, result.probabilityPositive, result.mean]];
-  });
+  return spill(() =>
+    roiSimRow(
+      benefit_low,
+      benefit_likely,
+      benefit_high,
+      cost_low,
+      cost_likely,
+      cost_high,
+      trials,
+      seed
+    )
+  );
 }
 
 /**
@@ -299,13 +206,7 @@ export function PEERRANK(
   peers: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() => {
-    const rank = percentRankInc(
-      flattenNumbers(peers, { argName: "peers", blank: "skip" }),
-      requiredNumber(value, "value")
-    );
-    return directionArg(direction) === "lower" ? 1 - rank : rank;
-  });
+  return scalar(() => peerRankValue(value, peers, direction));
 }
 
 /**
@@ -322,13 +223,7 @@ export function FIT(
   weights: any[][],
   scale_max?: number
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    fitScore(
-      flattenNumbersKeepingBlanks(ratings, "ratings"),
-      flattenNumbers(weights, { argName: "weights", blank: "zero" }),
-      optionalNumber(scale_max, "scale_max", 5)
-    )
-  );
+  return scalar(() => fitValue(ratings, weights, scale_max));
 }
 
 /**
@@ -339,7 +234,7 @@ export function FIT(
  * @returns A column of weights, fractions adding up to 1.
  */
 export function AHPWEIGHTS(pairwise: any[][]): any[][] {
-  return spill(() => ahpWeights(numberMatrix(pairwise, "pairwise")).map((weight) => [weight]));
+  return spill(() => ahpWeightsColumn(pairwise));
 }
 
 /**
@@ -350,5 +245,5 @@ export function AHPWEIGHTS(pairwise: any[][]): any[][] {
  * @returns Consistency ratio as a fraction (0.05 = 5%); 0 for 2 criteria or fewer.
  */
 export function AHPCR(pairwise: any[][]): number | CustomFunctions.Error {
-  return scalar(() => ahpConsistencyRatio(numberMatrix(pairwise, "pairwise")));
+  return scalar(() => ahpCrValue(pairwise));
 }

@@ -10,18 +10,13 @@
  */
 import { BenchError, ExcelErrorKind } from "../core/errors";
 
-function errorCodeFor(kind: ExcelErrorKind): CustomFunctions.ErrorCode {
-  switch (kind) {
-    case "#VALUE!":
-      return CustomFunctions.ErrorCode.invalidValue;
-    case "#NUM!":
-      return CustomFunctions.ErrorCode.invalidNumber;
-    case "#N/A":
-      return CustomFunctions.ErrorCode.notAvailable;
-    case "#DIV/0!":
-      return CustomFunctions.ErrorCode.divisionByZero;
-  }
-}
+/**
+ * The codes as the strings they are. The `CustomFunctions.ErrorCode` enum object is CustomFunctionsRuntime
+ * 1.3 while the manifest asks for 1.2 (scripts/check-api-sets.ts reports it); `new CustomFunctions.Error`
+ * (1.2) takes the code's string, so reading the enum at run time would only add a way to fail.
+ */
+const errorCodeFor = (kind: ExcelErrorKind): CustomFunctions.ErrorCode =>
+  kind as CustomFunctions.ErrorCode;
 
 /** The error kinds whose custom message Excel shows (in the cell's error indicator). */
 export const KINDS_WITH_MESSAGES: readonly ExcelErrorKind[] = ["#VALUE!", "#N/A"];
@@ -39,7 +34,7 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new CustomFunctions.Error(
-    CustomFunctions.ErrorCode.invalidValue,
+    errorCodeFor("#VALUE!"),
     `Crossbench could not compute this: ${detail}`.slice(0, 255)
   );
 }

@@ -128,7 +128,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
   },
   {
     field: "p10",
-    label: "p10",
+    label: "P10",
     kind: "number",
     required: "optional",
     synonyms: [
@@ -147,7 +147,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
   },
   {
     field: "p25",
-    label: "p25",
+    label: "P25",
     kind: "number",
     required: "optional",
     synonyms: [
@@ -181,7 +181,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
   },
   {
     field: "p75",
-    label: "p75",
+    label: "P75",
     kind: "number",
     required: "optional",
     synonyms: [
@@ -198,7 +198,7 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
   },
   {
     field: "p90",
-    label: "p90",
+    label: "P90",
     kind: "number",
     required: "optional",
     synonyms: [

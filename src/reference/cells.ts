@@ -100,6 +100,8 @@ export function parseDirection(text: string): Direction | undefined {
   return DIRECTION_WORDS.get(vocabularyKey(text));
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * A text cell: trimmed, our own CSV escape undone, Excel's cell limit enforced, characters no .xlsx can
  * hold (NUL, other C0 controls, U+FFFE/U+FFFF, lone surrogates) refused, invisible zero-width characters
@@ -115,7 +117,9 @@ export function readText(cell: CellValue, say: Say): string | undefined {
     );
     return undefined;
   }
-  const forbidden = findXmlForbiddenCharacter(raw);
+  // Printable ASCII (most cells) holds nothing forbidden or invisible: skip those scans.
+  const plain = PRINTABLE_ASCII.test(raw);
+  const forbidden = plain ? undefined : findXmlForbiddenCharacter(raw);
   if (forbidden) {
     say(
       "error",
@@ -125,7 +129,7 @@ export function readText(cell: CellValue, say: Say): string | undefined {
     );
     return undefined;
   }
-  const visible = stripInvisibleCharacters(raw);
+  const visible = plain ? raw : stripInvisibleCharacters(raw);
   if (visible !== raw)
     say(
       "warning",
@@ -149,8 +153,8 @@ export interface AmbiguityLog {
 export interface NumberContext {
   convention: NumberConvention;
   ambiguity: AmbiguityLog;
-  /** Where the cell is, for the ambiguity summary ("row 5, column C (median)"). */
-  where: string;
+  /** Where the cell is, for the ambiguity summary ("row 5, column C (median)"); built only when needed. */
+  where: () => string;
 }
 
 /** A number cell (statistic, year, n) under the file's convention; blank is undefined. */
@@ -175,7 +179,7 @@ export function readNumber(
   const { decimal, decidedBy } = context.convention;
   const reading = text.length > 64 ? undefined : readNumberText(text, decimal);
   if (reading?.ok) {
-    if (decidedBy !== "user" && classifyNumberText(text) === "ambiguous") {
+    if (decidedBy !== "user" && /[.,]/.test(text) && classifyNumberText(text) === "ambiguous") {
       if (decidedBy === "default")
         say(
           "warning",
@@ -183,7 +187,7 @@ export function readNumber(
         );
       else {
         context.ambiguity.count++;
-        context.ambiguity.first ??= { where: context.where, text };
+        context.ambiguity.first ??= { where: context.where(), text };
       }
     }
     return reading.value;

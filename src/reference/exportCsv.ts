@@ -1,20 +1,36 @@
 /**
  * Canonical CSV output (`crossbench reference convert`). Text that a spreadsheet could run as a formula
  * is prefixed with an apostrophe (OWASP CSV-injection rule); our importer removes that prefix again.
+ * Numbers are written in JavaScript's shortest round-trip form. Line by line, so a converter can stream.
  */
-import Papa from "papaparse";
-import { CANONICAL_HEADERS, toCanonicalRow } from "./canonical";
+import { CANONICAL_HEADERS, CellValue, toCanonicalRow } from "./canonical";
 import { ReferenceValue } from "./model";
 import { neutraliseFormulaText } from "./textSafety";
 
+export const CSV_NEWLINE = "\r\n";
+
+/** RFC 4180 quoting, only where needed (delimiter, quote, line break, or edge spaces). */
+function csvField(text: string): string {
+  return /[",\r\n]|^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvCell(cell: CellValue): string {
+  if (cell === null) return "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (typeof cell === "number") return String(cell);
+  return csvField(neutraliseFormulaText(cell));
+}
+
+export function canonicalCsvHeader(): string {
+  return CANONICAL_HEADERS.map(csvField).join(",") + CSV_NEWLINE;
+}
+
+export function canonicalCsvLine(value: ReferenceValue): string {
+  return toCanonicalRow(value).map(csvCell).join(",") + CSV_NEWLINE;
+}
+
 export function toCanonicalCsv(values: readonly ReferenceValue[]): string {
-  const rows = values.map((value) =>
-    toCanonicalRow(value).map((cell) => {
-      if (cell === null) return "";
-      if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-      if (typeof cell === "number") return String(cell);
-      return neutraliseFormulaText(cell);
-    })
-  );
-  return Papa.unparse({ fields: [...CANONICAL_HEADERS], data: rows }, { newline: "\r\n" }) + "\r\n";
+  let csv = canonicalCsvHeader();
+  for (const value of values) csv += canonicalCsvLine(value);
+  return csv;
 }

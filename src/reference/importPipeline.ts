@@ -235,6 +235,7 @@ function unreadableReport(parsed: ParsedSource): ValidationReport {
     layout: parsed.layout,
     rowsRead: 0,
     valid: [],
+    validCount: 0,
     problems: parsed.problems,
     errorCount: parsed.problems.filter((p) => p.severity === "error").length,
     warningCount: parsed.problems.filter((p) => p.severity === "warning").length,

@@ -110,9 +110,9 @@ export const ILLUSTRATIVE_SOURCE = "Crossbench illustrative sample";
  * folded (NFKC) and invisible zero-width characters dropped, so look-alike names are one key.
  */
 export function normaliseName(name: string): string {
-  return name
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
-    .normalize("NFKC")
+  // Printable ASCII has nothing to fold or drop: skip the Unicode passes (hot in large imports).
+  const ascii = /^[\x20-\x7e]*$/.test(name);
+  return (ascii ? name : name.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "").normalize("NFKC"))
     .toLowerCase()
     .replace(/[\s_\-.,/&()]+/g, " ")
     .trim();

@@ -24,8 +24,8 @@ export interface NumberConvention {
 }
 
 const SPACES = /[ \u00a0\u202f\u2009]/g;
-const SPACE_GROUPED = /^\d{1,3}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?$/;
-const APOSTROPHE_GROUPED = /^\d{1,3}(['\u2019]\d{3})+(\.\d+)?$/;
+const SPACE_GROUPED = /^[1-9]\d{0,2}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?$/;
+const APOSTROPHE_GROUPED = /^[1-9]\d{0,2}(['\u2019]\d{3})+(\.\d+)?$/;
 const POINT_FORMS = [
   /^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/,
   /^\d+(\.\d*)?$/,
@@ -46,7 +46,16 @@ export type NumberReading = { ok: true; value: number } | { ok: false; reason: "
  * Reads number text under one convention. Returns undefined for blank text. Infinity and overflow
  * (`1e309`) are never numbers.
  */
+const PLAIN_POINT = /^-?\d+(\.\d+)?$/;
+const PLAIN_COMMA = /^-?\d+(,\d+)?$/;
+const SIMPLE_DECIMAL = /^[+-]?(\d+)([.,])(\d+)$/;
+
 export function readNumberText(raw: string, decimal: DecimalMark): NumberReading | undefined {
+  // Fast path for the common plain forms ("12", "-0.35", "0,35"); everything else below.
+  if (decimal === "." ? PLAIN_POINT.test(raw) : PLAIN_COMMA.test(raw)) {
+    const number = Number(decimal === "." ? raw : raw.replace(",", "."));
+    return Number.isFinite(number) ? { ok: true, value: number } : { ok: false, reason: "range" };
+  }
   let text = raw.trim();
   if (text === "") return undefined;
   let percent = false;
@@ -89,6 +98,16 @@ function shiftDecimal(plain: string, places: number): string {
 
 /** What a text cell says about the convention. */
 export function classifyNumberText(text: string): "comma" | "point" | "ambiguous" | "neutral" {
+  // Words ("CC BY 4.0", "v1.2 beta") are never numbers; only digits, marks, spaces, %, signs, e.
+  if (!/[.,]/.test(text) || /[^\d.,'\s%()+\-eE\u00a0\u202f\u2009\u2019]/.test(text))
+    return "neutral";
+  const simple = SIMPLE_DECIMAL.exec(text);
+  if (simple) {
+    const [, whole, mark, fraction] = simple;
+    // "1.500" / "1,500": a decimal or a thousands group; anything else has only one reading.
+    if (fraction.length === 3 && whole.length <= 3 && whole[0] !== "0") return "ambiguous";
+    return mark === "," ? "comma" : "point";
+  }
   const point = readNumberText(text, ".");
   const comma = readNumberText(text, ",");
   const pointOk = point?.ok === true;

@@ -7,6 +7,7 @@ import { CANONICAL_COLUMNS, CanonicalField, CellValue, canonicalColumn } from ".
 import {
   AmbiguityLog,
   NumberContext,
+  Say,
   quoteCell,
   readBoolean,
   readDirection,
@@ -45,8 +46,23 @@ const TEXT_FIELDS = CANONICAL_COLUMNS.filter(
   (c) => c.kind === "text" || c.kind === "unit" || c.kind === "direction"
 ).map((c) => c.field as TextField);
 
+/** Catalogue lookups by metric text, remembered per file (a million rows name few metrics). */
+function knownMetric(file: FileContext, metric: string): MetricDefinition | undefined {
+  const cache = (file.catalogueCache ??= new Map());
+  const cached = cache.get(metric);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = catalogueMetric(metric);
+  if (cache.size < 10_000) cache.set(metric, found ?? null);
+  return found;
+}
+
 /** Shared by every row of one file. */
 export interface FileContext {
+  catalogueCache?: Map<string, MetricDefinition | null>;
+  /** The row being checked, and callbacks bound to it (see sayFor). */
+  current?: RowState;
+  sayCache?: Map<CanonicalField, Say>;
+  numberContexts?: Map<CanonicalField, NumberContext>;
   defaults: ImportDefaults;
   convention: NumberConvention;
   ambiguity: AmbiguityLog;
@@ -88,21 +104,41 @@ function isBlank(cell: CellValue): boolean {
   return cell === null || (typeof cell === "string" && cell.trim() === "");
 }
 
+/**
+ * Per-field callbacks made once per file, not once per cell: they act on the row being checked
+ * (`file.current`). A million rows would otherwise allocate tens of millions of closures.
+ */
+function sayFor(state: RowState, field: CanonicalField): Say {
+  const cache = (state.file.sayCache ??= new Map());
+  let say: Say | undefined = cache.get(field);
+  if (!say) {
+    const file = state.file;
+    say = (severity, message) => file.current?.say(field, severity, message);
+    cache.set(field, say);
+  }
+  return say;
+}
+
 function numberContext(state: RowState, field: CanonicalField): NumberContext {
-  return {
-    convention: state.file.convention,
-    ambiguity: state.file.ambiguity,
-    where: `row ${state.input.row}, column ${state.input.label(field)}`,
-  };
+  const cache = (state.file.numberContexts ??= new Map());
+  let context: NumberContext | undefined = cache.get(field);
+  if (!context) {
+    const file = state.file;
+    context = {
+      convention: file.convention,
+      ambiguity: file.ambiguity,
+      where: () => `row ${file.current?.input.row}, column ${file.current?.input.label(field)}`,
+    };
+    cache.set(field, context);
+  }
+  return context;
 }
 
 const readTextFields: RowRule = {
   name: "text fields",
   check(state) {
     for (const field of TEXT_FIELDS) {
-      const text = readText(state.input.cell(field), (severity, message) =>
-        state.say(field, severity, message)
-      );
+      const text = readText(state.input.cell(field), sayFor(state, field));
       if (text !== undefined) state.text[field] = text;
     }
   },
@@ -115,7 +151,7 @@ const requiredKeys: RowRule = {
     for (const field of ["industry", "metric"] as const)
       if (!state.text[field] && isBlank(state.input.cell(field)))
         state.say(field, "error", `The ${field} is missing.`);
-    if (state.text.metric) state.known = catalogueMetric(state.text.metric);
+    if (state.text.metric) state.known = knownMetric(state.file, state.text.metric);
   },
 };
 
@@ -144,7 +180,7 @@ const unitRule: RowRule = {
     const { known } = state;
     const text = state.text.unit;
     if (text) {
-      state.unit = readUnit(text, (s, m) => state.say("unit", s, m));
+      state.unit = readUnit(text, sayFor(state, "unit"));
       if (state.unit && known && state.unit !== known.unit)
         state.say(
           "unit",
@@ -167,7 +203,7 @@ const directionRule: RowRule = {
   name: "direction",
   check(state) {
     const text = state.text.direction;
-    if (text) state.direction = readDirection(text, (s, m) => state.say("direction", s, m));
+    if (text) state.direction = readDirection(text, sayFor(state, "direction"));
     else if (state.known) state.direction = state.known.direction;
     else if (state.text.metric)
       state.say(
@@ -182,8 +218,11 @@ const statisticsRule: RowRule = {
   name: "figures",
   check(state) {
     for (const key of STATISTIC_KEYS) {
-      const number = readNumber(state.input.cell(key), key, numberContext(state, key), (s, m) =>
-        state.say(key, s, m)
+      const number = readNumber(
+        state.input.cell(key),
+        key,
+        numberContext(state, key),
+        sayFor(state, key)
       );
       if (number !== undefined) state.statistics[key] = number;
     }
@@ -261,7 +300,7 @@ function integerRule(field: "n" | "year"): RowRule {
         label,
         range,
         numberContext(state, field),
-        (s, m) => state.say(field, s, m)
+        sayFor(state, field)
       );
       if (value !== undefined) state[field] = value;
     },
@@ -290,8 +329,10 @@ const sourceRule: RowRule = {
 const illustrativeRule: RowRule = {
   name: "illustrative",
   check(state) {
-    const flag = readBoolean(state.input.cell("illustrative"), "illustrative", (s, m) =>
-      state.say("illustrative", s, m)
+    const flag = readBoolean(
+      state.input.cell("illustrative"),
+      "illustrative",
+      sayFor(state, "illustrative")
     );
     state.illustrative = flag ?? state.file.defaults.illustrative ?? false;
   },
@@ -354,6 +395,7 @@ export function newRowState(input: RowInput, file: FileContext, say: RowState["s
 
 /** Runs every rule over a row. */
 export function checkRowRules(state: RowState, rules: readonly RowRule[] = ROW_RULES): RowState {
+  state.file.current = state;
   for (const rule of rules) rule.check(state);
   return state;
 }

@@ -71,11 +71,12 @@ function checkRow(
   input: RowInput,
   context: FileContext,
   log: ProblemLog,
-  said = new Set<string>()
+  said?: Set<string>
 ): RowState {
   const state = newRowState(input, context, (field, severity, message) => {
     const column = input.label(field);
     const key = `${column}\u0000${message}`;
+    said ??= new Set();
     if (said.has(key)) return;
     said.add(key);
     log.add(input.row, column, severity, message);
@@ -151,6 +152,63 @@ function checkMapping(
   return columnOf;
 }
 
+/**
+ * Checks the data rows of a long table one at a time, so a stream can feed it rows and keep nothing
+ * but the log (see csvStream.ts); validateLong feeds it a whole table.
+ */
+export class LongRowChecker {
+  /** False when the mapping itself has errors: then no row is checked. */
+  readonly ready: boolean;
+  private readonly columnOf: Map<CanonicalField, number>;
+  private readonly labels = new Map<CanonicalField, string>();
+  private readonly context: FileContext;
+  private readonly input: RowInput;
+  private cells: readonly CellValue[] = [];
+
+  constructor(
+    header: readonly string[],
+    private readonly headerRow: number,
+    mapping: ColumnMapping,
+    defaults: ImportDefaults,
+    convention: NumberConvention,
+    private readonly log: ProblemLog
+  ) {
+    this.context = { defaults, convention, ambiguity: { count: 0 }, seen: new Map() };
+    const errorsBefore = log.errorCount;
+    this.columnOf = checkMapping(header, headerRow, mapping, defaults, log);
+    this.ready = log.errorCount === errorsBefore;
+    for (const [field, index] of this.columnOf)
+      this.labels.set(field, columnLabel(index, header[index]));
+    // One input object for every row (a million rows must not mean millions of closures).
+    this.input = {
+      row: 0,
+      cell: (field) => {
+        const index = this.columnOf.get(field);
+        return index === undefined ? null : (this.cells[index] ?? null);
+      },
+      label: (field) => this.labels.get(field) ?? "",
+    };
+  }
+
+  /** The row's reference value, or undefined when it is blank, skipped or has errors (logged). */
+  check(cells: readonly CellValue[], row: number): ReferenceValue | undefined {
+    if (isBlankRow(cells)) return undefined;
+    this.cells = cells;
+    this.input.row = row;
+    const state = checkRow(this.input, this.context, this.log);
+    if (state.skipped) {
+      this.log.skippedRowCount++;
+      return undefined;
+    }
+    return this.log.rowHasError(row) ? undefined : buildValue(state);
+  }
+
+  /** Call after the last row: adds the file-level notes (how ambiguous numbers were read). */
+  finish(): void {
+    reportAmbiguity(this.context, this.headerRow, this.log);
+  }
+}
+
 /** Validates a long (canonical or mapped) table whose header is rows[headerIndex]. */
 export function validateLong(
   table: RawTable,
@@ -161,38 +219,21 @@ export function validateLong(
 ): ValidationReport {
   const log = new ProblemLog(table.file, table.sheet);
   copyTableProblems(table, log);
-  const context = fileContext(table, defaults, numbers);
+  const convention = tableConvention(table, numbers.decimal);
   const header = (table.rows[headerIndex] ?? []).map((c) => (c === null ? "" : String(c)));
   const headerRow = table.rowNumbers[headerIndex] ?? 1;
   const rowsRead = Math.max(0, table.rows.length - headerIndex - 1);
-  const columnOf = checkMapping(header, headerRow, mapping, context.defaults, log);
-  if (log.errorCount > 0) return finishReport(table, "long", rowsRead, [], log, context.convention);
-
-  const labels = new Map<CanonicalField, string>();
-  for (const [field, index] of columnOf) labels.set(field, columnLabel(index, header[index]));
+  const checker = new LongRowChecker(header, headerRow, mapping, defaults, convention, log);
+  if (!checker.ready || log.errorCount > 0)
+    return finishReport(table, "long", rowsRead, [], log, convention);
   const valid: ValidatedRow[] = [];
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
-    const cells = table.rows[i];
-    if (isBlankRow(cells)) continue;
     const row = table.rowNumbers[i];
-    const input: RowInput = {
-      row,
-      cell: (field) => {
-        const index = columnOf.get(field);
-        return index === undefined ? null : (cells[index] ?? null);
-      },
-      label: (field) => labels.get(field) ?? "",
-    };
-    const state = checkRow(input, context, log);
-    if (state.skipped) {
-      log.skippedRowCount++;
-      continue;
-    }
-    const value = log.rowHasError(row) ? undefined : buildValue(state);
+    const value = checker.check(table.rows[i], row);
     if (value) valid.push({ row, value });
   }
-  reportAmbiguity(context, headerRow, log);
-  return finishReport(table, "long", rowsRead, valid, log, context.convention);
+  checker.finish();
+  return finishReport(table, "long", rowsRead, valid, log, convention);
 }
 
 function checkWideColumns(

@@ -30,6 +30,8 @@ export interface ValidationReport {
   /** Data rows examined (below the header). */
   rowsRead: number;
   valid: ValidatedRow[];
+  /** Valid reference values; equals valid.length except for a streamed check, which keeps none. */
+  validCount: number;
   problems: ImportProblem[];
   errorCount: number;
   warningCount: number;
@@ -96,7 +98,8 @@ export function finishReport(
   rowsRead: number,
   valid: ValidatedRow[],
   log: ProblemLog,
-  numberConvention: NumberConvention
+  numberConvention: NumberConvention,
+  validCount = valid.length
 ): ValidationReport {
   return {
     file: table.file,
@@ -104,6 +107,7 @@ export function finishReport(
     layout,
     rowsRead,
     valid,
+    validCount,
     problems: log.problems,
     errorCount: log.errorCount,
     warningCount: log.warningCount,
@@ -134,7 +138,7 @@ export function formatReport(report: ValidationReport, limit = Infinity): string
     ? `, ${report.skippedRowCount} aggregate rows skipped`
     : "";
   const lines = [
-    `${report.file}${report.sheet ? ` [${report.sheet}]` : ""}: ${report.layout} layout, ${report.rowsRead} data rows, ${report.valid.length} valid reference values, ${report.errorCount} errors in ${report.invalidRowCount} rows, ${report.warningCount} warnings${skipped}.`,
+    `${report.file}${report.sheet ? ` [${report.sheet}]` : ""}: ${report.layout} layout, ${report.rowsRead} data rows, ${report.validCount} valid reference values, ${report.errorCount} errors in ${report.invalidRowCount} rows, ${report.warningCount} warnings${skipped}.`,
   ];
   report.problems.slice(0, limit).forEach((p) => {
     const where = [

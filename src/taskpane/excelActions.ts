@@ -15,6 +15,7 @@ import type {
 import type { FunctionsMetadata } from "./adapters/functionCatalogue";
 import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "../excel/cells";
 import { readSettings, writeSettings } from "../excel/settings";
+import { onPaneScreenRequest } from "../commands/paneRequests";
 
 /** Caches a lazily computed promise, but forgets a failure so the next call can retry. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -130,13 +131,36 @@ function createPracticeActions(): PracticeActions {
   };
 }
 
-export function createExcelActions(): PaneActions {
+/** The self-check runs the pane's own template path with the workbook's defaults. */
+function createSelfCheck(
+  templates: TemplateActions,
+  themeBackground: string | undefined
+): NonNullable<PaneActions["selfCheck"]> {
+  return async (onProgress) => {
+    const { officeSelfCheckHost, runSelfCheck } = await import(
+      /* webpackChunkName: "selfcheck" */ "../excel/selfCheck"
+    );
+    const insertTemplate = async (id: string) => {
+      const settings = await readSettings();
+      return (await templates.insert([id], settings.industry, settings)).sheetNames;
+    };
+    return runSelfCheck(officeSelfCheckHost({ themeBackground, insertTemplate }), onProgress);
+  };
+}
+
+export interface ExcelActionOptions {
+  /** Office's theme background as the pane read it (for the self-check's report). */
+  themeBackground?: string;
+}
+
+export function createExcelActions(options: ExcelActionOptions = {}): PaneActions {
   const functionList = once(async () => {
     const { functionCatalogue } = await import(
       /* webpackChunkName: "functions-reference" */ "./adapters/functionCatalogue"
     );
     return functionCatalogue(await fetchFunctionsMetadata());
   });
+  const templates = createTemplateActions();
   return {
     readSettings,
     writeSettings,
@@ -144,8 +168,12 @@ export function createExcelActions(): PaneActions {
     activateSheet,
     functions: { list: functionList },
     library: createLibraryActions(),
-    templates: createTemplateActions(),
+    templates,
     practices: createPracticeActions(),
     importer: createImporter(),
+    explainCell: async () =>
+      (await import(/* webpackChunkName: "explain" */ "../excel/explainCell")).explainActiveCell(),
+    selfCheck: createSelfCheck(templates, options.themeBackground),
+    onOpenScreenRequest: onPaneScreenRequest,
   };
 }

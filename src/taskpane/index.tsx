@@ -50,12 +50,17 @@ function officeThemeBackground(): string | undefined {
 function start(info: { host: Office.HostType | null } | undefined): void {
   const seam = testHost();
   if (info?.host === Office.HostType.Excel) {
-    render(<App actions={createExcelActions()} />, isDarkTheme(officeThemeBackground()));
+    const background = officeThemeBackground();
+    render(
+      <App actions={createExcelActions({ themeBackground: background })} />,
+      isDarkTheme(background)
+    );
   } else if (seam && !info?.host) {
     (globalThis as { Excel?: unknown }).Excel = seam.Excel;
+    const background = seam.officeTheme?.bodyBackgroundColor;
     render(
-      <App actions={createExcelActions()} />,
-      isDarkTheme(seam.officeTheme?.bodyBackgroundColor)
+      <App actions={createExcelActions({ themeBackground: background })} />,
+      isDarkTheme(background)
     );
   } else {
     render(<NotInExcel />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);

@@ -266,6 +266,35 @@ export interface ImportActions {
   undoLastWrite?: () => Promise<{ removed: number; restored: number }>;
 }
 
+/** "Explain this cell": why a BENCH cell shows what it shows (src/excel/explainCell.ts). */
+export interface CellExplanation {
+  address: string;
+  formula: string;
+  kind: "no-formula" | "not-bench" | "cannot-evaluate" | "value" | "error";
+  headline: string;
+  /** The full reason for an error (Excel drops it on #NUM! and #DIV/0!). */
+  message?: string;
+  /** What to change, or what the value means. */
+  details: string[];
+  arguments: { parameter: string; text: string; shown: string }[];
+  /** The whole explanation as plain text, for copying. */
+  text: string;
+}
+
+export interface SelfCheckLine {
+  section: string;
+  label: string;
+  status: "pass" | "fail" | "info" | "manual";
+  detail: string;
+}
+
+/** "Check this installation" (src/excel/selfCheck.ts): the report the user copies and sends back. */
+export interface SelfCheckReport {
+  passed: boolean;
+  lines: SelfCheckLine[];
+  text: string;
+}
+
 export interface PaneActions {
   readSettings(): Promise<PaneSettings>;
   writeSettings(settings: PaneSettings): Promise<void>;
@@ -278,4 +307,13 @@ export interface PaneActions {
   practices?: PracticeActions;
   /** Loads the import flow (parsers for CSV, XLSX and JSON) when the user opens it. */
   importer?: () => Promise<ImportActions>;
+  /** Explains the active cell's BENCH formula. */
+  explainCell?: () => Promise<CellExplanation>;
+  /** Runs the installation self-check; `onProgress` names the step running. */
+  selfCheck?: (onProgress: (step: string) => void) => Promise<SelfCheckReport>;
+  /**
+   * Lets the ribbon open the pane at a screen: calls `open` with the requested screen now and whenever
+   * the ribbon asks again; returns the unsubscribe function.
+   */
+  onOpenScreenRequest?: (open: (screen: string) => void) => () => void;
 }

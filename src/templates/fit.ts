@@ -159,7 +159,8 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
       "Yellow cells with blue text are inputs (sample ratings: replace them). Weights come from the pairwise comparisons or are typed in."
     ),
   ]);
-  sheet.add([text("Your industry"), input(industry)]);
+  // The candidate practices are chosen for the industry when the sheet is made: shown, not an input.
+  sheet.add([text("Candidates chosen for"), { value: industry, style: "output" }]);
   const weightModeRow = sheet.add([text("Weights from (pairwise / typed)"), input("pairwise")]);
   sheet.add();
 

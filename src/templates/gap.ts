@@ -209,7 +209,11 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
         }
       : note("Reference figures from your library; see the Reference sheet for sources."),
   ]);
-  const industryRow = sheet.add([text("Your industry"), input(industry)]);
+  // In portable files the figures are fixed when the file is made, so the industry is shown, not asked.
+  const industryRow = sheet.add([
+    text("Your industry"),
+    portable ? { value: industry, style: "output" } : input(industry),
+  ]);
   const targetRow = sheet.add([
     text("Target level (median, p75 or p90)"),
     input(context.preferences?.targetPercentile ?? "p75"),
@@ -403,18 +407,24 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
               type: "barClustered",
               data: `${at(chartColumn, listTop)}:${at(chartColumn + 2, listTop + charted.length)}`,
               seriesBy: "columns",
+              axisTitles: { value: "Percentile in your industry (50% = median)" },
+              valueRange: { min: 0, max: 1 },
               anchor: at(0, chartAnchorRow),
               to: at(9, chartAnchorRow + chartRows),
             },
           ]
         : [],
     validations: [
-      {
-        range: at(1, industryRow),
-        kind: "list",
-        source: `=${industriesList}`,
-        prompt: "Pick your industry from the library",
-      },
+      ...(portable
+        ? []
+        : [
+            {
+              range: at(1, industryRow),
+              kind: "list" as const,
+              source: `=${industriesList}`,
+              prompt: "Pick your industry from the library",
+            },
+          ]),
       {
         range: at(1, targetRow),
         kind: "list",

@@ -103,6 +103,10 @@ export interface ChartPlan {
   anchor: string;
   /** Optional bottom-right corner. */
   to?: string;
+  /** Axis titles: the category axis (the x axis of a scatter chart) and the value axis. */
+  axisTitles?: { category?: string; value?: string };
+  /** Fixed value-axis bounds (e.g. 0 and 1 for percentiles); automatic when absent. */
+  valueRange?: { min: number; max: number };
 }
 
 export interface SheetPlan {

@@ -132,6 +132,20 @@ describe("chart parts", () => {
     expect(xml).toContain("<c:f>'Data'!$B$2:$B$3</c:f>");
   });
 
+  it("writes axis titles and fixed value bounds where the plan gives them", () => {
+    const withAxes: ChartPlan = {
+      ...plan("xyScatter"),
+      axisTitles: { category: "Effort", value: "Benefit" },
+      valueRange: { min: 0, max: 1 },
+    };
+    const xml = chartXml(withAxes, sheetOf([withAxes], "Data", values));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<c:valAx><c:axId val="500001"\/>.*<a:t>Effort<\/a:t>/);
+    expect(xml).toContain('<c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/>');
+    expect(xml).toContain("<a:t>Benefit</a:t>");
+    expect(chartXml(plan("line"), sheetOf([], "Data", values))).not.toContain("<c:max ");
+  });
+
   it("leaves formulas without a known result out of the cache, keeping the point count", () => {
     const xml = chartXml(plan("line"), sheetOf([plan("line")], "Data", { B1: "S", B2: 5 }));
     expect(xml).toMatch(
@@ -144,6 +158,22 @@ describe("chart parts", () => {
     workbook.addWorksheet("Only");
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     expect(await addNativeCharts(bytes, [sheetOf([], "Only")])).toEqual(bytes);
+  });
+
+  it("finds a sheet whose name needs escaping and quotes it in every reference", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("First");
+    const name = "Bob's ROI & <Co>";
+    workbook.addWorksheet(name).getCell("A1").value = "x";
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const files = await parts(
+      await addNativeCharts(bytes, [sheetOf([plan("line")], name, values)])
+    );
+    expect(files.get("xl/worksheets/sheet2.xml")).toContain('<drawing r:id="rId1"/>');
+    expect(files.get("xl/worksheets/sheet1.xml")).not.toContain("<drawing");
+    const chart = files.get("xl/charts/chart1.xml")!;
+    expect(XMLValidator.validate(chart)).toBe(true);
+    expect(chart).toContain("<c:f>'Bob''s ROI &amp; &lt;Co&gt;'!$B$2:$B$3</c:f>");
   });
 
   it("names the sheet it cannot find instead of dropping the chart", async () => {

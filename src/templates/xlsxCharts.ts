@@ -195,19 +195,36 @@ function seriesXml(plan: ChartPlan, series: SeriesSpec, index: number, sheet: Ch
 const CATEGORY_AXIS = 500001;
 const VALUE_AXIS = 500002;
 
-function valueAxis(id: number, cross: number, position: "l" | "b", format: string): string {
+/** An axis title (c:title), or nothing. */
+function axisTitle(text: string | undefined): string {
+  if (!text) return "";
   return (
-    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${position}"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(format)}" sourceLinked="1"/>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000" b="0"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="1000" b="0"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`
+  );
+}
+
+function valueAxis(
+  id: number,
+  cross: number,
+  position: "l" | "b",
+  format: string,
+  title?: string,
+  range?: { min: number; max: number }
+): string {
+  const bounds = range ? `<c:max val="${range.max}"/><c:min val="${range.min}"/>` : "";
+  return (
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${position}"/><c:majorGridlines/>${axisTitle(title)}<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="${position === "l" ? "between" : "midCat"}"/></c:valAx>`
   );
 }
 
-function categoryAxis(position: "l" | "b"): string {
+function categoryAxis(position: "l" | "b", title?: string): string {
   return (
     `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${position === "l" ? "maxMin" : "minMax"}"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="${position}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:delete val="0"/><c:axPos val="${position}"/>${axisTitle(title)}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
     `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
@@ -218,20 +235,22 @@ function plotArea(plan: ChartPlan, series: SeriesSpec[], sheet: ChartSheet): str
   const axes = `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/>`;
   const first = series[0].values.cells[0];
   const valueFormat = cacheFormat(sheet.cell(first.row, first.column)?.format);
+  const { category: categoryTitle, value: valueTitle } = plan.axisTitles ?? {};
+  const range = plan.valueRange;
   switch (plan.type) {
     case "line":
       return (
         `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/>${axes}</c:lineChart>` +
-        categoryAxis("b") +
-        valueAxis(VALUE_AXIS, CATEGORY_AXIS, "l", valueFormat)
+        categoryAxis("b", categoryTitle) +
+        valueAxis(VALUE_AXIS, CATEGORY_AXIS, "l", valueFormat, valueTitle, range)
       );
     case "xyScatter": {
       const x = series[0].categories.cells[0];
       const xFormat = cacheFormat(sheet.cell(x.row, x.column)?.format);
       return (
         `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${body}${axes}</c:scatterChart>` +
-        valueAxis(CATEGORY_AXIS, VALUE_AXIS, "b", xFormat) +
-        valueAxis(VALUE_AXIS, CATEGORY_AXIS, "l", valueFormat)
+        valueAxis(CATEGORY_AXIS, VALUE_AXIS, "b", xFormat, categoryTitle) +
+        valueAxis(VALUE_AXIS, CATEGORY_AXIS, "l", valueFormat, valueTitle, range)
       );
     }
     case "columnClustered":
@@ -240,11 +259,15 @@ function plotArea(plan: ChartPlan, series: SeriesSpec[], sheet: ChartSheet): str
       return (
         `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${body}` +
         `<c:gapWidth val="${horizontal ? 60 : 40}"/>${axes}</c:barChart>` +
-        categoryAxis(horizontal ? "l" : "b") +
-        valueAxis(VALUE_AXIS, CATEGORY_AXIS, horizontal ? "b" : "l", valueFormat).replace(
-          'crossBetween val="midCat"',
-          'crossBetween val="between"'
-        )
+        categoryAxis(horizontal ? "l" : "b", categoryTitle) +
+        valueAxis(
+          VALUE_AXIS,
+          CATEGORY_AXIS,
+          horizontal ? "b" : "l",
+          valueFormat,
+          valueTitle,
+          range
+        ).replace('crossBetween val="midCat"', 'crossBetween val="between"')
       );
     }
   }

@@ -121,8 +121,8 @@ describe("reference check on each format", () => {
     );
     const good = JSON.parse(
       (await runCli(["reference", "check", sample("reference-canonical.csv"), "--json"])).stdout
-    ) as { ok: boolean; validCount: number; problems: unknown[] };
-    expect(good).toMatchObject({ ok: true, validCount: 7, problems: [] });
+    ) as { ok: boolean; validCount: number; errorCount: number };
+    expect(good).toMatchObject({ ok: true, validCount: 7, errorCount: 0 });
   });
 
   it.each([
@@ -243,6 +243,27 @@ describe("reference convert", () => {
     const back = await readCanonical(out);
     expect(back.valid.map((r) => r.value.metric)).toEqual(["Gross margin", "Stockout rate"]);
     expect(readFileSync(out, "utf8")).toContain(`'=HYPERLINK(`);
+  });
+
+  it("writes nothing when no row is valid, even with --only-valid-rows (exit 1)", async () => {
+    const folder = tempFolder();
+    const input = writeCsv(folder, "all-bad.csv", [
+      ["industry", "metric", "unit", "direction", "median", "source"],
+      ["Retail", "Gross margin", "%", "higher", "lots", "Survey"],
+    ]);
+    const result = await runCli([
+      "reference",
+      "convert",
+      input,
+      "--out",
+      path.join(folder, "out.csv"),
+      "--only-valid-rows",
+    ]);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr).at(-1)).toBe(
+      `crossbench reference convert: ${input} has no valid rows; nothing was written.`
+    );
+    expect(readdirSync(folder)).toEqual(["all-bad.csv"]);
   });
 
   it("refuses an --out that is its input, even with --force or through a link, and leaves the input alone", async () => {

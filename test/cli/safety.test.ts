@@ -4,7 +4,7 @@
  * terminal, and no message suggests an option the command does not have.
  */
 import { spawnSync } from "child_process";
-import { chmodSync, existsSync, readdirSync, writeFileSync } from "fs";
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import path from "path";
 import { canonicalRows, sample, writeCsv } from "./fixtures";
 import { CliResult, lines, runCli, tempFolder } from "./run";
@@ -20,8 +20,10 @@ describe("text from files is printed escaped", () => {
       file,
       [
         "industry,metric,unit,direction,year,median,n,source",
-        // OSC 0 (set the terminal title), clear screen + cursor home, and a fake "Valid" line after a CR LF.
-        `Retail,Gross margin,"%${ESC}]0;pwned${BEL}${ESC}[2J${ESC}[H",higher,2025,"abc\r\nValid: nothing blocks the import.${ESC}[1A",40,Survey`,
+        // OSC 0 (set the terminal title) with clear screen + cursor home, and a fake "Valid" line
+        // after a CR LF, in a field the report quotes.
+        `Retail,Gross margin,%,higher,2025,"${ESC}]0;pwned${BEL}${ESC}[2J${ESC}[H",40,Survey`,
+        `Retail,Stockout rate,%,lower,2025,"1\r\nValid: nothing blocks${ESC}[1A",40,Survey`,
         `Retail,Net profit margin,%,higher,2025,"\u009b2J0.1\u202e",40,"=cmd|' /C calc'!A0"`,
       ].join("\n")
     );
@@ -39,9 +41,8 @@ describe("text from files is printed escaped", () => {
     const result = await runCli(["reference", "check", crafted()]);
     expect(result.code).toBe(1);
     noControlCharacters(result);
-    // The unit cell's escape sequence is an error of its own, named by code point, never echoed raw.
-    expect(result.stdout).toContain("U+001B");
-    expect(result.stdout).toContain("\\x0D\\x0AValid: nothing blocks the import");
+    expect(result.stdout).toContain("\\x1B]0;pwned\\x07\\x1B[2J\\x1B[H");
+    expect(result.stdout).toContain("\\x0D\\x0AValid: nothing blocks\\x1B[1A");
     expect(result.stdout).toContain("\\x9B2J0.1\\u202E");
     expect(result.stdout).not.toMatch(/^Valid:/m);
     expect(result.stdout).toMatch(/^Invalid: fix the errors listed above\.$/m);
@@ -51,7 +52,9 @@ describe("text from files is printed escaped", () => {
     const result = await runCli(["reference", "check", crafted(), "--json"]);
     noControlCharacters(result);
     const data = JSON.parse(result.stdout) as { problems: { message: string }[] };
-    expect(data.problems.map((p) => p.message).join("\n")).toContain(`abc\r\nValid`);
+    expect(data.problems.map((p) => p.message).join("\n")).toContain(
+      `\r\nValid: nothing blocks${ESC}[1A`
+    );
   });
 
   it("reference convert and workbook --reference print the report escaped too", async () => {
@@ -74,7 +77,7 @@ describe("text from files is printed escaped", () => {
     ]);
     expect(workbook.code).toBe(1);
     noControlCharacters(workbook);
-    expect(workbook.stderr).toContain("U+001B");
+    expect(workbook.stderr).toContain("\\x1B]0;pwned\\x07");
   });
 
   it("arguments echoed in messages are escaped", async () => {
@@ -210,6 +213,30 @@ describe("an interrupted write leaves nothing behind", () => {
   );
 });
 
+describe("a file that appears while the workbook is being written", () => {
+  it("is not replaced without --force (exit 2), and the temporary file is removed", async () => {
+    const folder = tempFolder();
+    const out = path.join(folder, "book.xlsx");
+    const result = await runCli(["workbook", "--out", out, "--templates", "log"], {
+      env: { CROSSBENCH_TEST_HOLD_BEFORE_RENAME_MS: "3000" },
+      onSpawn: () => {
+        const poll = setInterval(() => {
+          if (readdirSync(folder).some((f) => f.endsWith(".tmp"))) {
+            clearInterval(poll);
+            writeFileSync(out, "saved by the user meanwhile");
+          }
+        }, 20);
+      },
+    });
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toEqual([
+      `crossbench workbook: ${out} already exists; add --force to replace it`,
+    ]);
+    expect(readFileSync(out, "utf8")).toBe("saved by the user meanwhile");
+    expect(readdirSync(folder)).toEqual(["book.xlsx"]);
+  });
+});
+
 describe("messages suggest only options the command has", () => {
   const runs: [string[], string[]][] = [
     [["reference", "check"], [sample("reference-with-errors.csv")]],
@@ -223,7 +250,8 @@ describe("messages suggest only options the command has", () => {
       [
         sample("reference-canonical.csv"),
         "--out",
-        sample("reference-canonical.csv").replace(".csv", "-copy.csv"),
+        // An existing file: refused with "add --force", so nothing is written.
+        sample("reference-with-errors.csv"),
       ],
     ],
     [["workbook"], ["--out", "x.xlsx", "--reference", sample("reference-with-errors.csv")]],

@@ -38,6 +38,8 @@ describe("mergeUndoGroup (ExcelApi 1.20)", () => {
     });
     expect(double.state.sheetNames()).toEqual(["Sheet1"]);
     expect(double.state.sheet("Sheet1").protection.protected).toBe(true);
+    // Outside a group such a call clears the user's undo stack.
+    expect(double.stats.requests[0].clearsUndoStack).toBe(true);
   });
 
   it("writes, formats and new sheets are allowed in an undo group", async () => {

@@ -51,6 +51,7 @@ import { WorkbookDouble } from "./objects";
 import { Change, DEFAULT_COLUMN_WIDTH, RecordedCall, WorkbookStore } from "./store";
 
 export { ExcelDoubleError, ErrorCode } from "./errors";
+export { startBrowserCustomFunctionsHost, startCustomFunctionsHost } from "./customFunctionsHost";
 export type { Cell, CellFormat, CellValue } from "./cells";
 
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -102,6 +103,11 @@ export interface RequestRecord {
    * queued before it (0 = it covers every write of the request). Absent when the request did not ask.
    */
   writesBeforeScreenSuspension?: number;
+  /**
+   * The request called an API without undo support outside an undo group: "the user's undo stack is
+   * cleared from that API call" (Microsoft's undo-capabilities page), so nothing before it can be undone.
+   */
+  clearsUndoStack?: true;
 }
 
 export interface ExcelDoubleStats {
@@ -239,6 +245,8 @@ class DoubleEngine implements Engine {
     let current: Op | undefined;
     const partial = this.options.partialFailures === true;
     const undoGroup = context.runOptions.mergeUndoGroup === true;
+    if (!undoGroup && ops.some((op) => UNDO_UNSUPPORTED_OPERATIONS.includes(op.payload.op)))
+      record.clearsUndoStack = true;
     try {
       for (const op of ops) {
         current = op;

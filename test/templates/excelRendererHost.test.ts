@@ -56,6 +56,15 @@ describe("undo groups (ExcelApi 1.20)", () => {
     // The drawing ran in the undo group; the protection in a run of its own without it.
     expect(double.stats.runs.map((r) => r.options.mergeUndoGroup === true)).toEqual([true, false]);
     expect(double.stats.requests.every((r) => r.error === undefined)).toBe(true);
+    // Protecting clears the undo stack, so such an insert cannot be undone with Ctrl+Z (README says so).
+    expect(double.stats.requests[double.stats.requests.length - 1].clearsUndoStack).toBe(true);
+  });
+
+  it("an insert of unprotected templates stays one undoable group (nothing clears the undo stack)", async () => {
+    install();
+    await renderTemplatesIntoWorkbook(plansFor(["log", "portfolio"]), { supports: supportsAll });
+    expect(double.stats.runs.map((r) => r.options.mergeUndoGroup === true)).toEqual([true]);
+    expect(double.stats.requests.some((r) => r.clearsUndoStack)).toBe(false);
   });
 
   it("removes what it drew outside the undo group when the drawing fails (Excel keeps partial work)", async () => {

@@ -112,17 +112,6 @@ function previewOf(plan: Awaited<ReturnType<ReferenceStore["preview"]>>): Import
   };
 }
 
-const REQUIRED: readonly CanonicalField[] = ["industry", "metric"];
-const FIELD_LABELS: Partial<Record<CanonicalField, string>> = {
-  industry_code: "Industry code (NAICS/ISIC)",
-  source_url: "Source URL",
-  n: "Sample size (n)",
-};
-
-function label(field: CanonicalField): string {
-  return FIELD_LABELS[field] ?? field.charAt(0).toUpperCase() + field.slice(1);
-}
-
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
   return String(cell);
@@ -293,10 +282,12 @@ export function createImportActions(
   let lastWritten: WrittenReceipt[] = [];
 
   return {
+    // Labels and required marks come from the field table (canonical.ts). A field that a default can
+    // stand in for (source) is left to the default fields; isFieldRequired(field, defaults) tells.
     fields: CANONICAL_COLUMNS.map((column) => ({
       key: column.field,
-      label: label(column.field),
-      required: REQUIRED.includes(column.field),
+      label: column.label,
+      required: column.required === "always",
     })),
     units: [...UNITS],
     directions: [...DIRECTIONS],
