@@ -4,7 +4,8 @@
  * second against a 50,000-row workbook library.
  */
 import { createExcelDouble } from "../test/excel-double";
-import { resetReferenceTableSyncForTests, writeReferenceRows } from "../src/excel/referenceTable";
+import { resetReferenceTableSyncForTests } from "../src/excel/referenceSync";
+import { writeReferenceRows } from "../src/excel/referenceWriter";
 import { metric, percentile } from "../src/functions/reference";
 import { setWorkbookReferenceValues } from "../src/reference/activeLibrary";
 import { parseSource, rowsToImport, validateSource } from "../src/reference/importPipeline";

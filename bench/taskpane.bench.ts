@@ -12,6 +12,15 @@ import { createCustomFunctionsGlobal } from "../test/support/customFunctionsGlob
 import globalSetup from "../test/e2e/support/globalSetup";
 import { launchChromium, openPane, serveDirectory } from "../test/e2e/support/pane";
 import { DIST } from "../test/e2e/support/paths";
+import { createExcelDouble } from "../test/excel-double";
+import { createImportActions } from "../src/taskpane/adapters/importAdapter";
+import {
+  previewReferenceRows,
+  undoReferenceWrite,
+  writeReferenceRows,
+  REFERENCE_SHEET,
+} from "../src/excel/referenceWriter";
+import { resetReferenceTableSyncForTests } from "../src/excel/referenceSync";
 
 const BUDGET_GZIP_BYTES = 300 * 1024;
 const RUNS = 5;
@@ -94,7 +103,85 @@ function registrationTimes(expected: number): number[] {
   return times;
 }
 
+const IMPORT_ROWS = 100_000;
+
+/**
+ * The pane's import path (adapter -> validation -> writer) of a 100,000-row CSV into the Excel double:
+ * a fresh import, then the same file again with every figure changed ("replace"): syncs, largest
+ * request and wall time of each write.
+ */
+export async function paneImport(): Promise<Figure[]> {
+  const double = createExcelDouble();
+  double.install();
+  resetReferenceTableSyncForTests();
+  try {
+    const csv = (shift: number) =>
+      [
+        "industry,metric,unit,direction,year,median,source",
+        ...Array.from(
+          { length: IMPORT_ROWS },
+          (_, i) =>
+            `Industry ${i % 500},Metric ${Math.floor(i / 500)},ratio,higher,2024,${i + shift},Bench survey`
+        ),
+      ].join("\n");
+    const importer = createImportActions(
+      async (rows, options) => {
+        const result = await writeReferenceRows(rows, {
+          signal: options.signal,
+          policy: options.policy,
+          onProgress: (p) => options.onProgress(p.rowsDone, p.rowsTotal),
+        });
+        return { ...result, sheetName: REFERENCE_SHEET };
+      },
+      undefined,
+      undefined,
+      { preview: previewReferenceRows, undo: (w) => undoReferenceWrite(w as never) }
+    );
+    const figures: Figure[] = [];
+    for (const [label, shift] of [
+      ["add", 0],
+      ["replace", 1],
+    ] as const) {
+      const source = await importer.readFile(new File([csv(shift)], "bench.csv"));
+      const choices = { mapping: await importer.suggestMapping(source) };
+      double.stats.reset();
+      const started = performance.now();
+      const summary = await importer.write(source, choices, {
+        onlyValidRows: false,
+        onConflict: "replace",
+        signal: new AbortController().signal,
+        onProgress: () => undefined,
+      });
+      const ms = performance.now() - started;
+      figures.push(
+        {
+          name: `taskpane.import100k.${label}.ms`,
+          value: Math.round(ms),
+          unit: "ms",
+          note: `validate + write ${IMPORT_ROWS} rows into the Excel double (${summary.added} added, ${summary.updated} updated)`,
+        },
+        {
+          name: `taskpane.import100k.${label}.syncs`,
+          value: double.stats.syncCount,
+          unit: "syncs",
+        },
+        {
+          name: `taskpane.import100k.${label}.maxRequestBytes`,
+          value: double.stats.maxRequestBytes,
+          unit: "bytes",
+          note: "largest request; Excel's limit is 5 MB, the writer aims under 4 MB",
+        }
+      );
+    }
+    return figures;
+  } finally {
+    double.uninstall();
+    resetReferenceTableSyncForTests();
+  }
+}
+
 export default async function taskpaneBench(): Promise<Figure[]> {
+  const importFigures = await paneImport();
   await globalSetup(); // builds dist/ when it is stale and bundles the Excel double for the browser
 
   const scripts = scriptsOfTaskpane();
@@ -142,5 +229,6 @@ export default async function taskpaneBench(): Promise<Figure[]> {
       unit: "ms",
       note: `median of ${RUNS}: run dist/functions.js in a vm until all ${expected} functions are associated`,
     },
+    ...importFigures,
   ];
 }

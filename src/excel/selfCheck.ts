@@ -10,7 +10,7 @@ import { formulaConstant, FormulaConstant } from "../functions/formulaCall";
 import { CANONICAL_HEADERS, CellValue, toCanonicalRow } from "../reference/canonical";
 import { getActiveLibrary } from "../reference/activeLibrary";
 import { excelTextInput } from "../reference/textSafety";
-import { valuesFromTable } from "./referenceTable";
+import { valuesFromTable } from "./referenceSync";
 
 export type SelfCheckStatus = "pass" | "fail" | "info" | "manual";
 

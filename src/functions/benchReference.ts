@@ -13,10 +13,19 @@ import {
   DistributionPoint,
 } from "../core/benchmarking";
 import { notAvailable, valueError } from "../core/errors";
-import { getActiveLibrary, getActiveProfile, whenWorkbookLoaded } from "../reference/activeLibrary";
+import {
+  getActiveLibrary,
+  getActiveProfile,
+  whenWorkbookLoaded,
+  workbookStatus,
+} from "../reference/activeLibrary";
 import { findPractices } from "../reference/practiceSearch";
 import { QUANTILES, ReferenceValue } from "../reference/model";
-import { ensureReferenceTableSync } from "../excel/referenceTable";
+import {
+  ensureReferenceTableSync,
+  firstReadWaitMs,
+  noteAnsweredWithoutTable,
+} from "../excel/referenceSync";
 import { optionalText, optionalWord, requiredNumber } from "./args";
 
 const STATISTIC_NAMES = [
@@ -119,7 +128,16 @@ function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
 /** The active library, once the workbook's reference table (if any) has been read into it. */
 export async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrary>> {
   ensureReferenceTableSync();
-  await whenWorkbookLoaded();
+  await whenWorkbookLoaded(firstReadWaitMs());
+  // While the workbook's table cannot be read, say so: bundled figures must not pose as the user's.
+  const { status, message } = workbookStatus();
+  if (status === "unavailable" || status === "loading") noteAnsweredWithoutTable();
+  if (status === "unavailable")
+    throw notAvailable(message ?? "The workbook's reference table could not be read.");
+  if (status === "loading")
+    throw notAvailable(
+      "The workbook's Crossbench Reference table is still being read; the result appears when it is."
+    );
   return getActiveLibrary();
 }
 

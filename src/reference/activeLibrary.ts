@@ -1,6 +1,6 @@
 /**
  * The active library of the shared runtime: the workbook's `Crossbench Reference` rows over the bundled
- * library. src/excel/referenceTable.ts feeds it when the table is read, written or changes; the BENCH
+ * library. src/excel/referenceSync.ts and referenceWriter.ts feed it when the table is read, written or changes; the BENCH
  * functions only ever read it, so a function call never costs a workbook round trip. Without a workbook
  * (tests, the JavaScript-only runtime) it is the bundled library.
  *
@@ -12,11 +12,22 @@ import { BUNDLED_LIBRARY } from "./bundledLibrary";
 import { ReferenceLibrary } from "./library";
 import { ReferenceValue } from "./model";
 
+/**
+ * Whether the workbook's own table is in the active library: "none" (no workbook, or no table),
+ * "loading" (first read under way), "ready", or "unavailable" (the table could not be read; the
+ * functions then answer #N/A saying so instead of serving bundled figures as if they were the user's).
+ */
+export type WorkbookStatus = "none" | "loading" | "ready" | "unavailable";
+
 interface SharedReferenceState {
   workbookValues: readonly ReferenceValue[];
   /** Bumped on every change, so each bundle knows when to rebuild its index. */
   version: number;
   pendingLoad?: Promise<unknown>;
+  status: WorkbookStatus;
+  statusMessage?: string;
+  /** Writes the add-in itself is making to the table: their change events are not the user's edits. */
+  ownWrites: number;
 }
 
 const STATE_KEY = "__crossbenchReferenceState";
@@ -25,7 +36,7 @@ function shared(): SharedReferenceState {
   const holder = globalThis as unknown as Record<string, SharedReferenceState | undefined>;
   let state = holder[STATE_KEY];
   if (!state) {
-    state = { workbookValues: [], version: 0 };
+    state = { workbookValues: [], version: 0, status: "none", ownWrites: 0 };
     holder[STATE_KEY] = state;
   }
   return state;
@@ -71,13 +82,43 @@ export function setPendingWorkbookLoad(load: Promise<unknown> | undefined): void
   shared().pendingLoad = load;
 }
 
-export async function whenWorkbookLoaded(): Promise<void> {
+/** Waits for the first workbook read, at most `timeoutMs` (a hung read must not keep functions busy). */
+export async function whenWorkbookLoaded(timeoutMs = 15_000): Promise<void> {
   const load = shared().pendingLoad;
-  if (load) {
-    try {
-      await load;
-    } catch {
-      // A failed read leaves the bundled library active; the reader logs and keeps its own error.
-    }
+  if (!load) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  try {
+    await Promise.race([load.then(() => undefined), timeout]);
+  } catch {
+    // The reader records the failure in the status; callers check workbookStatus().
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+export function workbookStatus(): { status: WorkbookStatus; message?: string } {
+  const state = shared();
+  return { status: state.status, ...(state.statusMessage ? { message: state.statusMessage } : {}) };
+}
+
+export function setWorkbookStatus(status: WorkbookStatus, message?: string): void {
+  const state = shared();
+  state.status = status;
+  state.statusMessage = message;
+}
+
+/** Marks a write by the add-in (until the returned function is called). */
+export function beginOwnWrite(): () => void {
+  const state = shared();
+  state.ownWrites++;
+  let ended = false;
+  return () => {
+    if (!ended) state.ownWrites--;
+    ended = true;
+  };
+}
+
+export function ownWriteInProgress(): boolean {
+  return shared().ownWrites > 0;
 }

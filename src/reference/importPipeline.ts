@@ -9,11 +9,11 @@
  *   const report = validateSource(parsed, { mapping, wideMetrics, defaults: { source: "...", year: 2025 } });
  *   // show report.problems (file, sheet, row, column, message, severity); then, on the user's explicit choice:
  *   const rows = rowsToImport(report, report.ok ? "all-or-nothing" : "only-valid-rows");
- *   const result = await writeReferenceRows(rows, { onProgress, signal, existing: "update" | "keep" });
- *   // result: added / updated (with before/after per row) / unchanged / kept / cancelled   (src/excel/referenceTable.ts)
+ *   const result = await writeReferenceRows(rows, { onProgress, signal, policy: "replace" | "keep" });
+ *   // result: added / updated (with before/after per row) / unchanged / kept / cancelled   (src/excel/referenceWriter.ts)
  *
- * readReferenceTable() returns the workbook table's rows; lastReferenceTableReport() lists table rows the
- * functions ignore (hand edits that fail validation). parseSource never throws for bad input: a file it
+ * readReferenceTable() (src/excel/referenceSync.ts) returns the workbook table's rows and the rows the
+ * functions ignore (hand edits that are not usable values). parseSource never throws for bad input: a file it
  * cannot read comes back with `problems` and no rows.
  */
 import { CellValue } from "./canonical";

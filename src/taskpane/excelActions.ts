@@ -45,7 +45,7 @@ function createLibraryActions(): LibraryActions {
   const withWorkbookRows = once(async () => {
     const [active, table, adapter] = await Promise.all([
       bundled(),
-      import(/* webpackChunkName: "reference-table" */ "../excel/referenceTable"),
+      import(/* webpackChunkName: "reference" */ "../excel/referenceSync"),
       import(/* webpackChunkName: "reference" */ "./adapters/libraryAdapter"),
     ]);
     await table.refreshWorkbookLibrary();
@@ -63,15 +63,16 @@ function createLibraryActions(): LibraryActions {
 
 function createImporter(): () => Promise<ImportActions> {
   return once(async () => {
-    const [{ createImportActions }, table, mappings] = await Promise.all([
+    const [{ createImportActions }, writer, mappings] = await Promise.all([
       import(/* webpackChunkName: "import-tools" */ "./adapters/importAdapter"),
-      import(/* webpackChunkName: "reference-table" */ "../excel/referenceTable"),
+      import(/* webpackChunkName: "reference-writer" */ "../excel/referenceWriter"),
       import(/* webpackChunkName: "import-tools" */ "../excel/referenceMapping"),
     ]);
     return createImportActions(
-      async (rows, { onProgress, signal }) => {
-        const result = await table.writeReferenceRows(rows, {
+      async (rows, { onProgress, signal, policy }) => {
+        const result = await writer.writeReferenceRows(rows, {
           signal,
+          policy,
           onProgress: (progress) => onProgress(progress.rowsDone, progress.rowsTotal),
         });
         return {
@@ -79,11 +80,16 @@ function createImporter(): () => Promise<ImportActions> {
           updated: result.updated,
           unchanged: result.unchanged,
           skipped: result.kept,
-          sheetName: table.REFERENCE_SHEET,
+          sheetName: writer.REFERENCE_SHEET,
         };
       },
       readSelectedValues,
-      { load: mappings.loadReferenceMapping, save: mappings.saveReferenceMapping }
+      { load: mappings.loadReferenceMapping, save: mappings.saveReferenceMapping },
+      {
+        preview: (rows, policy) => writer.previewReferenceRows(rows, policy),
+        undo: (written) =>
+          writer.undoReferenceWrite(written as Parameters<typeof writer.undoReferenceWrite>[0]),
+      }
     );
   });
 }

@@ -149,10 +149,72 @@ export interface ImportSource {
   wideMetrics?: WideMetricChoice[];
   /** Problems that stopped the source from being read at all (shown before any mapping). */
   readProblems?: ImportProblem[];
+  /** Defaults read from the file's title rows ("Source: …", "2024", …), to prefill the fields. */
+  suggestedDefaults?: ImportDefaults;
+  /** Every row needs a source: from a mapped column or, failing one (always for a wide table), the default. */
+  requiresSource?: boolean;
+  /** How the file writes numbers, inferred from all its numeric cells (shown with the preview). */
+  numberConvention?: ImportNumberConvention;
+}
+
+export type DecimalMark = "," | ".";
+
+export interface ImportNumberConvention {
+  decimal: DecimalMark;
+  /** "file": cells only one convention reads decided it; "default": nothing did. */
+  decidedBy: "user" | "file" | "default";
+  /** Cells that read differently under the two conventions (e.g. "1.500"): the user should choose. */
+  ambiguousCells: number;
 }
 
 /** Source header -> canonical field key ("" = not imported). */
 export type ColumnMapping = Record<string, string>;
+
+/** Values for every row of a source that has no column for them (a wide table never has one). */
+export interface ImportDefaults {
+  source?: string;
+  year?: number;
+  region?: string;
+  licence?: string;
+}
+
+/** What the user decided on the mapping step. */
+export interface ImportChoices {
+  mapping: ColumnMapping;
+  /** The user's confirmed units and directions for a wide table. */
+  wideMetrics?: WideMetricChoice[];
+  defaults?: ImportDefaults;
+  /** The decimal mark the user chose for an ambiguous file; otherwise the inferred one. */
+  decimal?: DecimalMark;
+}
+
+/** What to do with a row whose key is in the workbook with different figures. */
+export type ConflictChoice = "keep" | "replace";
+
+export interface ImportPreviewChange {
+  /** "Retail × Gross margin × 2024 × all regions". */
+  label: string;
+  /** Changed fields, old -> new as the cells show them. */
+  changes: { field: string; before: string; after: string }[];
+  unitChanged: boolean;
+}
+
+/** What writing would do, computed before anything is written. */
+export interface ImportPreview {
+  added: number;
+  /** Rows whose key exists with different figures (updated on "replace", kept on "keep"). */
+  changed: ImportPreviewChange[];
+  unchanged: number;
+}
+
+/** A write that stopped part-way: exactly what reached the workbook. */
+export interface ImportFailure {
+  message: string;
+  written: number;
+  remaining: number;
+  /** Labels of the rows written (first ones). */
+  writtenRows: string[];
+}
 
 export interface ImportValidation {
   validRows: number;
@@ -168,6 +230,8 @@ export interface ImportSummary {
   /** Invalid rows left out, and existing rows kept although the source differed. */
   skipped: number;
   sheetName: string;
+  /** Set when the write stopped part-way (the rows written stay until undone). */
+  failure?: ImportFailure;
 }
 
 export interface ImportActions {
@@ -177,26 +241,31 @@ export interface ImportActions {
   directions?: string[];
   readFile(file: File, sheet?: string): Promise<ImportSource>;
   readPasted(text: string): Promise<ImportSource>;
+  /** The preview rows with numbers read as numbers under a decimal mark (default: the inferred one). */
+  previewValues?: (source: ImportSource, decimal?: DecimalMark) => Promise<(string | number)[][]>;
   /** undefined when the workbook selection cannot be read (then the option is not offered). */
   readSelection?: () => Promise<ImportSource>;
   /** The header-based suggestion, or the mapping remembered for these headers in this workbook. */
   suggestMapping(source: ImportSource): Promise<ColumnMapping>;
-  /** `wideMetrics`: the user's confirmed units and directions for a wide table. */
-  validate(
+  validate(source: ImportSource, choices: ImportChoices): Promise<ImportValidation>;
+  /** What writing would add, change and leave alone; nothing is written. */
+  preview?: (
     source: ImportSource,
-    mapping: ColumnMapping,
-    wideMetrics?: WideMetricChoice[]
-  ): Promise<ImportValidation>;
+    choices: ImportChoices,
+    onlyValidRows: boolean
+  ) => Promise<ImportPreview>;
   write(
     source: ImportSource,
-    mapping: ColumnMapping,
+    choices: ImportChoices,
     options: {
       onlyValidRows: boolean;
+      onConflict?: ConflictChoice;
       signal: AbortSignal;
       onProgress: (written: number, total: number) => void;
-      wideMetrics?: WideMetricChoice[];
     }
   ): Promise<ImportSummary>;
+  /** After a failed write: removes what it added and restores what it changed. */
+  undoLastWrite?: () => Promise<{ removed: number; restored: number }>;
 }
 
 /** "Explain this cell": why a BENCH cell shows what it shows (src/excel/explainCell.ts). */

@@ -612,7 +612,7 @@ export interface ExcelDoubleState {
   setSetting(key: string, value: unknown): void;
   select(sheet: string, address: string): void;
   activate(sheet: string): void;
-  protect(sheet: string, options?: Record<string, unknown>): void;
+  protect(sheet: string, options?: Record<string, unknown>, password?: string): void;
 }
 
 export interface SheetInfo {
@@ -808,12 +808,12 @@ function createState(s: WorkbookStore, engine: DoubleEngine): ExcelDoubleState {
       });
     },
     activate: (sheet) => void mutate(s, () => s.activate(s.sheetByNameOrFail(sheet).id)),
-    protect: (sheet, protectOptions = {}) =>
+    protect: (sheet, protectOptions = {}, password) =>
       void mutate(s, () => {
         s.sheetByNameOrFail(sheet).protection = {
           protected: true,
           options: clone(protectOptions),
-          hasPassword: false,
+          hasPassword: password !== undefined && password !== "",
         };
       }),
   };

@@ -509,6 +509,13 @@ export class WorksheetProtectionDouble extends ClientObject {
   unprotect(password?: string): void {
     this._call("unprotect", [password === undefined ? null : "***"], (exec) => {
       const sheet = store(exec).sheet(this._t());
+      // A sheet protected with a password stays protected without it.
+      if (sheet.protection.hasPassword && !password)
+        fail(
+          ErrorCode.accessDenied,
+          "The password you supplied is not correct.",
+          "WorksheetProtection.unprotect"
+        );
       sheet.protection = { protected: false, options: {}, hasPassword: false };
     });
   }
@@ -841,6 +848,14 @@ export class RangeDouble extends ClientObject {
         const i = used && intersect(used, rect);
         return i ? { sheetId, rect: i } : null;
       },
+    });
+  }
+  /** Range.calculate() (ExcelApi 1.6): recorded in application().calculations as "Range <address>". */
+  calculate(): void {
+    this._call("calculate", [], (exec) => {
+      const s = store(exec);
+      const { sheetId, rect } = this._t<RangeTarget>();
+      s.meta.application.calculations.push(`Range ${s.addressOf(sheetId, rect)}`);
     });
   }
   clear(applyTo: string = "All"): void {

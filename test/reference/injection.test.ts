@@ -20,9 +20,9 @@ import {
 import {
   REFERENCE_SHEET,
   REFERENCE_TABLE,
-  resetReferenceTableSyncForTests,
   writeReferenceRows,
-} from "../../src/excel/referenceTable";
+} from "../../src/excel/referenceWriter";
+import { resetReferenceTableSyncForTests } from "../../src/excel/referenceSync";
 import { toCanonicalCsv } from "../../src/reference/exportCsv";
 
 export const OWASP_PAYLOADS = [

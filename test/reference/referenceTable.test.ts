@@ -5,11 +5,13 @@ import { ReferenceValue } from "../../src/reference/model";
 import {
   REFERENCE_SHEET,
   REFERENCE_TABLE,
+  writeReferenceRows,
+} from "../../src/excel/referenceWriter";
+import {
   readReferenceTable,
   resetReferenceTableSyncForTests,
   startReferenceTableSync,
-  writeReferenceRows,
-} from "../../src/excel/referenceTable";
+} from "../../src/excel/referenceSync";
 import { metric } from "../../src/functions/reference";
 
 const value = (over: Partial<ReferenceValue> = {}): ReferenceValue => ({
@@ -83,12 +85,11 @@ describe("writeReferenceRows", () => {
     expect(table.rows[1][CANONICAL_HEADERS.indexOf("source")]).toBe("#N/A survey");
     expect(table.rows[0][CANONICAL_HEADERS.indexOf("median")]).toBe(0.5);
     const read = await readReferenceTable();
-    expect(read?.report.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(read?.problems).toEqual([]);
     expect(read?.values).toEqual(rows);
-    // existence check, table creation, data, column autofit; then one recalculation request
-    expect(result.syncs).toBe(4);
-    expect(double.stats.syncCount).toBe(4 + 1 + 3);
-    expect(double.state.application().calculations).toEqual(["Full"]);
+    // Never a full recalculation of every open workbook after an import.
+    expect(double.state.application().calculations).not.toContain("Full");
+    expect(double.state.sheet(REFERENCE_SHEET).protection.protected).toBe(false);
   });
 
   it("merges by key and says which rows it overwrote, or keeps them when asked", async () => {
@@ -111,7 +112,7 @@ describe("writeReferenceRows", () => {
     expect(result.updates[0].before[CANONICAL_HEADERS.indexOf("median")]).toBe(0.5);
     expect(result.updates[0].after[CANONICAL_HEADERS.indexOf("median")]).toBe(0.52);
     const kept = await writeReferenceRows([value({ statistics: { median: 0.99 } })], {
-      existing: "keep",
+      policy: "keep",
     });
     expect(kept).toMatchObject({ added: 0, updated: 0, kept: 1 });
     expect(double.state.table(REFERENCE_TABLE)!.rows[0][CANONICAL_HEADERS.indexOf("median")]).toBe(
@@ -251,10 +252,13 @@ describe("writeReferenceRows", () => {
     ).toBe(true);
   });
 
-  it("rethrows Excel errors instead of swallowing them", async () => {
+  it("refuses a sheet the user protected, writing nothing", async () => {
     double.state.addSheet(REFERENCE_SHEET);
     double.state.protect(REFERENCE_SHEET);
-    await expect(writeReferenceRows([value()])).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(writeReferenceRows([value()])).rejects.toThrow(
+      /is protected.*nothing was written/
+    );
+    expect(double.state.tables()).toEqual([]);
   });
 });
 
@@ -278,7 +282,7 @@ describe("workbook table as the active library", () => {
     await double.eventsSettled();
     expect(double.eventErrors).toEqual([]);
     expect(await metric("Retail", "Gross margin")).toBe(0.2);
-    expect(double.state.application().calculations).toContain("Full");
+    expect(double.state.application().calculations).not.toContain("Full");
   });
 
   it("uses the bundled library when the workbook has no table", async () => {

@@ -283,4 +283,135 @@ describe("import", () => {
       ).toBe(false)
     );
   });
+
+  async function openPasted(text: string) {
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Import reference metrics" }));
+    await user.click(await screen.findByRole("textbox", { name: /Table with a header row/ }));
+    await user.paste(text);
+    await user.click(screen.getByRole("button", { name: "Use pasted table" }));
+    return user;
+  }
+
+  it("asks for a default source when no column holds one, prefilled from the title rows, and passes the defaults", async () => {
+    const { importer, choicesWritten } = createFakeImporter();
+    const readPasted = importer.readPasted;
+    importer.readPasted = async (text) => ({
+      ...(await readPasted(text)),
+      requiresSource: true,
+      suggestedDefaults: { year: 2025 },
+    });
+    const { actions } = createFakeActions({ importer: async () => importer });
+    renderApp(actions);
+    const user = await openPasted("Industry,Metric,Median\nRetail,Gross margin,0.3");
+    expect(await screen.findByText("Still to map: Source (type it below).")).toBeTruthy();
+    expect(
+      (screen.getByRole("spinbutton", { name: "Year for every row" }) as HTMLInputElement).value
+    ).toBe("2025");
+    await user.type(screen.getByRole("textbox", { name: /Source for every row/ }), "Ratio sheet");
+    await user.click(screen.getByRole("button", { name: "Check the rows" }));
+    await user.click(await screen.findByRole("button", { name: /Import all/ }));
+    await screen.findByTestId("import-summary");
+    expect(choicesWritten[0].choices.defaults).toEqual({ year: 2025, source: "Ratio sheet" });
+  });
+
+  it("previews old -> new before writing and lets the user keep or replace existing rows", async () => {
+    const { importer, choicesWritten } = createFakeImporter();
+    importer.preview = async () => ({
+      added: 1,
+      unchanged: 0,
+      changed: [
+        {
+          label: "Retail × Gross margin × 2024 × all regions",
+          unitChanged: true,
+          changes: [{ field: "median", before: "0.2", after: "0.3" }],
+        },
+      ],
+    });
+    const { actions } = createFakeActions({ importer: async () => importer });
+    renderApp(actions);
+    const user = await openPasted(
+      "Industry,Metric,Median\nRetail,Gross margin,0.3\nRetail,Churn,0.1"
+    );
+    await user.click(await screen.findByRole("button", { name: "Check the rows" }));
+    expect((await screen.findByTestId("import-preview")).textContent).toMatch(
+      /1 new, 1 already in the workbook with other figures, 0 unchanged/
+    );
+    expect(
+      screen.getByText(/Unit changes! Retail × Gross margin × 2024 × all regions: median 0.2 → 0.3/)
+    ).toBeTruthy();
+    // Keeping is the default: nothing is overwritten unless the user says so.
+    expect(
+      (screen.getByRole("radio", { name: "Keep the existing rows" }) as HTMLInputElement).checked
+    ).toBe(true);
+    await user.click(screen.getByRole("radio", { name: /Replace them/ }));
+    await user.click(screen.getByRole("button", { name: /Import all/ }));
+    await screen.findByTestId("import-summary");
+    expect(choicesWritten[0].onConflict).toBe("replace");
+  });
+
+  it("reports a write that stopped part-way with the rows written, and offers to finish or undo", async () => {
+    const { importer } = createFakeImporter();
+    let attempts = 0;
+    let undone = 0;
+    importer.write = async () => {
+      attempts++;
+      return attempts === 1
+        ? {
+            added: 1,
+            updated: 0,
+            skipped: 0,
+            sheetName: "Crossbench Reference",
+            failure: {
+              message: "The import stopped after 1 of 2 rows: the sheet is protected.",
+              written: 1,
+              remaining: 1,
+              writtenRows: ["Retail × Gross margin × 2024 × all regions"],
+            },
+          }
+        : { added: 1, updated: 0, skipped: 0, sheetName: "Crossbench Reference" };
+    };
+    importer.undoLastWrite = async () => {
+      undone++;
+      return { removed: 1, restored: 0 };
+    };
+    const { actions } = createFakeActions({ importer: async () => importer });
+    renderApp(actions);
+    const user = await openPasted(
+      "Industry,Metric,Median\nRetail,Gross margin,0.3\nRetail,Churn,0.1"
+    );
+    await user.click(await screen.findByRole("button", { name: "Check the rows" }));
+    await user.click(await screen.findByRole("button", { name: /Import all/ }));
+    expect((await screen.findByTestId("import-failure")).textContent).toMatch(
+      /the sheet is protected\. 1 rows were written and stay in the sheet Crossbench Reference; 1 were not/
+    );
+    expect(screen.getByText("Retail × Gross margin × 2024 × all regions")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Undo what was written" }));
+    expect(await screen.findByText("Undone: 1 rows removed, 0 restored.")).toBeTruthy();
+    expect(undone).toBe(1);
+    await user.click(screen.getByRole("button", { name: "Finish the import" }));
+    expect((await screen.findByTestId("import-summary")).textContent).toMatch(/1 added/);
+    expect(attempts).toBe(2);
+  });
+
+  it("shows numbers as read and lets the user choose the decimal mark of an ambiguous file", async () => {
+    const { importer, choicesWritten } = createFakeImporter();
+    const readPasted = importer.readPasted;
+    importer.readPasted = async (text) => ({
+      ...(await readPasted(text)),
+      numberConvention: { decimal: ".", decidedBy: "default", ambiguousCells: 1 },
+    });
+    importer.previewValues = async (source, decimal) =>
+      source.preview.map((row) => [row[0], row[1], decimal === "," ? 1500 : 1.5]);
+    const { actions } = createFakeActions({ importer: async () => importer });
+    renderApp(actions);
+    const user = await openPasted("Industry,Metric,Median\nRetail,Stock days,1.500");
+    expect(await screen.findByRole("cell", { name: "1.5" })).toBeTruthy();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Decimal mark" }), ",");
+    expect(await screen.findByRole("cell", { name: "1500" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Check the rows" }));
+    await user.click(await screen.findByRole("button", { name: /Import all/ }));
+    await screen.findByTestId("import-summary");
+    expect(choicesWritten[0].choices.decimal).toBe(",");
+  });
 });

@@ -3,8 +3,11 @@ import {
   fieldMapping,
   paneMapping,
   suggestedPaneMapping,
+  type ReferenceStore,
   type ReferenceWriter,
 } from "../../src/taskpane/adapters/importAdapter";
+import { readFileSync } from "fs";
+import path from "path";
 import { matchPractices, quickFitEstimate } from "../../src/taskpane/adapters/practiceAdapter";
 import { PRACTICE_LIBRARY } from "../../src/reference/practices";
 import { getActiveProfile } from "../../src/reference/activeLibrary";
@@ -55,7 +58,7 @@ describe("import adapter", () => {
     });
     await importer.write(
       source,
-      { ...mapping, Figure: "median" },
+      { mapping: { ...mapping, Figure: "median" } },
       {
         onlyValidRows: false,
         signal: new AbortController().signal,
@@ -101,23 +104,31 @@ describe("import adapter", () => {
       source: "source",
     });
 
-    const validation = await importer.validate(source, mapping);
+    const validation = await importer.validate(source, { mapping });
     expect(validation).toMatchObject({ validRows: 2, invalidRows: 1 });
     expect(validation.problems.find((p) => p.severity === "error")).toMatchObject({ row: 3 });
     expect(validation.problems.find((p) => p.severity === "error")!.column).toMatch(/median/);
 
     const signal = new AbortController().signal;
     await expect(
-      importer.write(source, mapping, { onlyValidRows: false, signal, onProgress: () => undefined })
+      importer.write(
+        source,
+        { mapping },
+        { onlyValidRows: false, signal, onProgress: () => undefined }
+      )
     ).rejects.toThrow(/Nothing to import/);
     expect(calls).toEqual([]);
 
     const progress: number[][] = [];
-    const summary = await importer.write(source, mapping, {
-      onlyValidRows: true,
-      signal,
-      onProgress: (done, total) => progress.push([done, total]),
-    });
+    const summary = await importer.write(
+      source,
+      { mapping },
+      {
+        onlyValidRows: true,
+        signal,
+        onProgress: (done, total) => progress.push([done, total]),
+      }
+    );
     expect(summary).toEqual({
       added: 2,
       updated: 0,
@@ -127,6 +138,183 @@ describe("import adapter", () => {
     });
     expect(progress).toEqual([[2, 2]]);
     expect(calls[0].map((row) => row.industry).sort()).toEqual(["@SUM(1+1)", "Bakeries"]);
+  });
+
+  const signal = new AbortController().signal;
+  const quiet = { onlyValidRows: false, signal, onProgress: () => undefined };
+
+  it("imports a wide table with the defaults the user gives, prefilled from its title rows", async () => {
+    const { writer, calls } = recordingWriter();
+    const importer = createImportActions(writer);
+    const bytes = readFileSync(path.join(__dirname, "../../samples/reference-wide.csv"));
+    const source = await importer.readFile(new File([bytes], "reference-wide.csv"));
+    expect(source.layout).toBe("wide");
+    expect(source.requiresSource).toBe(true);
+    expect(source.suggestedDefaults).toMatchObject({
+      year: 2025,
+      source: expect.stringMatching(/^Operating and Margin Ratios by Industry/),
+    });
+    const wideMetrics = source.wideMetrics!.map((m) => ({ ...m, needsConfirmation: false }));
+    const choices = {
+      mapping: {},
+      wideMetrics,
+      defaults: {
+        ...source.suggestedDefaults,
+        source: "Ratio sheet 2025",
+        region: "US",
+        licence: "CC BY 4.0",
+      },
+    };
+    const validation = await importer.validate(source, choices);
+    expect(validation.invalidRows).toBe(0);
+    await importer.write(source, choices, quiet);
+    expect(calls[0].length).toBe(validation.validRows);
+    expect(calls[0][0]).toMatchObject({
+      source: "Ratio sheet 2025",
+      year: 2025,
+      region: "US",
+      licence: "CC BY 4.0",
+    });
+  });
+
+  it("imports a long table without a source column once a default source is given", async () => {
+    const { writer, calls } = recordingWriter();
+    const importer = createImportActions(writer);
+    const source = await importer.readPasted(
+      "industry\tmetric\tmedian\nRetail\tGross margin\t0,31"
+    );
+    const mapping = await importer.suggestMapping(source);
+    expect((await importer.validate(source, { mapping })).validRows).toBe(0);
+    const choices = { mapping, defaults: { source: "Own survey", year: 2024 } };
+    expect((await importer.validate(source, choices)).validRows).toBe(1);
+    await importer.write(source, choices, quiet);
+    expect(calls[0][0]).toMatchObject({ source: "Own survey", year: 2024 });
+  });
+
+  it("previews added / changed (old -> new, unit flagged) / unchanged and passes the keep-or-replace choice", async () => {
+    const { writer } = recordingWriter();
+    const policies: string[] = [];
+    const store: ReferenceStore = {
+      preview: async (rows) => ({
+        adds: rows.slice(1),
+        updates: [
+          {
+            value: rows[0],
+            before: [
+              "Retail",
+              null,
+              "Gross margin",
+              "ratio",
+              "higher",
+              null,
+              2024,
+              null,
+              null,
+              0.2,
+            ],
+            after: ["Retail", null, "Gross margin", "%", "higher", null, 2024, null, null, 0.31],
+            unitChanged: true,
+          },
+        ],
+        conflicts: [],
+        unchanged: 0,
+      }),
+      undo: async () => ({ removed: 0, restored: 0 }),
+    };
+    const importer = createImportActions(
+      async (rows, options) => {
+        policies.push(options.policy);
+        return writer(rows, options);
+      },
+      undefined,
+      undefined,
+      store
+    );
+    const source = await importer.readPasted(
+      "industry\tmetric\tunit\tyear\tmedian\tsource\nRetail\tGross margin\t%\t2024\t0.31\tOwn\nRetail\tNet margin\t%\t2024\t0.05\tOwn"
+    );
+    const mapping = await importer.suggestMapping(source);
+    const preview = await importer.preview!(source, { mapping }, false);
+    expect(preview.added).toBe(1);
+    expect(preview.changed).toEqual([
+      {
+        label: "Retail × Gross margin × 2024 × all regions",
+        unitChanged: true,
+        changes: [
+          { field: "unit", before: "ratio", after: "%" },
+          { field: "median", before: "0.2", after: "0.31" },
+        ],
+      },
+    ]);
+    await importer.write(source, { mapping }, { ...quiet, onConflict: "keep" });
+    expect(policies).toEqual(["keep"]);
+  });
+
+  it("turns a write that stopped part-way into a failure report, and undoes exactly what was written", async () => {
+    const undone: unknown[] = [];
+    const written = [
+      { value: { industry: "Retail", metric: "Gross margin", year: 2024, region: "" } },
+    ];
+    const store = {
+      preview: async () => ({ adds: [], updates: [], conflicts: [], unchanged: 0 }),
+      undo: async (rows: readonly unknown[]) => {
+        undone.push(...rows);
+        return { removed: 1, restored: 0 };
+      },
+    } as unknown as ReferenceStore;
+    const failing: ReferenceWriter = async () => {
+      throw Object.assign(new Error("The import stopped after 1 of 2 rows: protected"), {
+        result: { written, remaining: 1, added: 1, updated: 0 },
+      });
+    };
+    const importer = createImportActions(failing, undefined, undefined, store);
+    const source = await importer.readPasted(
+      "industry\tmetric\tmedian\tsource\nRetail\tGross margin\t0.3\tOwn\nRetail\tNet margin\t0.1\tOwn"
+    );
+    const summary = await importer.write(
+      source,
+      { mapping: await importer.suggestMapping(source) },
+      quiet
+    );
+    expect(summary.failure).toEqual({
+      message: "The import stopped after 1 of 2 rows: protected",
+      written: 1,
+      remaining: 1,
+      writtenRows: ["Retail × Gross margin × 2024 × all regions"],
+    });
+    expect(await importer.undoLastWrite!()).toEqual({ removed: 1, restored: 0 });
+    expect(undone).toEqual(written);
+  });
+
+  it("shows preview numbers as read under the file's convention, and lets an ambiguous file be read either way", async () => {
+    const { writer, calls } = recordingWriter();
+    const importer = createImportActions(writer);
+    const comma = await importer.readFile(
+      new File(
+        [
+          "industry;metric;unit;median;source\nRetail;Revenue per employee;currency per unit;95.400;Own\nRetail;Gross margin;%;41,2 %;Own\n",
+        ],
+        "survey.csv"
+      )
+    );
+    expect(comma.numberConvention).toMatchObject({ decimal: ",", decidedBy: "file" });
+    const values = await importer.previewValues!(comma);
+    expect(values.map((row) => row[3])).toEqual([95400, 0.412]);
+
+    const ambiguous = await importer.readFile(
+      new File(
+        [
+          "industry;metric;unit;direction;median;source\nRetail;Stock days;days;lower;1.500;Own\nRetail;DSO;days;lower;950;Own\n",
+        ],
+        "a.csv"
+      )
+    );
+    expect(ambiguous.numberConvention!.ambiguousCells).toBeGreaterThan(0);
+    expect((await importer.previewValues!(ambiguous, ","))[0][4]).toBe(1500);
+    expect((await importer.previewValues!(ambiguous, "."))[0][4]).toBe(1.5);
+    const mapping = await importer.suggestMapping(ambiguous);
+    await importer.write(ambiguous, { mapping, decimal: "," }, quiet);
+    expect(calls[0][0].statistics.median).toBe(1500);
   });
 
   it("reports a file it cannot read instead of failing", async () => {

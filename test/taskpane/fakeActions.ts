@@ -1,6 +1,7 @@
 /** An in-memory PaneActions for component tests: records every call, answers from fixed data. */
 import type {
   ImportActions,
+  ImportChoices,
   LibraryEntry,
   PaneActions,
   PaneSettings,
@@ -104,6 +105,7 @@ export function createFakeActions(overrides: Partial<PaneActions> = {}) {
 /** An importer over a tiny CSV dialect (comma-separated, no quoting), enough to drive the screen. */
 export function createFakeImporter() {
   const written: { onlyValidRows: boolean }[] = [];
+  const choicesWritten: { choices: ImportChoices; onConflict?: string }[] = [];
   const importer: ImportActions = {
     fields: [
       { key: "industry", label: "Industry", required: true },
@@ -139,12 +141,13 @@ export function createFakeImporter() {
         })),
       };
     },
-    write: async (_source, _mapping, options) => {
+    write: async (_source, choices, options) => {
       written.push({ onlyValidRows: options.onlyValidRows });
+      choicesWritten.push({ choices, onConflict: options.onConflict });
       options.onProgress(1, 2);
       options.onProgress(2, 2);
       return { added: 2, updated: 0, skipped: 1, sheetName: "Crossbench Reference" };
     },
   };
-  return { importer, written };
+  return { importer, written, choicesWritten };
 }

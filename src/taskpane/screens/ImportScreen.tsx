@@ -10,6 +10,9 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
+  Radio,
+  RadioGroup,
   Label,
   ProgressBar,
   Select,
@@ -21,7 +24,11 @@ import {
 } from "@fluentui/react-components";
 import type {
   ColumnMapping,
+  ConflictChoice,
+  DecimalMark,
   ImportActions,
+  ImportDefaults,
+  ImportPreview,
   ImportProblem,
   ImportSource,
   ImportSummary,
@@ -53,6 +60,7 @@ const useStyles = makeStyles({
       textOverflow: "ellipsis",
     },
   },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   fileInput: {
     maxWidth: "100%",
     color: tokens.colorNeutralForeground1,
@@ -79,10 +87,22 @@ type Stage =
       source: ImportSource;
       mapping: ColumnMapping;
       wideMetrics?: WideMetricChoice[];
+      defaults: ImportDefaults;
+      /** The decimal mark the user chose (ambiguous files); undefined = the inferred one. */
+      decimal?: DecimalMark;
+      /** Preview rows with numbers as read, when the importer offers them. */
+      values?: (string | number)[][];
       validation?: ImportValidation;
+      preview?: ImportPreview;
+      onConflict: ConflictChoice;
     }
   | { step: "writing"; source: ImportSource; written: number; total: number }
-  | { step: "done"; summary: ImportSummary; cancelled: boolean };
+  | {
+      step: "done";
+      summary: ImportSummary;
+      cancelled: boolean;
+      retry?: () => void;
+    };
 
 export interface ImportScreenProps {
   loadImporter: () => Promise<ImportActions>;
@@ -133,11 +153,15 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
     try {
       const source = await read();
       const mapping = await importer.suggestMapping(source);
+      const values = await importer.previewValues?.(source);
       setStage({
         step: "map",
         source,
         mapping,
         wideMetrics: source.wideMetrics,
+        defaults: source.suggestedDefaults ?? {},
+        onConflict: "keep",
+        ...(values ? { values } : {}),
       });
     } catch (caught) {
       setError(caught);
@@ -153,16 +177,18 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
     void load(() => importer.readFile(file));
   }
 
-  async function check(
-    source: ImportSource,
-    mapping: ColumnMapping,
-    wideMetrics?: WideMetricChoice[]
-  ) {
+  async function check(current: Extract<Stage, { step: "map" }>) {
+    const { source, mapping, wideMetrics, defaults, decimal } = current;
     setBusy(true);
     setError(undefined);
     try {
-      const validation = await importer.validate(source, mapping, wideMetrics);
-      setStage({ step: "map", source, mapping, wideMetrics, validation });
+      const choices = { mapping, wideMetrics, defaults, decimal };
+      const validation = await importer.validate(source, choices);
+      const preview =
+        importer.preview && validation.validRows > 0
+          ? await importer.preview(source, choices, validation.invalidRows > 0)
+          : undefined;
+      setStage({ ...current, validation, preview });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -171,24 +197,32 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
   }
 
   async function write(
-    source: ImportSource,
-    mapping: ColumnMapping,
-    wideMetrics: WideMetricChoice[] | undefined,
+    current: Extract<Stage, { step: "map" }>,
     onlyValidRows: boolean,
     total: number
   ) {
+    const { source, mapping, wideMetrics, defaults, decimal, onConflict } = current;
     const controller = new AbortController();
     abortRef.current = controller;
     setError(undefined);
     setStage({ step: "writing", source, written: 0, total });
     try {
-      const summary = await importer.write(source, mapping, {
-        onlyValidRows,
-        wideMetrics,
-        signal: controller.signal,
-        onProgress: (written, of) => setStage({ step: "writing", source, written, total: of }),
+      const summary = await importer.write(
+        source,
+        { mapping, wideMetrics, defaults, decimal },
+        {
+          onlyValidRows,
+          onConflict,
+          signal: controller.signal,
+          onProgress: (written, of) => setStage({ step: "writing", source, written, total: of }),
+        }
+      );
+      setStage({
+        step: "done",
+        summary,
+        cancelled: controller.signal.aborted,
+        retry: () => void write(current, onlyValidRows, total),
       });
-      setStage({ step: "done", summary, cancelled: controller.signal.aborted });
     } catch (caught) {
       if (controller.signal.aborted) {
         setStage({ step: "source" });
@@ -198,7 +232,7 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
           )
         );
       } else {
-        setStage({ step: "map", source, mapping, wideMetrics });
+        setStage(current);
         setError(caught);
       }
     }
@@ -286,10 +320,18 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
           onWideMetrics={(wideMetrics) =>
             setStage({ ...stage, wideMetrics, validation: undefined })
           }
-          onCheck={() => check(stage.source, stage.mapping, stage.wideMetrics)}
-          onWrite={(onlyValid, total) =>
-            write(stage.source, stage.mapping, stage.wideMetrics, onlyValid, total)
-          }
+          onDefaults={(defaults) => setStage({ ...stage, defaults, validation: undefined })}
+          onDecimal={(decimal) => {
+            const current = stage;
+            void importer.previewValues?.(current.source, decimal).then(
+              (values) => setStage({ ...current, decimal, values, validation: undefined }),
+              (caught: unknown) => setError(caught)
+            );
+            if (!importer.previewValues) setStage({ ...current, decimal, validation: undefined });
+          }}
+          onConflict={(onConflict) => setStage({ ...stage, onConflict })}
+          onCheck={() => check(stage)}
+          onWrite={(onlyValid, total) => write(stage, onlyValid, total)}
           onCancel={restart}
           styles={styles}
         />
@@ -310,7 +352,16 @@ function ImportFlow({ importer }: { importer: ImportActions }) {
         </section>
       )}
 
-      {stage.step === "done" && (
+      {stage.step === "done" && stage.summary.failure && (
+        <FailureReport
+          summary={stage.summary}
+          onFinish={stage.retry}
+          onUndo={importer.undoLastWrite}
+          onDone={restart}
+        />
+      )}
+
+      {stage.step === "done" && !stage.summary.failure && (
         <>
           <SuccessBar>
             {stage.cancelled ? "Import stopped. " : "Import finished. "}
@@ -340,6 +391,9 @@ interface MappingStepProps {
   onSheet: (sheet: string) => void;
   onMapping: (mapping: ColumnMapping) => void;
   onWideMetrics: (metrics: WideMetricChoice[]) => void;
+  onDefaults: (defaults: ImportDefaults) => void;
+  onDecimal: (decimal: DecimalMark) => void;
+  onConflict: (choice: ConflictChoice) => void;
   onCheck: () => void;
   onWrite: (onlyValidRows: boolean, total: number) => void;
   onCancel: () => void;
@@ -354,6 +408,9 @@ function MappingStep(props: MappingStepProps) {
     onSheet,
     onMapping,
     onWideMetrics,
+    onDefaults,
+    onDecimal,
+    onConflict,
     onCheck,
     onWrite,
     onCancel,
@@ -364,9 +421,16 @@ function MappingStep(props: MappingStepProps) {
   const wide = source.layout === "wide";
   const wideMetrics = stage.wideMetrics ?? [];
   const mappedFields = new Set(Object.values(mapping).filter(Boolean));
-  const missing = wide
-    ? []
-    : importer.fields.filter((field) => field.required && !mappedFields.has(field.key));
+  const defaults = stage.defaults;
+  const sourceFromDefault = wide || !mappedFields.has("source");
+  const missing = [
+    ...(wide
+      ? []
+      : importer.fields.filter((field) => field.required && !mappedFields.has(field.key))),
+    ...(source.requiresSource && sourceFromDefault && !defaults.source?.trim()
+      ? [{ key: "source", label: "Source (type it below)" }]
+      : []),
+  ];
   const unconfirmed = wide ? wideMetrics.filter((metric) => metric.needsConfirmation) : [];
 
   if (source.rowCount === 0 && (source.readProblems?.length ?? 0) > 0) {
@@ -403,6 +467,13 @@ function MappingStep(props: MappingStepProps) {
             ? "The row:"
             : `First ${Math.min(PREVIEW_ROWS, source.preview.length)} rows:`}
         </Caption1>
+        {source.numberConvention && (
+          <NumberConventionField
+            convention={source.numberConvention}
+            chosen={stage.decimal}
+            onDecimal={onDecimal}
+          />
+        )}
         {source.sheets && source.sheets.length > 1 && (
           <Field label="Sheet">
             <Select value={source.sheet} onChange={(_, data) => onSheet(data.value)}>
@@ -429,11 +500,19 @@ function MappingStep(props: MappingStepProps) {
               </tr>
             </thead>
             <tbody>
-              {source.preview.slice(0, PREVIEW_ROWS).map((row, rowIndex) => (
+              {(stage.values ?? source.preview).slice(0, PREVIEW_ROWS).map((row, rowIndex) => (
                 <tr key={rowIndex}>
-                  {source.headers.map((_, column) => (
-                    <td key={column}>{row[column] ?? ""}</td>
-                  ))}
+                  {source.headers.map((_, column) => {
+                    const cell = row[column] ?? "";
+                    return typeof cell === "number" ? (
+                      <td key={column} className={styles.number}>
+                        {/* As read: a plain number, so a 1000x misreading shows at once. */}
+                        {String(cell)}
+                      </td>
+                    ) : (
+                      <td key={column}>{cell}</td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -516,6 +595,11 @@ function MappingStep(props: MappingStepProps) {
               </Select>
             </Field>
           ))}
+        <DefaultFields
+          defaults={defaults}
+          onDefaults={onDefaults}
+          requireSource={source.requiresSource === true && sourceFromDefault}
+        />
         {missing.length > 0 && (
           <Body1 role="status">
             Still to map: {missing.map((field) => field.label).join(", ")}.
@@ -545,6 +629,14 @@ function MappingStep(props: MappingStepProps) {
           </Body1>
           {validation.problems.length > 0 && (
             <ProblemList problems={validation.problems} className={styles.problems} />
+          )}
+          {stage.preview && (
+            <PreviewReport
+              preview={stage.preview}
+              onConflict={stage.onConflict}
+              setOnConflict={onConflict}
+              className={styles.problems}
+            />
           )}
           {validation.problems.length > PROBLEMS_SHOWN && (
             <Caption1>
@@ -583,5 +675,173 @@ function ProblemList({ problems, className }: { problems: ImportProblem[]; class
         </li>
       ))}
     </ol>
+  );
+}
+
+const DEFAULT_FIELDS: { key: keyof ImportDefaults; label: string }[] = [
+  { key: "source", label: "Source for every row" },
+  { key: "year", label: "Year for every row" },
+  { key: "region", label: "Region for every row (blank = all regions)" },
+  { key: "licence", label: "Licence for every row" },
+];
+
+/** Values the file has no column for (always the case for a wide table), prefilled from its title rows. */
+function DefaultFields(props: {
+  defaults: ImportDefaults;
+  onDefaults: (defaults: ImportDefaults) => void;
+  requireSource: boolean;
+}) {
+  const { defaults, onDefaults, requireSource } = props;
+  return (
+    <fieldset aria-label="Values for every row">
+      {DEFAULT_FIELDS.map(({ key, label }) => (
+        <Field
+          key={key}
+          label={`${label}${key === "source" && requireSource ? " (required)" : ""}`}
+        >
+          <Input
+            value={defaults[key] === undefined ? "" : String(defaults[key])}
+            type={key === "year" ? "number" : "text"}
+            onChange={(_, data) =>
+              onDefaults({
+                ...defaults,
+                [key]:
+                  key === "year"
+                    ? data.value === ""
+                      ? undefined
+                      : Number(data.value)
+                    : data.value,
+              })
+            }
+          />
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Added / changed (old -> new, unit changes flagged) / unchanged, and the keep-or-replace choice. */
+function PreviewReport(props: {
+  preview: ImportPreview;
+  onConflict: ConflictChoice;
+  setOnConflict: (choice: ConflictChoice) => void;
+  className: string;
+}) {
+  const { preview, onConflict, setOnConflict, className } = props;
+  return (
+    <section aria-label="What the import will change">
+      <Body1 data-testid="import-preview">
+        {preview.added.toLocaleString()} new, {preview.changed.length.toLocaleString()} already in
+        the workbook with other figures, {preview.unchanged.toLocaleString()} unchanged.
+      </Body1>
+      {preview.changed.length > 0 && (
+        <>
+          <ol className={className} aria-label="Rows with other figures in the workbook">
+            {preview.changed.slice(0, PROBLEMS_SHOWN).map((change, index) => (
+              <li key={index}>
+                {change.unitChanged ? "Unit changes! " : ""}
+                {change.label}:{" "}
+                {change.changes
+                  .map((c) => `${c.field} ${c.before || "(blank)"} → ${c.after || "(blank)"}`)
+                  .join("; ")}
+              </li>
+            ))}
+          </ol>
+          <RadioGroup
+            value={onConflict}
+            onChange={(_, data) => setOnConflict(data.value as ConflictChoice)}
+            aria-label="Rows already in the workbook"
+          >
+            <Radio value="keep" label="Keep the existing rows" />
+            <Radio value="replace" label="Replace them with the file's figures" />
+          </RadioGroup>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A write that stopped part-way: what was written, and finish or undo. */
+function FailureReport(props: {
+  summary: ImportSummary;
+  onFinish?: () => void;
+  onUndo?: () => Promise<{ removed: number; restored: number }>;
+  onDone: () => void;
+}) {
+  const { summary, onFinish, onUndo, onDone } = props;
+  const failure = summary.failure!;
+  const [undoState, setUndoState] = useState<string>();
+  return (
+    <section aria-labelledby="import-failure" role="alert">
+      <Subtitle2 as="h2" id="import-failure">
+        The import stopped part-way
+      </Subtitle2>
+      <Body1 data-testid="import-failure">
+        {failure.message} {failure.written.toLocaleString()} rows were written and stay in the sheet{" "}
+        {summary.sheetName}; {failure.remaining.toLocaleString()} were not.
+      </Body1>
+      <ol aria-label="Rows written">
+        {failure.writtenRows.map((label) => (
+          <li key={label}>{label}</li>
+        ))}
+      </ol>
+      {undoState && <Body1 role="status">{undoState}</Body1>}
+      <div>
+        {onFinish && (
+          <Button appearance="primary" onClick={onFinish}>
+            Finish the import
+          </Button>
+        )}
+        {onUndo && (
+          <Button
+            onClick={() =>
+              onUndo().then(
+                (r) => setUndoState(`Undone: ${r.removed} rows removed, ${r.restored} restored.`),
+                (e: unknown) =>
+                  setUndoState(`Undo failed: ${e instanceof Error ? e.message : String(e)}`)
+              )
+            }
+          >
+            Undo what was written
+          </Button>
+        )}
+        <Button onClick={onDone}>Close</Button>
+      </div>
+    </section>
+  );
+}
+
+const DECIMAL_LABELS: Record<DecimalMark, string> = {
+  ".": "decimal point (1,234.5)",
+  ",": "decimal comma (1.234,5)",
+};
+
+/** Says how numbers are read; where the file is ambiguous, lets the user choose. */
+function NumberConventionField(props: {
+  convention: NonNullable<ImportSource["numberConvention"]>;
+  chosen?: DecimalMark;
+  onDecimal: (decimal: DecimalMark) => void;
+}) {
+  const { convention, chosen, onDecimal } = props;
+  const decimal = chosen ?? convention.decimal;
+  if (convention.ambiguousCells === 0)
+    return (
+      <Caption1 data-testid="number-convention">
+        Numbers read with a {DECIMAL_LABELS[decimal]}.
+      </Caption1>
+    );
+  return (
+    <Field
+      label="Decimal mark"
+      hint={`${convention.ambiguousCells.toLocaleString()} cells read differently with a decimal point or a decimal comma (e.g. 1.500 = 1.5 or 1500). Choose how this file writes numbers.`}
+    >
+      <Select value={decimal} onChange={(_, data) => onDecimal(data.value as DecimalMark)}>
+        {(Object.keys(DECIMAL_LABELS) as DecimalMark[]).map((mark) => (
+          <option key={mark} value={mark}>
+            {DECIMAL_LABELS[mark]}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -1,0 +1,636 @@
+/**
+ * Writes reference rows into the workbook's table (creating sheet and table when missing), as the
+ * pure merge plan (src/reference/mergePlan) says: new keys appended, existing keys updated or kept as
+ * the user chose, rows with the same figures left alone.
+ *
+ * Never misplaced: during an import the reference sheet carries the add-in's protection (no password),
+ * lifted and restored inside each request, so between two requests Excel refuses the user's sort,
+ * filter, row insert or edit on that sheet and the row positions read at the start stay true. Each
+ * update request also loads the cells it overwrites (loads queued before the write return the
+ * previous contents); their keys are checked after the sync, and a row found under the wrong key is
+ * put back and its update planned again by key.
+ *
+ * Requests stay under 4 MB (the UTF-8 JSON of the values written); if Excel still answers
+ * RequestPayloadSizeLimitExceeded the failed request (which changed nothing) is halved and retried.
+ * A failure part-way throws ReferenceWriteError carrying exactly which rows were written.
+ */
+import {
+  CANONICAL_HEADERS,
+  CANONICAL_COLUMNS,
+  CellValue,
+  toCanonicalRow,
+} from "../reference/canonical";
+import {
+  beginOwnWrite,
+  getWorkbookReferenceValues,
+  setWorkbookReferenceValues,
+  setWorkbookStatus,
+} from "../reference/activeLibrary";
+import {
+  ConflictPolicy,
+  ExistingRow,
+  MergePlan,
+  chunkByBytes,
+  planMerge,
+} from "../reference/mergePlan";
+import { ILLUSTRATIVE_NOTICE, ReferenceValue, referenceKey } from "../reference/model";
+import { excelTextInput } from "../reference/textSafety";
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  REFERENCE_HEADER_ROW,
+  REFERENCE_SHEET,
+  REFERENCE_TABLE,
+  TableSnapshot,
+  bytesOf,
+  hasErrorCode,
+  snapshot,
+} from "./referenceSheet";
+import {
+  recalculateReferenceFormulas,
+  refreshWorkbookLibrary,
+  trackReferenceTable,
+  valuesFromTable,
+} from "./referenceSync";
+
+export { REFERENCE_SHEET, REFERENCE_TABLE } from "./referenceSheet";
+
+/** Position of each canonical column in a table whose columns the user may have reordered or extended. */
+export function canonicalPositions(header: readonly CellValue[]): number[] {
+  const names = header.map((h) => String(h ?? ""));
+  return CANONICAL_HEADERS.map((h) => names.indexOf(h));
+}
+
+export function toCanonicalOrder(
+  cells: readonly CellValue[],
+  positions: readonly number[]
+): CellValue[] {
+  return positions.map((p) => (p < 0 ? "" : (cells[p] ?? "")));
+}
+
+/** The merge key of a table row given in canonical order; "" for a blank row. */
+export function keyOfCanonicalCells(canonical: readonly CellValue[]): string {
+  const industry = String(canonical[0] ?? "");
+  const metric = String(canonical[2] ?? "");
+  if (!industry && !metric) return "";
+  const yearCell = canonical[6];
+  const year =
+    typeof yearCell === "number"
+      ? yearCell
+      : yearCell === "" || yearCell === null
+        ? undefined
+        : Number(yearCell);
+  return referenceKey({ industry, metric, year, region: String(canonical[5] ?? "") });
+}
+
+/** Allowance for the JSON around each queued row (ids, method names, addresses, the check's load). */
+const ROW_OVERHEAD_BYTES = 96;
+const MAX_VERIFY_ROUNDS = 3;
+
+const TEXT_FIELDS = new Set(
+  CANONICAL_COLUMNS.filter((c) => c.kind === "text").map((c) => c.field as string)
+);
+
+export interface ImportProgress {
+  rowsDone: number;
+  rowsTotal: number;
+  syncs: number;
+}
+
+export interface WriteOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between requests: an abort stops before the next one; rows already written stay (and are counted). */
+  signal?: AbortSignal;
+  /** A row whose key exists with different figures: "replace" it (default) or "keep" the existing row. */
+  policy?: ConflictPolicy;
+  maxRequestBytes?: number;
+  /** Recalculate the cells holding reference functions afterwards (default true). */
+  recalculate?: boolean;
+}
+
+export interface RowChange {
+  key: string;
+  industry: string;
+  metric: string;
+  /** 1-based sheet row of the existing row when planned. */
+  sheetRow: number;
+  before: CellValue[];
+  after: CellValue[];
+  unitChanged: boolean;
+}
+
+/** One row the write put into the table, with what was there before (for undo). */
+export interface WrittenRow {
+  key: string;
+  value: ReferenceValue;
+  kind: "added" | "updated";
+  before?: CellValue[];
+}
+
+export interface WriteResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Existing rows left as they were although the import had different figures (policy "keep"). */
+  kept: number;
+  /** Every overwritten row with its old and new contents. */
+  updates: RowChange[];
+  keptRows: RowChange[];
+  /** Exactly the rows that reached the workbook. */
+  written: WrittenRow[];
+  /** Planned rows that were not written (cancelled or failed). */
+  remaining: number;
+  cancelled: boolean;
+  syncs: number;
+  tableCreated: boolean;
+  /** Rows found under the wrong key by the in-request check and put right. */
+  repaired: number;
+}
+
+/** A write stopped part-way by an Excel error; `result` says exactly what was written. */
+export class ReferenceWriteError extends Error {
+  constructor(
+    message: string,
+    readonly result: WriteResult,
+    override readonly cause: unknown
+  ) {
+    super(message);
+    this.name = "ReferenceWriteError";
+  }
+}
+
+/** A canonical row as written to cells: text through excelTextInput, blanks as "". */
+function cellsForWrite(row: readonly CellValue[]): (string | number | boolean)[] {
+  return row.map((cell, i) => {
+    if (cell === null) return "";
+    if (typeof cell === "string" && TEXT_FIELDS.has(CANONICAL_HEADERS[i]))
+      return excelTextInput(cell);
+    return cell;
+  });
+}
+
+function existingRows(snap: Pick<TableSnapshot, "header" | "body">): ExistingRow[] {
+  const positions = canonicalPositions(snap.header);
+  const rows: ExistingRow[] = [];
+  snap.body.forEach((cells, index) => {
+    const canonical = toCanonicalOrder(cells, positions);
+    const key = keyOfCanonicalCells(canonical);
+    if (key) rows.push({ key, index, cells: canonical });
+  });
+  return rows;
+}
+
+/** The plan for these rows against the table as it is now (one Excel.run; nothing written). */
+export async function previewReferenceRows(
+  rows: readonly ReferenceValue[],
+  policy: ConflictPolicy = "replace"
+): Promise<MergePlan & { tableExists: boolean }> {
+  return Excel.run(async (context) => {
+    const snap = await snapshot(context);
+    return { ...planMerge(existingRows(snap), rows, policy), tableExists: snap.exists };
+  });
+}
+
+type Operation =
+  | { kind: "append"; value: ReferenceValue; cells: (string | number | boolean | null)[] }
+  | {
+      kind: "update";
+      value: ReferenceValue;
+      index: number;
+      key: string;
+      before: CellValue[];
+      cells: (string | number | boolean | null)[];
+    };
+
+const GUARD = {} as Excel.WorksheetProtectionOptions;
+
+interface Session {
+  context: Excel.RequestContext;
+  result: WriteResult;
+  maxBytes: number;
+  header: string[];
+  bodyRow: number;
+  bodyColumn: number;
+}
+
+async function sync(session: Session): Promise<void> {
+  await session.context.sync();
+  session.result.syncs++;
+}
+
+function sheetOf(session: Session): Excel.Worksheet {
+  return session.context.workbook.worksheets.getItem(REFERENCE_SHEET);
+}
+
+/**
+ * Sends operations in one request between lifting and restoring the guard; returns the previous
+ * contents of updated rows (loaded in the same request, before the write).
+ */
+async function send(session: Session, batch: Operation[]): Promise<Map<Operation, CellValue[]>> {
+  const sheet = sheetOf(session);
+  sheet.protection.unprotect();
+  const appends = batch.filter((op) => op.kind === "append");
+  // Updates of consecutive rows travel as one range: one load (the check) and one write.
+  const updates = batch
+    .filter((op): op is Extract<Operation, { kind: "update" }> => op.kind === "update")
+    .sort((a, b) => a.index - b.index);
+  const runs: { ops: typeof updates; check?: Excel.Range }[] = [];
+  for (const op of updates) {
+    const last = runs[runs.length - 1];
+    if (last && last.ops[last.ops.length - 1].index + 1 === op.index) last.ops.push(op);
+    else runs.push({ ops: [op] });
+  }
+  for (const run of runs) {
+    const target = () =>
+      sheet.getRangeByIndexes(
+        session.bodyRow + run.ops[0].index,
+        session.bodyColumn,
+        run.ops.length,
+        session.header.length
+      );
+    // Queued before the write, so the sync returns what the write replaced.
+    run.check = target().load("values");
+    target().values = run.ops.map((op) => op.cells);
+  }
+  if (appends.length > 0)
+    session.context.workbook.tables.getItem(REFERENCE_TABLE).rows.add(
+      undefined,
+      appends.map((op) => op.cells as (string | number | boolean)[])
+    );
+  sheet.protection.protect(GUARD);
+  try {
+    await sync(session);
+  } catch (error) {
+    if (!hasErrorCode(error, "RequestPayloadSizeLimitExceeded") || batch.length < 2) throw error;
+    // The rejected request changed nothing: send the same operations again in two halves.
+    const half = Math.ceil(batch.length / 2);
+    const first = await send(session, batch.slice(0, half));
+    const second = await send(session, batch.slice(half));
+    return new Map([...first, ...second]);
+  }
+  const previous = new Map<Operation, CellValue[]>();
+  for (const run of runs)
+    run.ops.forEach((op, i) => previous.set(op, run.check!.values[i] as CellValue[]));
+  return previous;
+}
+
+function planOperations(session: Session, plan: MergePlan): Operation[] {
+  const positions = CANONICAL_HEADERS.map((h) => session.header.indexOf(h));
+  const toTableOrder = (canonical: CellValue[], fill: string | null) => {
+    const cells: (string | number | boolean | null)[] = session.header.map(() => fill);
+    const written = cellsForWrite(canonical);
+    positions.forEach((p, i) => (cells[p] = written[i]));
+    return cells;
+  };
+  const updates: Operation[] = plan.updates.map((u) => ({
+    kind: "update",
+    value: u.value,
+    index: u.index,
+    key: u.key,
+    before: u.before,
+    // Unmapped extra columns are left alone: null means "no change" in a values array.
+    cells: toTableOrder(u.after, null),
+  }));
+  const appends: Operation[] = plan.adds.map((value) => ({
+    kind: "append",
+    value,
+    cells: toTableOrder(toCanonicalRow(value), ""),
+  }));
+  return [...updates, ...appends];
+}
+
+/** Creates sheet (if missing) and table with the guard on; one request. */
+async function createTable(session: Session, sheetExists: boolean): Promise<void> {
+  const { context } = session;
+  const sheet = sheetExists
+    ? context.workbook.worksheets.getItem(REFERENCE_SHEET)
+    : context.workbook.worksheets.add(REFERENCE_SHEET);
+  sheet.getRange("A1:A2").values = [
+    [
+      excelTextInput(
+        "Crossbench reference data: one row per industry × metric × region × year (see the Crossbench help for each column)."
+      ),
+    ],
+    [
+      excelTextInput(
+        `Rows marked illustrative are an ${ILLUSTRATIVE_NOTICE}. Edit rows here or import files from the Crossbench pane; BENCH functions read this table first.`
+      ),
+    ],
+  ];
+  const headerRange = sheet.getRangeByIndexes(
+    REFERENCE_HEADER_ROW - 1,
+    0,
+    1,
+    CANONICAL_HEADERS.length
+  );
+  headerRange.values = [CANONICAL_HEADERS.map((h) => h)];
+  const created = sheet.tables.add(headerRange, true);
+  created.name = REFERENCE_TABLE;
+  sheet.protection.protect(GUARD);
+  // Created in its own small request, so a data request that Excel rejects can never undo the table.
+  await sync(session);
+  session.result.tableCreated = true;
+}
+
+function changeOf(session: Session, u: MergePlan["updates"][number]): RowChange {
+  return {
+    key: u.key,
+    industry: u.value.industry,
+    metric: u.value.metric,
+    sheetRow: session.bodyRow + u.index + 1,
+    before: u.before,
+    after: u.after,
+    unitChanged: u.unitChanged,
+  };
+}
+
+/** Writes the planned operations chunk by chunk, checking every updated row's key in its request. */
+async function writePlanned(
+  session: Session,
+  operations: Operation[],
+  options: WriteOptions,
+  progress: { done: number; total: number }
+): Promise<Operation[]> {
+  const misplaced: Operation[] = [];
+  const positions = canonicalPositions(session.header);
+  const chunks = chunkByBytes(
+    operations,
+    // The check loads what each update overwrites: its response is the same size, under the same budget.
+    (op) => bytesOf(op.cells) + ROW_OVERHEAD_BYTES,
+    session.maxBytes
+  );
+  for (const chunk of chunks) {
+    if (options.signal?.aborted) {
+      session.result.cancelled = true;
+      break;
+    }
+
+    const previous = await send(session, chunk);
+    for (const op of chunk) {
+      if (op.kind === "update") {
+        const found = previous.get(op) ?? [];
+        const foundKey = keyOfCanonicalCells(toCanonicalOrder(found, positions));
+        if (foundKey !== op.key) {
+          misplaced.push({ ...op, before: found });
+          continue;
+        }
+      }
+      session.result.written.push({
+        key: referenceKey(op.value),
+        value: op.value,
+        kind: op.kind === "append" ? "added" : "updated",
+        ...(op.kind === "update" ? { before: op.before } : {}),
+      });
+    }
+    progress.done += chunk.length - misplaced.length;
+    options.onProgress?.({
+      rowsDone: progress.done,
+      rowsTotal: progress.total,
+      syncs: session.result.syncs,
+    });
+  }
+  return misplaced;
+}
+
+async function readSession(session: Session): Promise<TableSnapshot> {
+  const snap = await snapshot(session.context, session.maxBytes);
+  session.result.syncs += snap.syncs;
+  return snap;
+}
+
+function emptyResult(): WriteResult {
+  return {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    kept: 0,
+    updates: [],
+    keptRows: [],
+    written: [],
+    remaining: 0,
+    cancelled: false,
+    syncs: 0,
+    tableCreated: false,
+    repaired: 0,
+  };
+}
+
+function summarise(result: WriteResult, plannedTotal: number): void {
+  result.added = result.written.filter((w) => w.kind === "added").length;
+  const writtenKeys = new Set(result.written.filter((w) => w.kind === "updated").map((w) => w.key));
+  result.updates = result.updates.filter((u) => writtenKeys.has(u.key));
+  result.updated = result.updates.length;
+  result.remaining = plannedTotal - result.written.length;
+}
+
+/**
+ * Merges `rows` into the workbook's reference table and makes them the active library. Validate first
+ * (src/reference/importPipeline): this writes what it is given.
+ */
+export async function writeReferenceRows(
+  rows: readonly ReferenceValue[],
+  options: WriteOptions = {}
+): Promise<WriteResult> {
+  const policy = options.policy ?? "replace";
+  // Leave room for what our estimate does not see (request envelope, object paths).
+  const maxBytes = Math.floor((options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES) * 0.97) - 2048;
+  planMerge([], rows, policy); // refuses duplicate keys before anything is touched
+  const result = emptyResult();
+  let plannedTotal = 0;
+  let finalValues: ReferenceValue[] | undefined;
+  const endOwnWrite = beginOwnWrite();
+  let failure: unknown;
+  try {
+    await Excel.run(async (context) => {
+      const session: Session = { context, result, maxBytes, header: [], bodyRow: 0, bodyColumn: 0 };
+      let snap = await readSession(session);
+      if (snap.sheetProtected)
+        throw new Error(
+          `The sheet "${REFERENCE_SHEET}" is protected. Unprotect it (Review > Unprotect Sheet), then import again; nothing was written.`
+        );
+      if (!snap.exists) {
+        await createTable(session, snap.sheetExists);
+      } else {
+        sheetOf(session).protection.protect(GUARD);
+        await sync(session);
+      }
+      try {
+        // Read again under the guard: from here on the positions cannot change between requests.
+        snap = await readSession(session);
+        session.header = snap.header.map((h) => String(h));
+        session.bodyRow = snap.bodyRow;
+        session.bodyColumn = snap.bodyColumn;
+        const missing = CANONICAL_HEADERS.filter((h) => !session.header.includes(h));
+        if (missing.length > 0)
+          throw new Error(
+            `The ${REFERENCE_TABLE} table on "${REFERENCE_SHEET}" lacks the column(s) ${missing.join(", ")}; add them back (header names as in the Crossbench help) before importing.`
+          );
+        const plan = planMerge(existingRows(snap), rows, policy);
+        result.unchanged = plan.unchanged;
+        result.kept = plan.conflicts.length;
+        result.keptRows = plan.conflicts.map((c) => changeOf(session, c));
+        result.updates = plan.updates.map((u) => changeOf(session, u));
+        plannedTotal = plan.adds.length + plan.updates.length;
+        const progress = { done: 0, total: plannedTotal };
+        let misplaced = await writePlanned(
+          session,
+          planOperations(session, plan),
+          options,
+          progress
+        );
+        for (let round = 0; misplaced.length > 0 && !result.cancelled; round++) {
+          if (round >= MAX_VERIFY_ROUNDS)
+            throw new Error(
+              `The ${REFERENCE_TABLE} table kept changing during the import; ${misplaced.length} rows were not written.`
+            );
+          // Put back what the misplaced writes overwrote, then plan those rows again by key.
+          await send(
+            session,
+            misplaced.map((op) => ({
+              ...op,
+              cells: (op.kind === "update" ? op.before : op.cells) as (string | number | boolean)[],
+            }))
+          );
+          result.repaired += misplaced.length;
+
+          snap = await readSession(session);
+          const again = planMerge(
+            existingRows(snap),
+            misplaced.map((op) => op.value),
+            policy
+          );
+
+          misplaced = await writePlanned(
+            session,
+            planOperations(session, again),
+            options,
+            progress
+          );
+        }
+        if (result.tableCreated && result.written.length > 0) {
+          sheetOf(session).protection.unprotect();
+          context.workbook.tables.getItem(REFERENCE_TABLE).getRange().format.autofitColumns();
+          sheetOf(session).protection.protect(GUARD);
+          await sync(session);
+        }
+        if (!result.cancelled) {
+          // The library after a complete write is known without reading the table back.
+          const before = valuesFromTable(snap.header, snap.body, snap.bodyRow + 1).values;
+          const byKey = new Map(before.map((v) => [referenceKey(v), v]));
+          for (const w of result.written) byKey.set(w.key, w.value);
+          finalValues = [...byKey.values()];
+          trackReferenceTable(snap.tableId);
+        }
+      } finally {
+        // Lift the guard whatever happened; a failure to do so must not hide the first error.
+        const sheet = context.workbook.worksheets.getItem(REFERENCE_SHEET);
+        const protection = sheet.protection.load("protected");
+        await context.sync().catch(() => undefined);
+        if (protection.protected) {
+          sheet.protection.unprotect();
+          await sync(session).catch((error: unknown) => (failure ??= error));
+        }
+      }
+    });
+  } catch (error) {
+    failure = error;
+  } finally {
+    endOwnWrite();
+  }
+  summarise(result, plannedTotal);
+  const libraryBefore = JSON.stringify(getWorkbookReferenceValues());
+  if (finalValues && failure === undefined) {
+    setWorkbookReferenceValues(finalValues);
+    setWorkbookStatus("ready");
+  } else {
+    // Only the cells can say what arrived.
+    await refreshWorkbookLibrary().catch(() => undefined);
+  }
+  const changed = JSON.stringify(getWorkbookReferenceValues()) !== libraryBefore;
+  if (changed && options.recalculate !== false)
+    await recalculateReferenceFormulas().catch((error: unknown) => (failure ??= error));
+  if (failure !== undefined) {
+    if (result.written.length === 0 && !result.tableCreated) throw failure;
+    throw new ReferenceWriteError(
+      `The import stopped after ${result.written.length.toLocaleString("en-US")} of ${plannedTotal.toLocaleString("en-US")} rows: ${failure instanceof Error ? failure.message : String(failure)}`,
+      result,
+      failure
+    );
+  }
+  return result;
+}
+
+/**
+ * Undoes a write: removes the rows it added and puts back the figures of the rows it updated, each
+ * found by key (one Excel.run, the same guard and chunking as the write).
+ */
+export async function undoReferenceWrite(
+  written: readonly WrittenRow[],
+  options: Pick<WriteOptions, "maxRequestBytes"> = {}
+): Promise<{ removed: number; restored: number }> {
+  const maxBytes = Math.floor((options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES) * 0.97) - 2048;
+  const endOwnWrite = beginOwnWrite();
+  const counts = { removed: 0, restored: 0 };
+  try {
+    await Excel.run(async (context) => {
+      const session: Session = {
+        context,
+        result: emptyResult(),
+        maxBytes,
+        header: [],
+        bodyRow: 0,
+        bodyColumn: 0,
+      };
+      const sheet = sheetOf(session);
+      sheet.protection.protect(GUARD);
+      await sync(session);
+      try {
+        const snap = await readSession(session);
+        session.header = snap.header.map((h) => String(h));
+        session.bodyRow = snap.bodyRow;
+        session.bodyColumn = snap.bodyColumn;
+        const byKey = new Map(existingRows(snap).map((row) => [row.key, row.index]));
+        const restores: Operation[] = [];
+        const removals: number[] = [];
+        for (const w of written) {
+          const index = byKey.get(w.key);
+          if (index === undefined) continue;
+          if (w.kind === "added") removals.push(index);
+          else if (w.before) {
+            const cells: (string | number | boolean | null)[] = session.header.map(() => null);
+            const positions = canonicalPositions(snap.header);
+            const restored = cellsForWrite(w.before);
+            positions.forEach((p, i) => (cells[p] = restored[i]));
+            restores.push({ kind: "update", value: w.value, index, key: w.key, before: [], cells });
+          }
+        }
+        for (const chunk of chunkByBytes(
+          restores,
+          (op) => bytesOf(op.cells) + ROW_OVERHEAD_BYTES,
+          maxBytes
+        )) {
+          await send(session, chunk);
+          counts.restored += chunk.length;
+        }
+        // Delete from the bottom up, so earlier positions stay valid inside the request.
+        removals.sort((a, b) => b - a);
+        for (let i = 0; i < removals.length; i += 500) {
+          sheet.protection.unprotect();
+          for (const index of removals.slice(i, i + 500))
+            context.workbook.tables.getItem(REFERENCE_TABLE).rows.getItemAt(index).delete();
+          sheet.protection.protect(GUARD);
+
+          await sync(session);
+          counts.removed += Math.min(500, removals.length - i);
+        }
+      } finally {
+        sheet.protection.unprotect();
+        await context.sync();
+      }
+    });
+  } finally {
+    endOwnWrite();
+  }
+  await refreshWorkbookLibrary();
+  await recalculateReferenceFormulas();
+  return counts;
+}
