@@ -21,6 +21,7 @@ import {
 import { ReferenceValue } from "../reference/model";
 import { TableRowProblem, readTableRows } from "../reference/tableRows";
 import { REFERENCE_SHEET, snapshot } from "./referenceSheet";
+import { officeSupports } from "./requirements";
 
 export interface TableReadResult {
   values: ReferenceValue[];
@@ -50,10 +51,7 @@ export function firstReadWaitMs(): number {
 
 /** Requests wait for the user to leave cell-edit mode where Excel can (ExcelApi 1.11), instead of failing. */
 function runOptions(): Excel.RunOptions {
-  const supported =
-    typeof Office !== "undefined" &&
-    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.11") === true;
-  return supported ? { delayForCellEdit: true } : {};
+  return officeSupports("ExcelApi", "1.11") ? { delayForCellEdit: true } : {};
 }
 
 /** Table body rows (in the table's column order) as reference values. */
