@@ -253,15 +253,15 @@ export async function metrics(industry?: unknown): Promise<unknown[][]> {
  * Spills cross-industry practices that fit a target industry and/or a challenge.
  * @customfunction PRACTICES
  * @helpurl https://localhost:3000/help.html#benchpractices
- * @param [industry] Your industry, e.g. "Restaurants".
- * @param [challenge] Words describing the problem, e.g. "no-shows" or "cash".
+ * @param [industry] Your industry, e.g. "Restaurants" (one not in the library is taken as your own: every practice is a candidate).
+ * @param [challenge] The problem in your words, e.g. "patients miss appointments" or "customers pay late".
  * @returns Rows of source industry, practice, challenge, metrics moved, effort.
  */
 export async function practices(industry?: unknown, challenge?: unknown): Promise<unknown[][]> {
   return spill(() => {
     const industryName = textArg(industry, "industry");
     const challengeText = optionalWord(challenge, "challenge");
-    if (industryName !== undefined) getActiveLibrary().resolveIndustry(industryName);
+    // Best answer to the words first; the industry (aliases and codes resolved) filters the targets.
     return findPractices({ industry: industryName, challenge: challengeText }).map((p) => [
       p.sourceIndustry,
       p.practice,

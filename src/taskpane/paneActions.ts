@@ -62,6 +62,14 @@ export interface LibraryActions {
   search(query: string, limit: number): Promise<{ entries: LibraryEntry[]; total: number }>;
 }
 
+/** One part of the quick fit estimate: a 1–5 rating, its weight and what it is based on. */
+export interface FitPart {
+  criterion: "Problem match" | "Industry proximity" | "Resource fit";
+  rating: number;
+  weight: number;
+  basis: string;
+}
+
 export interface PracticeMatch {
   id: string;
   sourceIndustry: string;
@@ -72,6 +80,8 @@ export interface PracticeMatch {
   effort: "low" | "medium" | "high";
   /** Quick fit estimate 0–100 from industry proximity, challenge match and effort. */
   fitEstimate: number;
+  /** What the estimate is made of (problem match, industry proximity, resource fit). */
+  fitParts: FitPart[];
 }
 
 export interface PracticeActions {
