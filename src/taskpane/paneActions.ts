@@ -21,6 +21,8 @@ export interface FunctionInfo {
   parameters: FunctionParameterInfo[];
   /** A formula that works as typed, e.g. `=BENCH.ROI({120,80},{150})`. */
   example: string;
+  /** The task it serves ("Business case", "Benchmarks", "Practices and fit"), for grouping the list. */
+  task?: string;
   helpUrl?: string;
 }
 

@@ -57,6 +57,8 @@ export interface TemplateContext {
   chartsNotDrawn?: readonly { sheet: string; title: string }[];
   /** The user's defaults from the task pane (discount rate for ROI, target level for the gap analysis). */
   preferences?: { discountRate?: number; targetPercentile?: "median" | "p75" | "p90" };
+  /** Fit scorecard: leave the candidates' ratings blank for the user (the pane's "add to scorecard"). */
+  blankRatings?: boolean;
 }
 
 /** The "computed at generation time" label portable values carry. */

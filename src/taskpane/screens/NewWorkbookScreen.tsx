@@ -29,6 +29,9 @@ const useStyles = makeStyles({
   description: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
+export const INDUSTRY_FIRST =
+  "Choose or type your industry first: the templates compare your figures with it.";
+
 export interface NewWorkbookScreenProps {
   templates: TemplateActions;
   industries?: Pick<LibraryActions, "industries">;
@@ -48,6 +51,7 @@ export default function NewWorkbookScreen({
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [industry, setIndustry] = useState(settings.industry);
   const [busy, setBusy] = useState(false);
+  const [askIndustry, setAskIndustry] = useState(false);
   const [created, setCreated] = useState<string[]>();
   const [error, setError] = useState<unknown>();
 
@@ -77,6 +81,11 @@ export default function NewWorkbookScreen({
 
   async function insert() {
     if (!choices) return;
+    // The gap analysis and scorecard compare against the industry: without it they fill with errors.
+    if (!industry.trim()) {
+      setAskIndustry(true);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     setCreated(undefined);
@@ -101,6 +110,7 @@ export default function NewWorkbookScreen({
         value={industry}
         onChange={setIndustry}
         industries={industries}
+        required={askIndustry && !industry.trim() ? INDUSTRY_FIRST : undefined}
       />
       {!choices && !error && <Spinner size="small" label="Loading templates…" />}
       {choices && (
