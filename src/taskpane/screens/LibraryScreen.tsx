@@ -28,6 +28,7 @@ import type {
 } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, excelText, useStackStyles } from "../components/common";
 import { rawQuantileForTarget } from "../../core/benchmarking";
+import { MetricSpread } from "../components/MetricSpread";
 
 /** Shown wherever bundled sample figures appear (the reference issue's wording). */
 export const ILLUSTRATIVE_LABEL = "illustrative sample — replace with your sources";
@@ -259,6 +260,13 @@ function LibraryBrowser({
                     </div>
                   ))}
                 </dl>
+                <MetricSpread
+                  label={`${entry.industry} — ${entry.metric}`}
+                  unit={entry.unit}
+                  direction={entry.direction}
+                  statistics={entry.statistics}
+                  format={(value) => formatStatistic(value, entry.unit)}
+                />
                 <Caption1 className={stack.muted}>
                   Source: {entry.source}
                   {entry.year !== undefined ? `, ${entry.year}` : ""}
@@ -339,7 +347,11 @@ function FunctionReference({
         arguments with your cells.
       </Body1>
       {groupByTask(list).map(({ task, functions: group }) => (
-        <section key={task} aria-labelledby={`task-${task.replace(/\W+/g, "-")}`} className={stack.stack}>
+        <section
+          key={task}
+          aria-labelledby={`task-${task.replace(/\W+/g, "-")}`}
+          className={stack.stack}
+        >
           <Subtitle1 as="h2" id={`task-${task.replace(/\W+/g, "-")}`}>
             {task}
           </Subtitle1>
