@@ -3,6 +3,7 @@
  * Every argument is checked before anything is built; a bad one prints one line and exits with code 2,
  * and the file is written atomically, so a failure never leaves a file behind.
  */
+import { resolveIndustryName } from "../reference/industryNames";
 import { Command, Option } from "commander";
 import { existsSync, statSync } from "fs";
 import path from "path";
@@ -67,9 +68,15 @@ export function resolveIndustry(name: string | undefined, library: TemplateLibra
     throw new WorkbookArgumentError("the reference library has no industries");
   if (name === undefined)
     return industries.find((i) => normaliseName(i) === "retail") ?? industries[0];
-  const match = industries.find((i) => normaliseName(i) === normaliseName(name));
-  if (match) return match;
-  const hint = suggestion(name, industries);
+  // Singular/plural, aliases ("cafe") and NAICS codes resolve as they do in BENCH functions and the pane.
+  const resolution = resolveIndustryName(name, industries);
+  if (resolution.name !== undefined) return resolution.name;
+  const hint =
+    resolution.kind === "typo"
+      ? ` Did you mean "${resolution.nearest[0].name}"?`
+      : resolution.nearest.length > 0
+        ? ` Closest: ${resolution.nearest.map((n) => `${n.name} (${n.why})`).join("; ")}; or pass your own figures with --reference.`
+        : " Pass your own figures for it with --reference.";
   throw new WorkbookArgumentError(
     `unknown industry "${name}".${hint} Industries: ${industries.join(", ")}.`
   );
