@@ -4,7 +4,11 @@
  * what each rests on for screen readers and for anyone who wants the figures.
  */
 import React from "react";
-import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
+import {
+  HorizontalBarChart,
+  type ChartProps,
+  type HorizontalBarChartStyles,
+} from "@fluentui/react-charts";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FitPart } from "../paneActions";
 import { VisuallyHiddenTable } from "./VisuallyHiddenTable";
@@ -19,6 +23,15 @@ const PART_COLOURS: Record<FitPart["criterion"], string> = {
 const useStyles = makeStyles({
   figure: { margin: 0, minWidth: 0 },
   caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // The caption names the parts with their colours; Fluent's legend row would crowd a 320 px card.
+  noLegend: { display: "none" },
+  swatch: {
+    display: "inline-block",
+    width: "8px",
+    height: "8px",
+    marginInlineEnd: tokens.spacingHorizontalXXS,
+    borderRadius: tokens.borderRadiusSmall,
+  },
 });
 
 /** A part's points of the 0–100 estimate. */
@@ -38,7 +51,7 @@ export function FitPartsBar({ practice, estimate, parts }: FitPartsBarProps) {
   const title = `Fit ≈ ${Math.round(estimate)} / 100`;
   const data: ChartProps[] = [
     {
-      chartTitle: title,
+      chartTitle: "",
       chartData: [
         ...parts.map((part) => ({
           legend: part.criterion,
@@ -59,9 +72,24 @@ export function FitPartsBar({ practice, estimate, parts }: FitPartsBarProps) {
   ];
   return (
     <figure className={styles.figure} aria-label={`Fit estimate of ${practice}: ${title}`}>
-      <HorizontalBarChart data={data} barHeight={10} chartDataMode="hidden" />
+      <HorizontalBarChart
+        data={data}
+        barHeight={10}
+        chartDataMode="hidden"
+        styles={{ legendContainer: styles.noLegend } as HorizontalBarChartStyles}
+      />
       <figcaption className={styles.caption}>
-        {parts.map((p) => `${p.criterion} ${p.rating}/5`).join(" · ")}
+        {parts.map((p, i) => (
+          <React.Fragment key={p.criterion}>
+            {i > 0 && " · "}
+            <span
+              className={styles.swatch}
+              style={{ backgroundColor: PART_COLOURS[p.criterion] }}
+              aria-hidden="true"
+            />
+            {`${p.criterion} ${p.rating}/5`}
+          </React.Fragment>
+        ))}
       </figcaption>
       <VisuallyHiddenTable
         caption={`What the fit estimate of ${practice} is made of`}
