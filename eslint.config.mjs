@@ -12,6 +12,7 @@ export default [
   {
     ignores: [
       "dist/**",
+      "dist-cli*/**",
       "node_modules/**",
       "coverage/**",
       "test-artifacts/**",

@@ -17,5 +17,7 @@ module.exports = {
     "^(d3-[a-z-]+)$": "<rootDir>/node_modules/$1/dist/$1.js",
   },
   setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+  // The CLI tests spawn the built command: build it when missing or stale (fast: esbuild).
+  globalSetup: "<rootDir>/test/cli/globalSetup.cjs",
   testTimeout: 60000,
 };

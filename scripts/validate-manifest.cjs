@@ -12,6 +12,12 @@ const ROOT = path.resolve(__dirname, "..");
 const SCHEMA_DIR =
   process.env.MANIFEST_XSD_DIR || path.resolve(ROOT, "..", "shared", "office-manifest-xsd");
 const SCHEMA = path.join(SCHEMA_DIR, "OfficeAppManifestV1_1.xsd");
+/** One line saying where the schema was looked for and how to point at it. */
+const SCHEMA_NOTICE = `Microsoft's manifest schema was not found at ${SCHEMA}: set MANIFEST_XSD_DIR to the folder holding OfficeAppManifestV1_1.xsd.`;
+
+function schemaAvailable() {
+  return fs.existsSync(SCHEMA);
+}
 
 /** Runs xmllint; returns null when valid, else its message. */
 function schemaErrors(manifestPath) {
@@ -103,10 +109,8 @@ function validate(manifestPath) {
 }
 
 if (require.main === module) {
-  if (!fs.existsSync(SCHEMA)) {
-    console.error(
-      `Manifest schema not found at ${SCHEMA} (set MANIFEST_XSD_DIR to the folder holding OfficeAppManifestV1_1.xsd).`
-    );
+  if (!schemaAvailable()) {
+    console.error(SCHEMA_NOTICE);
     process.exit(1);
   }
   const targets = [path.join(ROOT, "manifest.xml"), path.join(ROOT, "dist", "manifest.xml")].filter(
@@ -128,4 +132,12 @@ if (require.main === module) {
   process.exit(failed ? 1 : 0);
 }
 
-module.exports = { validate, semanticProblems, schemaErrors, pngSize, SCHEMA };
+module.exports = {
+  validate,
+  semanticProblems,
+  schemaErrors,
+  schemaAvailable,
+  pngSize,
+  SCHEMA,
+  SCHEMA_NOTICE,
+};

@@ -1,54 +1,80 @@
 /**
- * The `crossbench` command: workbook generation and reference-data checks from the command line,
- * built from the same modules the add-in uses. Exit codes: 0 success, 1 invalid input data (e.g. a
- * reference file with errors), 2 bad arguments or unknown names (nothing is written).
+ * The `crossbench` command: workbook generation, reference-data checks and the practice search from
+ * the command line, built from the same modules the add-in uses and compiled to dist-cli/ by
+ * scripts/build-cli.cjs. This module holds only the command table and the exit-code mapping; each
+ * command's code (and its libraries) loads when that command runs. Exit codes: ./exitCodes.ts.
  */
 import { Command, CommanderError } from "commander";
+import { CliError, EXIT, ExitCode, exitCodeOfAction } from "./exitCodes";
+import { registerPracticesCommand } from "./practices";
 import { registerReferenceCommands } from "./reference";
+import { complain, escapeLines, escapeValue } from "./safeText";
+import { cleanUpOnSignals } from "./safeWrite";
 import { registerWorkbookCommand } from "./workbook";
 
-export const EXIT_OK = 0;
-export const EXIT_INVALID_DATA = 1;
-export const EXIT_BAD_ARGUMENTS = 2;
+/** The package version, embedded by the build. */
+declare const __CROSSBENCH_VERSION__: string;
 
-/** Thrown by subcommands for a bad argument or unknown name: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+function everyCommand(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(everyCommand)];
+}
 
-export function createProgram(): Command {
+function fullName(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}
+
+export function createProgram(onAction: (name: string) => void): Command {
   const program = new Command("crossbench")
     .description("Crossbench: cross-industry benchmarking and ROI workbooks for Excel.")
-    .version(process.env.npm_package_version ?? "0.1.0")
-    .showHelpAfterError(false)
-    .exitOverride();
+    .version(__CROSSBENCH_VERSION__, "-V, --version", "print the version");
   registerReferenceCommands(program);
   registerWorkbookCommand(program);
-  for (const command of program.commands) command.exitOverride();
+  registerPracticesCommand(program);
+  program.hook("preAction", (_, actionCommand) => onAction(fullName(actionCommand)));
+  for (const command of everyCommand(program))
+    command
+      .exitOverride()
+      .showHelpAfterError(false)
+      // Commander's messages quote what was typed: escape it like any other text. Its "Did you
+      // mean" hint (an option the command has) joins the message, so an error stays one line.
+      .configureOutput({
+        outputError: (text, write) =>
+          write(escapeLines(text.replace(/\n\(Did you mean/g, " (Did you mean"))),
+      });
   return program;
 }
 
-/** Runs the CLI and returns its exit code instead of exiting, so tests can call it in-process. */
-export async function main(argv: string[]): Promise<number> {
-  process.exitCode = undefined;
+/** Runs the command line and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let name = "crossbench";
   try {
-    await createProgram().parseAsync(argv);
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
+    await createProgram((actionName) => (name = actionName)).parseAsync([...argv]);
+    return exitCodeOfAction();
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version end through exitOverride too; they are not errors.
-      if (error.exitCode === 0) return EXIT_OK;
-      return EXIT_BAD_ARGUMENTS; // commander has already printed its one-line message
+    // Commander has printed its one-line message; help and version end this way too.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badArguments;
+    if (error instanceof CliError) {
+      complain(`${name}: ${error.message}`);
+      for (const line of error.details) complain(`  ${line}`);
+      return error.exitCode;
     }
-    if (error instanceof UsageError) {
-      console.error(`crossbench: ${error.message}`);
-      return EXIT_BAD_ARGUMENTS;
-    }
-    console.error(`crossbench: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT_INVALID_DATA;
-  } finally {
-    process.exitCode = undefined;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    complain(
+      `${name}: unexpected error (a bug in crossbench; please report it): ${escapeValue(message)}`
+    );
+    return EXIT.internal;
   }
 }
 
-if (require.main === module) {
-  void main(process.argv).then((code) => process.exit(code));
-}
+cleanUpOnSignals();
+// `crossbench practices | head -3`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

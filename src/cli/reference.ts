@@ -1,26 +1,22 @@
 /**
  * `crossbench reference check FILE` and `crossbench reference convert FILE --out FILE.csv`: the task
  * pane's import pipeline (parse, recognise layout and headers, validate the whole file) for people and
- * scripts. Exit codes: 0 valid, 1 invalid data (report printed, nothing written), 2 bad arguments.
+ * scripts. The pipeline (papaparse, and exceljs for .xlsx) loads only when a command runs.
  */
-import { Command } from "commander";
-import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
-import path from "path";
-import { toCanonicalCsv } from "../reference/exportCsv";
-import {
+import type { Command } from "commander";
+import { fieldHelpText } from "../reference/canonical";
+import type {
+  DecimalMark,
   ImportDefaults,
   ParsedSource,
+  SourceKind,
   ValidationReport,
-  acceptWideGuesses,
-  formatReport,
-  kindFromFileName,
-  parseSource,
-  rowsToImport,
-  validateSource,
 } from "../reference/importPipeline";
-
-const EXIT_INVALID_DATA = 1;
-const EXIT_BAD_ARGUMENTS = 2;
+import { EXIT, ExitCode, InvalidDataError, UsageError, runs } from "./exitCodes";
+import { complain, escapeValue, safeJson, say } from "./safeText";
+import { checkOutputPath, isSameFile, writeFileAtomically } from "./safeWrite";
+import { readInputFile } from "./inputFile";
+import { reportLines } from "./report";
 
 interface SourceOptions {
   sheet?: string;
@@ -31,9 +27,48 @@ interface SourceOptions {
   illustrative?: boolean;
   acceptGuesses?: boolean;
   limit?: string;
+  decimal?: string;
 }
 
-class ArgumentProblem extends Error {}
+interface CheckOptions extends SourceOptions {
+  json?: boolean;
+}
+
+interface ConvertOptions extends SourceOptions {
+  out: string;
+  force?: boolean;
+  onlyValidRows?: boolean;
+}
+
+/** Options of every reference command: flags and help text. */
+const SOURCE_OPTIONS: readonly (readonly [flags: string, description: string])[] = [
+  ["--sheet <name>", "worksheet to read from an .xlsx (default: the first with data)"],
+  ["--source <text>", "source name for rows without one (required for wide tables)"],
+  ["--year <year>", "year for rows without one"],
+  ["--region <text>", "region for rows without one"],
+  ["--licence <text>", "licence for rows without one"],
+  ["--illustrative", "mark rows without an illustrative flag as illustrative"],
+  ["--accept-guesses", "wide tables: accept the guessed unit and direction of every metric column"],
+  ["--limit <n>", "print at most n problems"],
+  [
+    "--decimal <mark>",
+    'decimal mark of the file\'s numbers, "," (1.234,5) or "." (1,234.5); default: inferred from every numeric cell',
+  ],
+];
+
+const CHECK_OPTIONS: readonly (readonly [string, string])[] = [
+  ["--json", "print the result as JSON (problems as data) for scripts and CI"],
+];
+
+const CONVERT_OPTIONS: readonly (readonly [string, string])[] = [
+  ["--force", "replace --out if it exists"],
+  ["--only-valid-rows", "write the valid rows even when others have errors (explicit choice)"],
+];
+
+function withOptions(command: Command, options: readonly (readonly [string, string])[]): Command {
+  for (const [flags, description] of options) command.option(flags, description);
+  return command;
+}
 
 function defaultsFrom(options: SourceOptions): ImportDefaults {
   const defaults: ImportDefaults = {};
@@ -44,148 +79,195 @@ function defaultsFrom(options: SourceOptions): ImportDefaults {
   if (options.year !== undefined) {
     const year = Number(options.year);
     if (!Number.isInteger(year) || year < 1900 || year > 2100)
-      throw new ArgumentProblem(
-        `--year must be a whole number from 1900 to 2100, got "${options.year}"`
+      throw new UsageError(
+        `--year must be a whole number from 1900 to 2100, got "${escapeValue(options.year)}"`
       );
     defaults.year = year;
   }
   return defaults;
 }
 
-async function checkFile(
-  file: string,
-  options: SourceOptions
-): Promise<{ parsed: ParsedSource; report: ValidationReport }> {
-  if (!existsSync(file) || !statSync(file).isFile())
-    throw new ArgumentProblem(`no such file: ${file}`);
-  const kind = kindFromFileName(file);
-  if (!kind)
-    throw new ArgumentProblem(
-      `cannot tell the format of ${file}: use a .csv, .tsv, .txt, .xlsx or .json file`
-    );
-  const defaults = defaultsFrom(options);
-  const parsed = await parseSource({
-    kind,
-    name: path.basename(file),
-    bytes: readFileSync(file),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-  });
-  if (options.sheet && parsed.sheets.length > 0 && !parsed.sheets.includes(options.sheet)) {
-    throw new ArgumentProblem(
-      `${file} has no sheet "${options.sheet}"; sheets: ${parsed.sheets.join(", ")}`
-    );
-  }
-  const wideMetrics =
-    parsed.layout === "wide" && options.acceptGuesses
-      ? acceptWideGuesses(parsed.wideMetrics)
-      : undefined;
-  const report = validateSource(parsed, { defaults, ...(wideMetrics ? { wideMetrics } : {}) });
-  return { parsed, report };
-}
-
-function describeWide(parsed: ParsedSource, accepted: boolean): string[] {
-  if (parsed.layout !== "wide") return [];
-  return [
-    `Wide layout (header on row ${parsed.headerRow}); metric columns:`,
-    ...parsed.wideMetrics.map(
-      (m) =>
-        `  ${m.header.trim()}: ${m.role === "metric" ? `${m.unit}, ${m.direction} is better${m.needsConfirmation ? (accepted ? " (guessed, accepted)" : " (guessed; pass --accept-guesses to accept)") : ""}` : m.role}`
-    ),
-  ];
+function decimalFrom(options: SourceOptions): DecimalMark | undefined {
+  if (options.decimal === undefined) return undefined;
+  if (options.decimal === "," || options.decimal === ".") return options.decimal;
+  throw new UsageError(
+    `--decimal must be "," or ".", got "${escapeValue(options.decimal.slice(0, 20))}"`
+  );
 }
 
 function limitOf(options: SourceOptions): number {
   if (options.limit === undefined) return Infinity;
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 0)
-    throw new ArgumentProblem(`--limit must be a whole number, got "${options.limit}"`);
+    throw new UsageError(`--limit must be a whole number, got "${escapeValue(options.limit)}"`);
   return limit;
 }
 
-function withSourceOptions(command: Command): Command {
-  return command
-    .option("--sheet <name>", "worksheet to read from an .xlsx (default: the first with data)")
-    .option("--source <text>", "source name for rows without one (required for wide tables)")
-    .option("--year <year>", "year for rows without one")
-    .option("--region <text>", "region for rows without one")
-    .option("--licence <text>", "licence for rows without one")
-    .option("--illustrative", "mark rows without an illustrative flag as illustrative")
-    .option(
-      "--accept-guesses",
-      "wide tables: accept the guessed unit and direction of every metric column"
-    )
-    .option("--limit <n>", "print at most n problems");
+interface Checked {
+  parsed: ParsedSource;
+  report: ValidationReport;
+  accepted: boolean;
 }
 
-async function run(action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    if (error instanceof ArgumentProblem) {
-      console.error(`crossbench reference: ${error.message}`);
-      process.exitCode = EXIT_BAD_ARGUMENTS;
-      return;
-    }
-    throw error;
+/** Reads and validates a file with the pane's pipeline; argument problems are exit code 2. */
+async function readAndValidate(
+  file: string,
+  kind: SourceKind,
+  bytes: Uint8Array,
+  options: SourceOptions
+): Promise<Checked> {
+  if (options.sheet !== undefined && kind !== "xlsx")
+    throw new UsageError("--sheet applies to .xlsx files only");
+  const defaults = defaultsFrom(options);
+  const decimal = decimalFrom(options);
+  const pipeline = await import("../reference/importPipeline");
+  const parsed = await pipeline.parseSource({
+    ...(decimal ? { decimal } : {}),
+    kind,
+    name: file.split(/[\\/]/).pop() ?? file,
+    bytes,
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+  });
+  if (options.sheet && parsed.sheets.length > 0 && !parsed.sheets.includes(options.sheet)) {
+    throw new UsageError(
+      `${escapeValue(file)} has no sheet "${escapeValue(options.sheet)}"; sheets: ${parsed.sheets.map(escapeValue).join(", ")}`
+    );
   }
+  const accepted = parsed.layout === "wide" && options.acceptGuesses === true;
+  const wideMetrics = accepted ? pipeline.acceptWideGuesses(parsed.wideMetrics) : undefined;
+  const report = pipeline.validateSource(parsed, {
+    defaults,
+    ...(wideMetrics ? { wideMetrics } : {}),
+    ...(decimal ? { decimal } : {}),
+  });
+  return { parsed, report, accepted };
 }
+
+function describeWide({ parsed, accepted }: Checked): string[] {
+  if (parsed.layout !== "wide") return [];
+  const guess = accepted ? " (guessed, accepted)" : " (guessed; add --accept-guesses to accept)";
+  return [
+    `Wide layout (header on row ${parsed.headerRow}); metric columns:`,
+    ...parsed.wideMetrics.map(
+      (m) =>
+        `  ${escapeValue(m.header.trim())}: ${m.role === "metric" ? `${m.unit}, ${m.direction} is better${m.needsConfirmation ? guess : ""}` : m.role}`
+    ),
+  ];
+}
+
+function checkAsJson({ parsed, report, accepted }: Checked): unknown {
+  return {
+    file: report.file,
+    ...(report.sheet !== undefined ? { sheet: report.sheet } : {}),
+    layout: report.layout,
+    ok: report.ok,
+    rowsRead: report.rowsRead,
+    validCount: report.valid.length,
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+    invalidRowCount: report.invalidRowCount,
+    problems: report.problems,
+    ...(parsed.layout === "wide"
+      ? {
+          wideMetrics: parsed.wideMetrics.map((m) => ({
+            column: m.column + 1,
+            header: m.header,
+            role: m.role,
+            metric: m.metric,
+            unit: m.unit,
+            direction: m.direction,
+            guessed: m.needsConfirmation,
+            accepted: m.needsConfirmation && accepted,
+          })),
+        }
+      : {}),
+  };
+}
+
+/** `reference check`: exit 0 when nothing blocks the import, 1 when the file has errors. */
+export async function checkCommand(file: string, options: CheckOptions): Promise<ExitCode> {
+  const limit = limitOf(options);
+  const input = await readInputFile(file, "the file");
+  const checked = await readAndValidate(file, input.kind, input.bytes, options);
+  const { report } = checked;
+  if (options.json) {
+    process.stdout.write(`${safeJson(checkAsJson(checked))}\n`);
+  } else {
+    for (const line of describeWide(checked)) say(line);
+    for (const line of await reportLines(report, limit)) say(line);
+    say(report.ok ? "Valid: nothing blocks the import." : "Invalid: fix the errors listed above.");
+  }
+  return report.ok ? EXIT.ok : EXIT.invalidData;
+}
+
+/**
+ * `reference convert`: writes the canonical CSV. Invalid data writes nothing (exit 1) unless
+ * --only-valid-rows was chosen (exit 0, the left-out rows counted).
+ */
+export async function convertCommand(file: string, options: ConvertOptions): Promise<ExitCode> {
+  if (!options.out.toLowerCase().endsWith(".csv"))
+    throw new UsageError(`--out must name a .csv file, got "${escapeValue(options.out)}"`);
+  const limit = limitOf(options);
+  const input = await readInputFile(file, "the file");
+  if (isSameFile(file, options.out))
+    throw new UsageError(`--out is the input file ${escapeValue(file)}; choose another name`);
+  checkOutputPath(options.out, options.force === true);
+  const checked = await readAndValidate(file, input.kind, input.bytes, options);
+  const { report } = checked;
+  const { rowsToImport } = await import("../reference/importPipeline");
+  const rows = rowsToImport(report, options.onlyValidRows ? "only-valid-rows" : "all-or-nothing");
+  if (!report.ok) {
+    for (const line of describeWide(checked)) complain(line);
+    for (const line of await reportLines(report, limit)) complain(line);
+  }
+  if (!report.ok && !options.onlyValidRows)
+    throw new InvalidDataError(
+      `${escapeValue(file)} has ${report.errorCount} errors; nothing was written. Add --only-valid-rows to write only the valid rows.`
+    );
+  if (rows.length === 0)
+    throw new InvalidDataError(`${escapeValue(file)} has no valid rows; nothing was written.`);
+  const { toCanonicalCsv } = await import("../reference/exportCsv");
+  await writeFileAtomically(options.out, toCanonicalCsv(rows), options.force === true);
+  say(
+    `Wrote ${rows.length} reference values to ${escapeValue(options.out)}${report.ok ? "." : `; left out ${report.invalidRowCount} rows with errors (--only-valid-rows).`}`
+  );
+  return EXIT.ok;
+}
+
+/** The canonical columns, from the one field table. */
+const columnsHelp = (): string => `\nColumns of the canonical format:\n${fieldHelpText()}`;
 
 export function registerReferenceCommands(program: Command): void {
   const reference = program
     .command("reference")
     .description("check and convert reference data files (CSV, TSV, XLSX, JSON)");
 
-  withSourceOptions(
-    reference
-      .command("check")
-      .argument("<file>", "reference data file")
-      .description("validate a reference file and print every problem (exit 1 when invalid)")
-  ).action((file: string, options: SourceOptions) =>
-    run(async () => {
-      const limit = limitOf(options);
-      const { parsed, report } = await checkFile(file, options);
-      for (const line of describeWide(parsed, options.acceptGuesses === true)) console.log(line);
-      console.log(formatReport(report, limit));
-      if (!report.ok) process.exitCode = EXIT_INVALID_DATA;
-    })
-  );
+  withOptions(
+    withOptions(
+      reference
+        .command("check")
+        .argument("<file>", "reference data file")
+        .description("validate a reference file and print every problem (exit 1 when invalid)"),
+      SOURCE_OPTIONS
+    ),
+    CHECK_OPTIONS
+  )
+    .addHelpText("after", columnsHelp)
+    .action(runs(checkCommand));
 
-  withSourceOptions(
-    reference
-      .command("convert")
-      .argument("<file>", "reference data file")
-      .requiredOption("--out <file.csv>", "canonical CSV to write")
-      .option(
-        "--only-valid-rows",
-        "write the valid rows even when others have errors (explicit choice)"
-      )
-      .description(
-        "convert a reference file to the canonical CSV format (nothing is written when it has errors)"
-      )
-  ).action((file: string, options: SourceOptions & { out: string; onlyValidRows?: boolean }) =>
-    run(async () => {
-      if (!options.out.toLowerCase().endsWith(".csv"))
-        throw new ArgumentProblem(`--out must name a .csv file, got "${options.out}"`);
-      const limit = limitOf(options);
-      const { parsed, report } = await checkFile(file, options);
-      const rows = rowsToImport(
-        report,
-        options.onlyValidRows ? "only-valid-rows" : "all-or-nothing"
-      );
-      if (!report.ok) {
-        for (const line of describeWide(parsed, options.acceptGuesses === true))
-          console.error(line);
-        console.error(formatReport(report, limit));
-      }
-      if (!report.ok && !options.onlyValidRows) {
-        process.exitCode = EXIT_INVALID_DATA;
-        return;
-      }
-      writeFileSync(options.out, toCanonicalCsv(rows), "utf8");
-      console.log(
-        `Wrote ${rows.length} reference values to ${options.out}${report.ok ? "" : ` (only the valid rows; ${report.invalidRowCount} rows with errors left out)`}.`
-      );
-      if (!report.ok) process.exitCode = EXIT_INVALID_DATA;
-    })
-  );
+  withOptions(
+    withOptions(
+      reference
+        .command("convert")
+        .argument("<file>", "reference data file")
+        .requiredOption("--out <file.csv>", "canonical CSV to write")
+        .description(
+          "convert a reference file to the canonical CSV format (nothing is written when it has errors)"
+        ),
+      SOURCE_OPTIONS
+    ),
+    CONVERT_OPTIONS
+  )
+    .addHelpText("after", columnsHelp)
+    .action(runs(convertCommand));
 }

@@ -85,7 +85,7 @@ describe("rawPosition", () => {
         { level: 0.25, value: 9 },
         { level: 0.5, value: 3 },
       ],
-      "#NUM!",
+      "#VALUE!",
     ],
   ])("refuses %s", (_label, points, kind) => {
     expect(() => rawPosition(3, points)).toThrow(BenchError);

@@ -27,7 +27,7 @@ export function orderedPoints(points: readonly DistributionPoint[]): Distributio
   const sorted = points.filter((p) => Number.isFinite(p.value)).sort((a, b) => a.level - b.level);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].value < sorted[i - 1].value) {
-      throw numError(
+      throw valueError(
         `Reference quantiles are out of order: the ${sorted[i].level * 100}th percentile is below the ${sorted[i - 1].level * 100}th.`
       );
     }

@@ -32,7 +32,7 @@ describe("npv", () => {
     expect(npv(0.1, [-100, 110], [40000, 40365])).toBeCloseTo(0, 10);
   });
   it.each([
-    ["rate of -100%", () => npv(-1, [1, 2]), "#NUM!"],
+    ["rate of -100%", () => npv(-1, [1, 2]), "#VALUE!"],
     ["dates count differs", () => npv(0.1, [1, 2], [40000]), "#VALUE!"],
     ["date before the first", () => npv(0.1, [1, 2, 3], [40000, 40100, 39999]), "#NUM!"],
     ["no flows", () => npv(0.1, []), "#VALUE!"],
@@ -134,6 +134,14 @@ describe("payback", () => {
     [[0, 10], undefined, 0],
     // discounted at 10%: running totals -100, -50, -8.68..., then +37.56/1.331 recovers within period 3
     [[-100, 55, 50.82, 50], 0.1, 2 + (100 - 50 - 42) / (50 / 1.331)],
+    // The one-off cost in Year 1, nothing in Year 0: the running total is 0, then -18000, then recovers
+    // (this was "Payback 0.00 yrs" when the first non-negative total won).
+    [[0, -18000, 10000, 10000], undefined, 2 + 8000 / 10000],
+    // Positive Year 0, a dip later: the later crossing wins.
+    [[10, -30, 15, 15], undefined, 2 + 5 / 15],
+    // Recovered, lost again, recovered again: the last crossing.
+    [[-100, 150, -100, 100], undefined, 2 + 50 / 100],
+    [[-100, 100], undefined, 1],
   ])("payback(%p, rate %p) = %p", (flows, rate, expected) => {
     expect(payback(flows, rate)).toBeCloseTo(expected, 9);
   });
@@ -141,6 +149,8 @@ describe("payback", () => {
   it("says when the investment is never recovered", () => {
     expect(() => payback([-100, 10, 10])).toThrow(/not recovered within the cash flows given/);
     expect(errorKind(() => payback([-100, 10, 10]))).toBe("#N/A");
+    // Recovered in Year 1 but below 0 again at the end: not recovered.
+    expect(errorKind(() => payback([-100, 150, -100]))).toBe("#N/A");
   });
 
   it("never gets later when a flow grows (monotone in the flows)", () => {
@@ -201,7 +211,7 @@ describe("change and benefit", () => {
     (shares) => {
       expect(
         errorKind(() => benefit({ before: 1, after: 2, volume: 1, unitValue: 1, ...shares }))
-      ).toBe("#NUM!");
+      ).toBe("#VALUE!");
     }
   );
 });

@@ -26,7 +26,7 @@ export function roi(benefits: readonly number[], costs: readonly number[]): numb
 
 function checkRate(rate: number, argName = "rate"): void {
   if (!(rate > -1)) {
-    throw numError(
+    throw valueError(
       `${argName} must be greater than -1 (a rate is a fraction: 0.1 = 10%); got ${rate}.`
     );
   }
@@ -244,8 +244,12 @@ export function irr(flows: readonly number[], dates?: readonly number[], guess =
 }
 
 /**
- * Periods until the running total of flows (discounted at `rate` when given) first reaches 0, with
- * linear interpolation inside the period: (k−1) + |running total after k−1| / flowₖ; flow 0 is time 0.
+ * Payback, defined once for the whole product (BENCH.PAYBACK and the ROI sheet's native formulas):
+ * the time at which the running total of the flows (discounted at `rate` when given) turns non-negative
+ * and stays non-negative to the end. Flow 0 is at time 0. Within the period of that last crossing the
+ * time is interpolated linearly: k + |running total after k| / flowₖ₊₁. A running total that is never
+ * negative (Year 0 zero or positive, nothing owed later) pays back at 0; one that dips below 0 again later
+ * pays back at the later crossing; one that ends below 0 is not recovered (#N/A).
  */
 export function payback(flows: readonly number[], rate?: number): number {
   if (flows.length === 0)
@@ -254,14 +258,26 @@ export function payback(flows: readonly number[], rate?: number): number {
   const discount = rate === undefined ? 1 : 1 / (1 + rate);
   let factor = 1;
   let runningTotal = 0;
+  let lastNegative = -1;
+  let totalAtLastNegative = 0;
+  let flowAfterLastNegative = 0;
   for (let k = 0; k < flows.length; k++) {
     const flow = flows[k] * factor;
-    const before = runningTotal;
+    if (k === lastNegative + 1) flowAfterLastNegative = flow;
     runningTotal += flow;
-    if (runningTotal >= 0) return k === 0 ? 0 : k - 1 + Math.abs(before) / flow;
+    if (runningTotal < 0) {
+      lastNegative = k;
+      totalAtLastNegative = runningTotal;
+    }
     factor *= discount;
   }
-  throw notAvailable("not recovered within the cash flows given: the running total stays below 0.");
+  if (lastNegative === -1) return 0;
+  if (lastNegative === flows.length - 1) {
+    throw notAvailable(
+      "not recovered within the cash flows given: the running total ends below 0."
+    );
+  }
+  return lastNegative + -totalAtLastNegative / flowAfterLastNegative;
 }
 
 /** Relative improvement, positive = better: higher → (after−before)/|before|, lower → (before−after)/|before|. */
@@ -304,7 +320,7 @@ export function benefit(inputs: BenefitInputs): number {
     ["confidence", confidence],
   ] as const) {
     if (!(share >= 0 && share <= 1)) {
-      throw numError(`${name} must be a fraction between 0 and 1 (0.8 = 80%); got ${share}.`);
+      throw valueError(`${name} must be a fraction between 0 and 1 (0.8 = 80%); got ${share}.`);
     }
   }
   return (

@@ -18,11 +18,11 @@ describe("fitScore", () => {
   it.each([
     ["sizes differ", () => fitScore([1, 2], [1]), "#VALUE!"],
     ["negative weight", () => fitScore([1, 2], [1, -1]), "#VALUE!"],
-    ["rating above the scale", () => fitScore([6], [1]), "#NUM!"],
-    ["rating below 1", () => fitScore([0], [1]), "#NUM!"],
+    ["rating above the scale", () => fitScore([6], [1]), "#VALUE!"],
+    ["rating below 1", () => fitScore([0], [1]), "#VALUE!"],
     ["nothing rated", () => fitScore([null, null], [1, 1]), "#N/A"],
     ["rated criteria weigh 0", () => fitScore([3, null], [0, 1]), "#DIV/0!"],
-    ["scale_max of 1", () => fitScore([1], [1], 1), "#NUM!"],
+    ["scale_max of 1", () => fitScore([1], [1], 1), "#VALUE!"],
   ])("%s -> %s", (_label, run, kind) => {
     expect(errorKind(run)).toBe(kind);
   });
@@ -100,7 +100,7 @@ describe("AHP", () => {
         [1, -2],
         [-0.5, 1],
       ],
-      "#NUM!",
+      "#VALUE!",
     ],
   ])("%s -> %s", (_label, matrix, kind) => {
     expect(errorKind(() => ahpWeights(matrix))).toBe(kind);
@@ -114,7 +114,7 @@ describe("AHP", () => {
       ])
     ).toBe(0);
     const eleven = Array.from({ length: 11 }, () => Array.from({ length: 11 }, () => 1));
-    expect(errorKind(() => ahpConsistencyRatio(eleven))).toBe("#NUM!");
+    expect(errorKind(() => ahpConsistencyRatio(eleven))).toBe("#VALUE!");
     expect(ahpWeights(eleven)).toHaveLength(11);
   });
 

@@ -3,7 +3,7 @@
  * process) weights and consistency from a pairwise comparison matrix.
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { notAvailable, numError, valueError, divisionByZero } from "./errors";
+import { notAvailable, valueError, divisionByZero } from "./errors";
 
 /**
  * Weighted fit score 0–100: 100 × Σ wᵢ·(rᵢ−1)/(scale_max−1) / Σ wᵢ over the rated criteria. Blank
@@ -20,7 +20,7 @@ export function fitScore(
     );
   }
   if (!(scaleMax > 1))
-    throw numError(`scale_max must be greater than 1 (e.g. 5 for a 1–5 scale); got ${scaleMax}.`);
+    throw valueError(`scale_max must be greater than 1 (e.g. 5 for a 1–5 scale); got ${scaleMax}.`);
   const negative = weights.find((weight) => weight < 0);
   if (negative !== undefined) throw valueError(`weights must not be negative (found ${negative}).`);
   let weighted = 0;
@@ -29,7 +29,7 @@ export function fitScore(
   ratings.forEach((rating, i) => {
     if (rating === null) return;
     if (rating < 1 || rating > scaleMax) {
-      throw numError(`ratings must be between 1 and scale_max (${scaleMax}); found ${rating}.`);
+      throw valueError(`ratings must be between 1 and scale_max (${scaleMax}); found ${rating}.`);
     }
     rated++;
     weighted += weights[i] * ((rating - 1) / (scaleMax - 1));
@@ -75,7 +75,7 @@ function checkPairwise(pairwise: readonly (readonly number[])[]): void {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (!(pairwise[i][j] > 0)) {
-        throw numError(
+        throw valueError(
           `pairwise entries must be positive (row ${i + 1}, column ${j + 1} is ${pairwise[i][j]}).`
         );
       }
@@ -126,7 +126,7 @@ export function ahpConsistencyRatio(pairwise: readonly (readonly number[])[]): n
   const n = pairwise.length;
   if (n <= 2) return 0;
   if (n > 10)
-    throw numError(
+    throw valueError(
       `the consistency ratio needs Saaty's random index, tabulated for up to 10 criteria; got ${n}.`
     );
   const { lambdaMax } = principalEigen(pairwise);

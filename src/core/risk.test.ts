@@ -33,9 +33,13 @@ describe("simulateRoi", () => {
   });
 
   it.each([
-    ["benefit not ordered", () => simulateRoi({ low: 5, likely: 4, high: 6 }, COST), "#NUM!"],
-    ["cost not ordered", () => simulateRoi(BENEFIT, { low: 100, likely: 90, high: 130 }), "#NUM!"],
-    ["cost can be 0", () => simulateRoi(BENEFIT, { low: 0, likely: 90, high: 130 }), "#NUM!"],
+    ["benefit not ordered", () => simulateRoi({ low: 5, likely: 4, high: 6 }, COST), "#VALUE!"],
+    [
+      "cost not ordered",
+      () => simulateRoi(BENEFIT, { low: 100, likely: 90, high: 130 }),
+      "#VALUE!",
+    ],
+    ["cost can be 0", () => simulateRoi(BENEFIT, { low: 0, likely: 90, high: 130 }), "#VALUE!"],
     ["too many trials", () => simulateRoi(BENEFIT, COST, 1_000_001), "#VALUE!"],
     ["zero trials", () => simulateRoi(BENEFIT, COST, 0), "#VALUE!"],
     ["fractional seed", () => simulateRoi(BENEFIT, COST, 10, 1.5), "#VALUE!"],

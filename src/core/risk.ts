@@ -6,7 +6,7 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { quantileSorted } from "simple-statistics";
-import { numError, valueError } from "./errors";
+import { valueError } from "./errors";
 
 export interface TriangularEstimate {
   low: number;
@@ -28,7 +28,7 @@ export const MAX_TRIALS = 1_000_000;
 function checkEstimate(name: string, estimate: TriangularEstimate): void {
   const { low, likely, high } = estimate;
   if (!(low <= likely && likely <= high)) {
-    throw numError(`${name}: need low ≤ likely ≤ high; got ${low}, ${likely}, ${high}.`);
+    throw valueError(`${name}: need low ≤ likely ≤ high; got ${low}, ${likely}, ${high}.`);
   }
 }
 
@@ -55,7 +55,7 @@ export function simulateRoi(
   checkEstimate("benefit", benefit);
   checkEstimate("cost", cost);
   if (!(cost.low > 0))
-    throw numError(`cost_low must be above 0 so ROI is defined; got ${cost.low}.`);
+    throw valueError(`cost_low must be above 0 so ROI is defined; got ${cost.low}.`);
   if (!Number.isInteger(trials) || trials < 1)
     throw valueError(`trials must be a whole number of at least 1; got ${trials}.`);
   if (trials > MAX_TRIALS)

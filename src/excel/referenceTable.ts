@@ -112,8 +112,8 @@ function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
   return a.length === b.length && a.every((cell, i) => (cell ?? "") === (b[i] ?? ""));
 }
 
-/** The table's data as reference values; rows that fail validation (hand edits) are reported, not used. */
-function valuesFromTable(
+/** The table's data as reference values; rows that fail validation (hand edits) are reported, not used. Also the self-check's reader. */
+export function valuesFromTable(
   header: CellValue[],
   body: CellValue[][],
   firstSheetRow: number

@@ -4,19 +4,14 @@
  * One read = one sync; one write = one sync.
  */
 
-export const TARGET_PERCENTILES = ["median", "p75", "p90"] as const;
-export type TargetPercentile = (typeof TARGET_PERCENTILES)[number];
+import {
+  TARGET_PERCENTILES,
+  type PaneSettings,
+  type TargetPercentile,
+} from "../taskpane/paneActions";
 
-export interface PaneSettings {
-  /** The user's own industry, as named in the reference library; "" until chosen. */
-  industry: string;
-  /** Annual discount rate as a fraction (0.08 = 8 %). */
-  discountRate: number;
-  /** ISO 4217 code used for money formats, e.g. "EUR". */
-  currency: string;
-  /** The performance level the user aims for. */
-  targetPercentile: TargetPercentile;
-}
+export type { PaneSettings, TargetPercentile };
+export { TARGET_PERCENTILES };
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   industry: "",

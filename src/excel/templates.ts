@@ -3,9 +3,12 @@
  * passed to worksheets.add (renaming afterwards clears the undo stack on Excel for Windows), one load
  * sync plus one write sync per template (values and formulas as 2D arrays per block, formats in the same
  * batch), one undo group where ExcelApi 1.20 allows, and on failure the sheets it created are removed
- * and the error says so.
+ * and the error says so. Worksheet protection and sheet deletion have no undo support (Microsoft's
+ * undo-capabilities table): inside an undo group they throw UndoNotSupported, so sheets are protected,
+ * and clean-up deletes them, in requests of their own outside the group.
  */
 import { getActiveLibrary, whenWorkbookLoaded } from "../reference/activeLibrary";
+import { cellText } from "../reference/textSafety";
 import { METRIC_CATALOGUE } from "../reference/catalogue";
 import { PRACTICE_LIBRARY } from "../reference/practices";
 import type { TemplateContext, TemplateLibrary } from "../templates/context";
@@ -18,19 +21,9 @@ import { uniqueSheetName } from "../templates/sheetNames";
 import { isInputStyle, STYLES } from "../templates/styles";
 import type { StyleName } from "../templates/plan";
 
-/** Requirement-set check; Office's own in the add-in, replaceable in tests. */
-export type SupportsSet = (name: string, version: string) => boolean;
+import { officeSupports, SupportsSet } from "./requirements";
 
-const officeSupports: SupportsSet = (name, version) => {
-  try {
-    return (
-      typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported(name, version) === true
-    );
-  } catch {
-    return false;
-  }
-};
+export type { SupportsSet } from "./requirements";
 
 export interface TemplateRenderOptions {
   /** "bench" (default in the add-in: the BENCH functions are there) or "portable". */
@@ -62,20 +55,20 @@ export class TemplateRenderError extends Error {
 
 /** Excel on the web rejects requests over 5 MB; stay well below it. */
 const DEFAULT_REQUEST_BUDGET = 4_000_000;
+const utf8 = new TextEncoder();
+/** The payload limit counts bytes on the wire (UTF-8), not UTF-16 code units: "€" is 3 bytes. */
+const utf8Length = (text: string): number => utf8.encode(text).length;
 /** Points per character of column width (Calibri 11). */
 const POINTS_PER_CHARACTER = 6.5;
 
-/** Literal text that Excel would read as a formula, number or date gets a leading apostrophe. */
+/**
+ * Literal text goes through the reference writer's text-safety function, so text Excel would read as a
+ * formula, number, date, time, error or boolean keeps a leading apostrophe and stays exactly this text.
+ */
 export function literalForExcel(value: ResolvedCell["value"]): string | number | boolean {
   if (value === null) return "";
   if (typeof value !== "string") return value;
-  if (
-    /^[=+\-@\t\r]/.test(value) ||
-    /^[\d\s.,:/%$€£()-]+$/.test(value) ||
-    /^(true|false)$/i.test(value)
-  )
-    return `'${value}`;
-  return value;
+  return cellText(value, "range");
 }
 
 type Rectangle = { top: number; left: number; bottom: number; right: number };
@@ -164,6 +157,11 @@ async function queueSheet(
 ): Promise<void> {
   const { plan } = sheet;
   let bytes = 0;
+  // "Until next sync": queued first, so it covers every write of this request (and again after a split).
+  const suspendScreen = (): void => {
+    if (supports("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+  };
+  suspendScreen();
   const worksheet = context.workbook.worksheets.add(sheet.name);
   const styles = new Map<string, StyleName>();
   const unlocked = new Map<string, "input">();
@@ -189,15 +187,18 @@ async function queueSheet(
       chunkBytes = 0;
     };
     for (let r = 0; r < block.rows.length; r++) {
-      const rowBytes = JSON.stringify(
-        block.rows[r].map((cell) => (cell ? [cell.formula ?? cell.value, cell.format] : null))
-      ).length;
+      const rowBytes = utf8Length(
+        JSON.stringify(
+          block.rows[r].map((cell) => (cell ? [cell.formula ?? cell.value, cell.format] : null))
+        )
+      );
       if (bytes + chunkBytes + rowBytes > budget && (chunkBytes > 0 || bytes > 0)) {
         flush(r);
         // Only for a sheet too large for one request: the payload limit leaves no choice.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         bytes = 0;
+        suspendScreen();
       }
       chunkBytes += rowBytes;
     }
@@ -270,6 +271,14 @@ async function queueSheet(
     );
     chart.title.text = chartPlan.title;
     chart.setPosition(chartPlan.anchor, chartPlan.to);
+    // The same axis titles and bounds the file's chart part carries (xlsxCharts.ts).
+    if (chartPlan.axisTitles?.category)
+      chart.axes.categoryAxis.title.text = chartPlan.axisTitles.category;
+    if (chartPlan.axisTitles?.value) chart.axes.valueAxis.title.text = chartPlan.axisTitles.value;
+    if (chartPlan.valueRange) {
+      chart.axes.valueAxis.minimum = chartPlan.valueRange.min;
+      chart.axes.valueAxis.maximum = chartPlan.valueRange.max;
+    }
   }
   if (plan.freeze) {
     if (plan.freeze.columns)
@@ -279,21 +288,23 @@ async function queueSheet(
     else worksheet.freezePanes.freezeRows(plan.freeze.rows);
   }
   if (plan.protect) {
+    // Unlocking input cells is a format change (undoable); the protection itself comes later.
     for (const rectangle of rectanglesByKey(unlocked).get("input") ?? []) {
       worksheet.getRange(address(rectangle)).format.protection.locked = false;
     }
-    // No password: protection guards formulas against slips; Review > Unprotect Sheet lifts it.
-    worksheet.protection.protect({
-      allowFormatCells: true,
-      allowFormatColumns: true,
-      allowFormatRows: true,
-      allowAutoFilter: true,
-      allowSort: true,
-    });
   }
-  if (supports("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
 }
 
+/** No password: protection guards formulas against slips; Review > Unprotect Sheet lifts it. */
+const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+
+/** Table names share one namespace with workbook-scoped defined names (and other tables). */
 function uniqueTableName(base: string, taken: Set<string>): string {
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
@@ -323,6 +334,10 @@ export function explainExcelError(error: unknown): string {
  * Draws the plans as new sheets, in order, and returns the names used. Nothing existing is modified:
  * names that are taken get a suffix. On failure the sheets drawn so far are deleted and a
  * TemplateRenderError explains what happened.
+ *
+ * Three kinds of request, because Excel allows no other split: the drawing, in one undo group where
+ * ExcelApi 1.20 exists; then the sheet protection (no undo support, so outside the group); and, only
+ * on failure, the clean-up (Worksheet.delete has no undo support either).
  */
 export async function renderTemplatesIntoWorkbook(
   plans: readonly SheetPlan[],
@@ -331,45 +346,79 @@ export async function renderTemplatesIntoWorkbook(
   const mode = options.mode ?? "bench";
   const supports = options.supports ?? officeSupports;
   const budget = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET;
-  const runOptions: Excel.RunOptions = {};
-  if (supports("ExcelApi", "1.11")) runOptions.delayForCellEdit = true;
-  if (supports("ExcelApi", "1.20")) runOptions.mergeUndoGroup = true;
+  const baseOptions: Excel.RunOptions = {};
+  if (supports("ExcelApi", "1.11")) baseOptions.delayForCellEdit = true;
+  const drawOptions: Excel.RunOptions = { ...baseOptions };
+  if (supports("ExcelApi", "1.20")) drawOptions.mergeUndoGroup = true;
 
-  return Excel.run(runOptions, async (context) => {
-    const started: string[] = [];
+  const started: string[] = [];
+  let rendered: RenderedSheet[];
+  try {
+    rendered = await Excel.run(drawOptions, (context) =>
+      drawSheets(context, plans, mode, supports, budget, started)
+    );
+  } catch (error) {
+    throw await cleanUp(baseOptions, started, error);
+  }
+  const toProtect = rendered.filter((_, i) => plans[i].protect).map((sheet) => sheet.name);
+  if (toProtect.length > 0) {
     try {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      const tables = context.workbook.tables;
-      tables.load("items/name");
-      await context.sync();
-
-      const taken = worksheets.items.map((w) => w.name);
-      const names: Partial<Record<SheetKey, string>> = {};
-      for (const plan of plans) {
-        const name = uniqueSheetName(plan.name, taken);
-        taken.push(name);
-        names[plan.key] = name;
-      }
-      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      for (const plan of plans) {
-        const resolved = resolveSheet(plan, names[plan.key]!, mode, names);
-        started.push(resolved.name);
-        await queueSheet(context, resolved, tableNames, supports, budget);
-        // One sync per template by design: a failure then leaves whole sheets to remove, never a mix.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await Excel.run(baseOptions, async (context) => {
+        for (const name of toProtect)
+          context.workbook.worksheets.getItem(name).protection.protect(PROTECTION);
         await context.sync();
-      }
-      return plans.map((plan) => ({ key: plan.key, name: names[plan.key]! }));
+      });
     } catch (error) {
-      throw await cleanUp(context, started, error);
+      throw await cleanUp(baseOptions, started, error);
     }
-  });
+  }
+  return rendered;
 }
 
-/** Deletes the sheets this run created and builds the error the pane shows. */
-async function cleanUp(
+/** The drawing request(s): picks free sheet and table names, then one sync per template. */
+async function drawSheets(
   context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  mode: FormulaMode,
+  supports: SupportsSet,
+  budget: number,
+  started: string[]
+): Promise<RenderedSheet[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  const definedNames = context.workbook.names;
+  definedNames.load("items/name");
+  await context.sync();
+
+  const taken = worksheets.items.map((w) => w.name);
+  const names: Partial<Record<SheetKey, string>> = {};
+  for (const plan of plans) {
+    const name = uniqueSheetName(plan.name, taken);
+    taken.push(name);
+    names[plan.key] = name;
+  }
+  const tableNames = new Set(
+    [...tables.items, ...definedNames.items].map((item) => item.name.toLowerCase())
+  );
+  for (const plan of plans) {
+    const resolved = resolveSheet(plan, names[plan.key]!, mode, names);
+    started.push(resolved.name);
+    await queueSheet(context, resolved, tableNames, supports, budget);
+    // One sync per template by design: a failure then leaves whole sheets to remove, never a mix.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  }
+  return plans.map((plan) => ({ key: plan.key, name: names[plan.key]! }));
+}
+
+/**
+ * Deletes the sheets this insert created, in a request of its own outside any undo group, and builds
+ * the error the pane shows.
+ */
+async function cleanUp(
+  runOptions: Excel.RunOptions,
   started: readonly string[],
   error: unknown
 ): Promise<TemplateRenderError> {
@@ -379,17 +428,18 @@ async function cleanUp(
   if (started.length === 0)
     return new TemplateRenderError(`${reason} No sheets were added.`, [], [], error);
   try {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    await context.sync();
-    const present = new Set(worksheets.items.map((w) => w.name));
-    for (const name of started) {
-      if (!present.has(name)) continue;
-      const sheet = worksheets.getItem(name);
-      sheet.delete();
-      removed.push(name);
-    }
-    await context.sync();
+    await Excel.run(runOptions, async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const present = new Set(worksheets.items.map((w) => w.name));
+      for (const name of started) {
+        if (!present.has(name)) continue;
+        worksheets.getItem(name).delete();
+        removed.push(name);
+      }
+      await context.sync();
+    });
   } catch {
     leftBehind = [...started];
     removed.length = 0;

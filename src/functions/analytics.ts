@@ -1,65 +1,38 @@
 /**
  * BENCH analytics functions: ROI, NPV, IRR, PAYBACK, CHANGE, BENEFIT, BEFOREAFTER, ROISIM, PEERRANK,
- * FIT, AHPWEIGHTS, AHPCR. Thin wrappers: coerce Excel's arguments (./args), call the pure maths in
- * src/core, and turn any failure into an Excel error with a message (./errors). This file is an input of
- * custom-functions-metadata-plugin: the JSDoc below becomes functions.json, so descriptions are written
- * for the finance user who reads them in Excel's formula builder.
+ * FIT, AHPWEIGHTS, AHPCR. Thin wrappers: the bodies (argument coercion and the pure maths) are in
+ * ./benchAnalytics, shared with "Explain this cell"; failures become Excel errors here (./errors).
+ * This file is an input of custom-functions-metadata-plugin: the JSDoc below becomes functions.json,
+ * so descriptions are written for the finance user who reads them in Excel's formula builder.
  */
 
-import { ahpConsistencyRatio, ahpWeights, fitScore } from "../core/fit";
-import { benefit, change, irr, npv, payback, roi } from "../core/finance";
-import { simulateRoi } from "../core/risk";
-import { beforeAfterTable, percentRankInc } from "../core/statistics";
-import { numError, valueError } from "../core/errors";
 import {
-  directionArg,
-  flattenNumbers,
-  flattenNumbersKeepingBlanks,
-  numberIfGiven,
-  numberMatrix,
-  optionalInteger,
-  optionalNumber,
-  optionalNumbers,
-  requiredNumber,
-} from "./args";
+  ahpCrValue,
+  ahpWeightsColumn,
+  beforeAfterRows,
+  benefitValue,
+  changeValue,
+  fitValue,
+  irrValue,
+  npvValue,
+  paybackValue,
+  peerRankValue,
+  roiSimRow,
+  roiValue,
+} from "./benchAnalytics";
 import { excelResult, toExcelError } from "./errors";
-
-/**
- * A numeric result Excel can show: overflow (e.g. amounts near 1e308) becomes #NUM! with a message
- * instead of an Infinity or NaN that Excel would show without one.
- */
-function finite(value: number): number {
-  if (!Number.isFinite(value)) {
-    throw numError(
-      "the result is too large to represent; check the magnitudes of the inputs (amounts near 1E+308?)."
-    );
-  }
-  return value;
-}
 
 /** Runs a scalar function: a number result, or the Excel error that explains why there is none. */
 function scalar(body: () => number): number | CustomFunctions.Error {
-  return excelResult(() => finite(body()));
+  return excelResult(body);
 }
 
 /** Runs a spilling function: an error becomes a single error cell, which Excel shows with its message. */
 function spill(body: () => unknown[][]): any[][] {
   const result = excelResult(() =>
-    body().map((row) => row.map((cell) => (typeof cell === "number" ? finite(cell) : cell)))
+    body().map((row) => row.map((cell) => (cell instanceof Error ? toExcelError(cell) : cell)))
   );
   return result instanceof CustomFunctions.Error ? [[result]] : result;
-}
-
-/** Mean of a range (or single value), for arguments where a range stands for its average. */
-function meanOf(range: unknown, argName: string): number {
-  const values = flattenNumbers(range, { argName, blank: "skip" });
-  if (values.length === 0)
-    throw valueError(
-      `${argName} has no numbers; enter a value or select cells that contain values.`
-    );
-  let total = 0;
-  for (const value of values) total += value;
-  return total / values.length;
 }
 
 /**
@@ -71,19 +44,14 @@ function meanOf(range: unknown, argName: string): number {
  * @returns ROI as a fraction: 0.25 = 25% return.
  */
 export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions.Error {
-  return scalar(() =>
-    roi(
-      flattenNumbers(benefits, { argName: "benefits", blank: "zero" }),
-      flattenNumbers(costs, { argName: "costs", blank: "zero" })
-    )
-  );
+  return scalar(() => roiValue(benefits, costs));
 }
 
 /**
  * Net present value with the first cash flow today (not discounted). With dates it works like Excel's XNPV.
  * @customfunction NPV
  * @helpurl https://localhost:3000/help.html#benchnpv
- * @param rate Discount rate per period as a fraction (0.1 = 10%); per year when dates are given.
+ * @param rate Discount rate per period as a fraction (0.1 = 10%), below 1; per year when dates are given.
  * @param cashflows Cash flows in period order, first one today; money out negative. Blank cells count as 0.
  * @param [dates] Optional: the date of each cash flow (same count); the first date is "today".
  * @returns Net present value, in the currency of the cash flows.
@@ -93,13 +61,7 @@ export function NPV(
   cashflows: any[][],
   dates?: any[][]
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    npv(
-      requiredNumber(rate, "rate"),
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      optionalNumbers(dates, { argName: "dates", blank: "error" })
-    )
-  );
+  return scalar(() => npvValue(rate, cashflows, dates));
 }
 
 /**
@@ -116,30 +78,19 @@ export function IRR(
   dates?: any[][],
   guess?: number
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    irr(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      optionalNumbers(dates, { argName: "dates", blank: "error" }),
-      optionalNumber(guess, "guess", 0.1)
-    )
-  );
+  return scalar(() => irrValue(cashflows, dates, guess));
 }
 
 /**
- * Payback period: how many periods until the running total of the cash flows reaches 0 (fractions interpolated).
+ * Payback period: when the running total of the cash flows turns non-negative and stays so to the end (interpolated within the period).
  * @customfunction PAYBACK
  * @helpurl https://localhost:3000/help.html#benchpayback
  * @param cashflows Cash flows in period order, the investment first (negative). Blank cells count as 0.
- * @param [rate] Optional discount rate per period as a fraction (0.1 = 10%) for a discounted payback.
+ * @param [rate] Optional discount rate per period as a fraction (0.1 = 10%), below 1, for a discounted payback.
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
-  return scalar(() =>
-    payback(
-      flattenNumbers(cashflows, { argName: "cashflows", blank: "zero" }),
-      numberIfGiven(rate, "rate")
-    )
-  );
+  return scalar(() => paybackValue(cashflows, rate));
 }
 
 /**
@@ -156,9 +107,7 @@ export function CHANGE(
   after: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    change(meanOf(before, "before"), meanOf(after, "after"), directionArg(direction))
-  );
+  return scalar(() => changeValue(before, after, direction));
 }
 
 /**
@@ -184,15 +133,7 @@ export function BENEFIT(
   direction?: string
 ): number | CustomFunctions.Error {
   return scalar(() =>
-    benefit({
-      before: meanOf(before, "before"),
-      after: meanOf(after, "after"),
-      volume: requiredNumber(volume, "volume"),
-      unitValue: requiredNumber(unit_value, "unit_value"),
-      attribution: optionalNumber(attribution, "attribution", 1),
-      confidence: optionalNumber(confidence, "confidence", 1),
-      direction: directionArg(direction),
-    })
+    benefitValue(before, after, volume, unit_value, attribution, confidence, direction)
   );
 }
 
@@ -210,17 +151,7 @@ export function BEFOREAFTER(
   after_values: any[][],
   direction?: string
 ): any[][] {
-  return spill(() => {
-    const table = beforeAfterTable(
-      flattenNumbers(before_values, { argName: "before_values", blank: "skip" }),
-      flattenNumbers(after_values, { argName: "after_values", blank: "skip" }),
-      directionArg(direction)
-    );
-    return table.map(([label, value]) => [
-      label,
-      value instanceof Error ? toExcelError(value) : value,
-    ]);
-  });
+  return spill(() => beforeAfterRows(before_values, after_values, direction));
 }
 
 /**
@@ -247,23 +178,18 @@ export function ROISIM(
   trials?: number,
   seed?: number
 ): any[][] {
-  return spill(() => {
-    const result = simulateRoi(
-      {
-        low: requiredNumber(benefit_low, "benefit_low"),
-        likely: requiredNumber(benefit_likely, "benefit_likely"),
-        high: requiredNumber(benefit_high, "benefit_high"),
-      },
-      {
-        low: requiredNumber(cost_low, "cost_low"),
-        likely: requiredNumber(cost_likely, "cost_likely"),
-        high: requiredNumber(cost_high, "cost_high"),
-      },
-      optionalInteger(trials, "trials", 10_000),
-      optionalInteger(seed, "seed", 1)
-    );
-    return [[result.p10, result.p50, result.p90, result.probabilityPositive, result.mean]];
-  });
+  return spill(() =>
+    roiSimRow(
+      benefit_low,
+      benefit_likely,
+      benefit_high,
+      cost_low,
+      cost_likely,
+      cost_high,
+      trials,
+      seed
+    )
+  );
 }
 
 /**
@@ -280,13 +206,7 @@ export function PEERRANK(
   peers: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() => {
-    const rank = percentRankInc(
-      flattenNumbers(peers, { argName: "peers", blank: "skip" }),
-      requiredNumber(value, "value")
-    );
-    return directionArg(direction) === "lower" ? 1 - rank : rank;
-  });
+  return scalar(() => peerRankValue(value, peers, direction));
 }
 
 /**
@@ -303,13 +223,7 @@ export function FIT(
   weights: any[][],
   scale_max?: number
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    fitScore(
-      flattenNumbersKeepingBlanks(ratings, "ratings"),
-      flattenNumbers(weights, { argName: "weights", blank: "zero" }),
-      optionalNumber(scale_max, "scale_max", 5)
-    )
-  );
+  return scalar(() => fitValue(ratings, weights, scale_max));
 }
 
 /**
@@ -320,7 +234,7 @@ export function FIT(
  * @returns A column of weights, fractions adding up to 1.
  */
 export function AHPWEIGHTS(pairwise: any[][]): any[][] {
-  return spill(() => ahpWeights(numberMatrix(pairwise, "pairwise")).map((weight) => [weight]));
+  return spill(() => ahpWeightsColumn(pairwise));
 }
 
 /**
@@ -331,5 +245,5 @@ export function AHPWEIGHTS(pairwise: any[][]): any[][] {
  * @returns Consistency ratio as a fraction (0.05 = 5%); 0 for 2 criteria or fewer.
  */
 export function AHPCR(pairwise: any[][]): number | CustomFunctions.Error {
-  return scalar(() => ahpConsistencyRatio(numberMatrix(pairwise, "pairwise")));
+  return scalar(() => ahpCrValue(pairwise));
 }

@@ -54,8 +54,8 @@ describe("flattenNumbers", () => {
     ["text", [["abc"]], "#VALUE!"],
     ["numeric text", [["12"]], "#VALUE!"],
     ["boolean", [[true]], "#VALUE!"],
-    ["NaN", [[NaN]], "#NUM!"],
-    ["Infinity", [[-Infinity]], "#NUM!"],
+    ["NaN", [[NaN]], "#VALUE!"],
+    ["Infinity", [[-Infinity]], "#VALUE!"],
     ["object", [[{}]], "#VALUE!"],
   ])("refuses %s", (_label, range, kind) => {
     expect(kindOf(() => flattenNumbers(range, { argName: "x" }))).toBe(kind);

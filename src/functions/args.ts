@@ -4,8 +4,15 @@
  * (desktop) or `""` (some platforms), an omitted optional argument as `null` or `undefined`, and an
  * error cell as a CustomFunctions.Error. Everything here throws BenchError (or rethrows the incoming
  * Excel error) so wrappers can run it inside `excelResult`.
+ *
+ * Data types: functions.json declares `allowCustomDataForDataTypeAny` (CustomFunctionsRuntime 1.4), so
+ * on current hosts a cell holding a data type reaches an `any` parameter as its JSON object
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts). Every
+ * reader here first takes such a cell's basic value: a formatted number is its number, a string or
+ * boolean data type its value, an error data type the error; an entity or linked data type (a stock, a
+ * geography) has no single number, so it gets a message that says to refer to one of its fields.
  */
-import { numError, valueError } from "../core/errors";
+import { valueError } from "../core/errors";
 import type { Direction } from "../core/finance";
 
 export type { Direction };
@@ -33,6 +40,46 @@ export function isBlank(value: unknown): value is null | undefined | "" {
   return value === null || value === undefined || value === "";
 }
 
+/** The cell-value JSON Excel passes for a data type (Excel.CellValue): `type` plus `basicValue`. */
+interface DataTypeCell {
+  type: string;
+  basicValue?: unknown;
+  text?: unknown;
+}
+
+function isDataType(value: unknown): value is DataTypeCell {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !isExcelError(value) &&
+    typeof (value as { type?: unknown }).type === "string"
+  );
+}
+
+const ENTITY_TYPES = new Set(["Entity", "LinkedEntity", "WebImage", "Array", "Reference"]);
+
+/**
+ * A data-type cell's basic value (a plain cell is returned as it is). `FormattedNumber` / `Double` →
+ * the number, `String` / `Boolean` → the value, `Empty` → blank, `Error` → that Excel error; an entity,
+ * linked entity, image or array is refused with a message naming the argument.
+ */
+export function basicValueOf(value: unknown, argName: string): unknown {
+  if (!isDataType(value)) return value;
+  if (value.type === "Error") {
+    const code = typeof value.basicValue === "string" ? value.basicValue : "#VALUE!";
+    return new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
+  }
+  if (value.type === "Empty") return null;
+  if (ENTITY_TYPES.has(value.type)) {
+    const name = typeof value.text === "string" && value.text !== "" ? ` "${value.text}"` : "";
+    throw valueError(
+      `${argName} holds a data type${name} (${value.type}), which has no single value; refer to one of its fields instead, for example =A2.Price.`
+    );
+  }
+  return value.basicValue;
+}
+
 /** True for the error objects Excel passes for error cells (and our own CustomFunctions.Error). */
 function isExcelError(value: unknown): value is CustomFunctions.Error {
   return typeof CustomFunctions !== "undefined" && value instanceof CustomFunctions.Error;
@@ -55,10 +102,11 @@ function describe(value: unknown): string {
  * Text is refused even when it looks numeric: a number stored as text is usually an import error
  * that the user should see rather than have silently reinterpreted.
  */
-export function cellToNumber(value: unknown, argName: string): number {
+export function cellToNumber(cell: unknown, argName: string): number {
+  const value = basicValueOf(cell, argName);
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
-    throw numError(`${argName} contains ${String(value)}, which is not a finite number.`);
+    throw valueError(`${argName} contains ${String(value)}, which is not a finite number.`);
   }
   if (isExcelError(value)) throw value;
   if (typeof value === "string") {
@@ -124,7 +172,8 @@ export function flattenNumbers(range: unknown, options: NumberListOptions): numb
   return numbers;
 }
 
-function appendNumber(numbers: number[], cell: unknown, options: NumberListOptions): void {
+function appendNumber(numbers: number[], raw: unknown, options: NumberListOptions): void {
+  const cell = basicValueOf(raw, options.argName);
   if (isBlank(cell)) {
     const blank = options.blank ?? "skip";
     if (blank === "zero") numbers.push(0);
@@ -141,7 +190,10 @@ function appendNumber(numbers: number[], cell: unknown, options: NumberListOptio
  */
 export function flattenNumbersKeepingBlanks(range: unknown, argName: string): (number | null)[] {
   const cells: (number | null)[] = [];
-  forEachCell(range, (cell) => cells.push(isBlank(cell) ? null : cellToNumber(cell, argName)));
+  forEachCell(range, (raw) => {
+    const cell = basicValueOf(raw, argName);
+    cells.push(isBlank(cell) ? null : cellToNumber(cell, argName));
+  });
   return cells;
 }
 
@@ -154,7 +206,8 @@ export function numberMatrix(range: unknown, argName: string): number[][] {
   const width = rows[0]?.length ?? 0;
   return rows.map((row) => {
     if (row.length !== width) throw valueError(`${argName} must be a rectangular block of cells.`);
-    return row.map((cell) => {
+    return row.map((raw) => {
+      const cell = basicValueOf(raw, argName);
       if (isBlank(cell))
         throw valueError(`${argName} has a blank cell; every cell needs a number.`);
       return cellToNumber(cell, argName);
@@ -164,12 +217,12 @@ export function numberMatrix(range: unknown, argName: string): number[][] {
 
 /** Unwraps a single-cell range ([[x]]) to its value, so scalar arguments also accept a one-cell reference. */
 function singleCell(value: unknown, argName: string): unknown {
-  if (!Array.isArray(value)) return value;
+  if (!Array.isArray(value)) return basicValueOf(value, argName);
   if (cellCount(value) !== 1)
     throw valueError(`${argName} must be a single value, not a range of cells.`);
   let only: unknown;
   forEachCell(value, (cell) => (only = cell));
-  return only;
+  return basicValueOf(only, argName);
 }
 
 /** A required single number; a blank counts as missing. */
@@ -203,18 +256,23 @@ export function optionalInteger(value: unknown, argName: string, fallback: numbe
 export function optionalNumbers(range: unknown, options: NumberListOptions): number[] | undefined {
   let anyValue = false;
   forEachCell(range, (cell) => {
-    if (!isBlank(cell)) anyValue = true;
+    if (!isBlank(basicValueOf(cell, options.argName))) anyValue = true;
   });
   return anyValue ? flattenNumbers(range, options) : undefined;
 }
 
-/** An optional piece of text, trimmed and lower-cased; omitted or blank gives `undefined`. */
-export function optionalWord(value: unknown, argName: string): string | undefined {
+/** An optional piece of text as the user wrote it, trimmed; omitted or blank gives `undefined`. */
+export function optionalText(value: unknown, argName: string): string | undefined {
   const cell = singleCell(value, argName);
   if (isBlank(cell)) return undefined;
   if (isExcelError(cell)) throw cell;
   if (typeof cell !== "string") throw valueError(`${argName} must be text; got ${describe(cell)}.`);
-  return cell.trim().toLowerCase();
+  return cell.trim();
+}
+
+/** An optional piece of text, trimmed and lower-cased; omitted or blank gives `undefined`. */
+export function optionalWord(value: unknown, argName: string): string | undefined {
+  return optionalText(value, argName)?.toLowerCase();
 }
 
 /** The "higher"/"lower" argument saying whether a bigger KPI value is better; default "higher". */

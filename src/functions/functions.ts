@@ -6,3 +6,11 @@
  */
 import "./analytics";
 import "./reference";
+
+/**
+ * The shared-runtime marker: the self-check ("Check this installation") looks for it from the pane.
+ * Seen there, the pane and the functions share one JavaScript runtime (and so one active library).
+ */
+(globalThis as Record<string, unknown>).__crossbenchFunctionsRuntime = {
+  loadedAt: new Date().toISOString(),
+};

@@ -1,146 +1,22 @@
 /**
  * BENCH reference functions: METRIC, PERCENTILE, GAP, INDUSTRIES, METRICS, PRACTICES, SIMILARITY.
- * Thin wrappers: argument coercion (./args), the active library (../reference/activeLibrary: the
- * workbook's `Crossbench Reference` table over the bundled library, cached in the shared runtime) and the
- * pure maths (../core/benchmarking). Bundled figures are an illustrative sample — replace with your sources.
+ * Thin wrappers: the bodies (argument coercion, the active library, the pure maths) are in
+ * ./benchReference, shared with "Explain this cell"; failures become Excel errors here (./errors).
+ * Bundled figures are an illustrative sample — replace with your sources.
  */
 import {
-  percentilePosition,
-  gapToTarget,
-  industrySimilarity,
-  rawQuantileForTarget,
-  DistributionPoint,
-} from "../core/benchmarking";
-import { notAvailable, valueError } from "../core/errors";
-import { getActiveLibrary, getActiveProfile, whenWorkbookLoaded } from "../reference/activeLibrary";
-import { findPractices } from "../reference/practiceSearch";
-import { QUANTILES, ReferenceValue } from "../reference/model";
-import { ensureReferenceTableSync } from "../excel/referenceTable";
-import { optionalWord, requiredNumber } from "./args";
+  gapValue,
+  industryRows,
+  metricRows,
+  metricValue,
+  percentileValue,
+  practiceRows,
+  similarityValue,
+} from "./benchReference";
 import { excelResultAsync } from "./errors";
 
-const STATISTIC_NAMES = [
-  "p10",
-  "p25",
-  "median",
-  "p75",
-  "p90",
-  "mean",
-  "value",
-  "n",
-  "unit",
-  "direction",
-  "source",
-  "year",
-  "licence",
-  "illustrative",
-  "region",
-  "source_url",
-  "notes",
-];
-
-/** Optional text argument in the user's own spelling (args.optionalWord validates it but lower-cases it). */
-function textArg(value: unknown, argName: string): string | undefined {
-  if (optionalWord(value, argName) === undefined) return undefined;
-  let raw = value;
-  while (Array.isArray(raw)) raw = raw[0];
-  return String(raw).trim();
-}
-
-function requiredText(value: unknown, argName: string): string {
-  const text = textArg(value, argName);
-  if (text === undefined || text === "") throw valueError(`${argName} is required.`);
-  return text;
-}
-
-/** One statistic of a reference entry, as the METRIC function returns it. */
-export function statisticOf(entry: ReferenceValue, statistic: string): number | string | boolean {
-  const key = statistic.replace(/\s+/g, "").toLowerCase();
-  const describe = `"${entry.metric}" for "${entry.industry}"`;
-  switch (key) {
-    case "p10":
-    case "p25":
-    case "p75":
-    case "p90":
-    case "mean":
-    case "value": {
-      const figure = entry.statistics[key];
-      if (figure === undefined)
-        throw notAvailable(`The reference publishes no ${key} for ${describe}.`);
-      return figure;
-    }
-    case "median":
-    case "p50": {
-      const figure = entry.statistics.median ?? entry.statistics.value;
-      if (figure === undefined)
-        throw notAvailable(
-          `The reference publishes neither a median nor a single value for ${describe}.`
-        );
-      return figure;
-    }
-    case "n":
-      if (entry.n === undefined)
-        throw notAvailable(`The reference gives no sample size for ${describe}.`);
-      return entry.n;
-    case "year":
-      if (entry.year === undefined)
-        throw notAvailable(`The reference gives no year for ${describe}.`);
-      return entry.year;
-    case "unit":
-      return entry.unit;
-    case "direction":
-      return entry.direction;
-    case "source":
-      return entry.source;
-    case "licence":
-    case "license":
-      return entry.licence ?? "";
-    case "illustrative":
-      return entry.illustrative;
-    case "region":
-      return entry.region;
-    case "source_url":
-    case "sourceurl":
-    case "url":
-      return entry.sourceUrl ?? "";
-    case "notes":
-      return entry.notes ?? "";
-    default:
-      throw valueError(
-        `Unknown statistic "${statistic}". Use one of: ${STATISTIC_NAMES.join(", ")}.`
-      );
-  }
-}
-
-function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
-  return QUANTILES.filter((q) => entry.statistics[q.key] !== undefined).map((q) => ({
-    level: q.level,
-    value: entry.statistics[q.key] as number,
-  }));
-}
-
-/** The active library, once the workbook's reference table (if any) has been read into it. */
-async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrary>> {
-  ensureReferenceTableSync();
-  await whenWorkbookLoaded();
-  return getActiveLibrary();
-}
-
-/** The reference value for an industry and metric named in cells; #N/A with a suggestion if unknown. */
-async function referenceEntry(industry: unknown, metricName: unknown): Promise<ReferenceValue> {
-  return (await loadedLibrary()).find(
-    requiredText(industry, "industry"),
-    requiredText(metricName, "metric")
-  );
-}
-
-async function spill(body: () => unknown[][]): Promise<unknown[][]> {
-  const result = await excelResultAsync(async () => {
-    await loadedLibrary();
-    const rows = body();
-    if (rows.length === 0) throw notAvailable("Nothing matches.");
-    return rows;
-  });
+async function spill(body: () => Promise<unknown[][]>): Promise<unknown[][]> {
+  const result = await excelResultAsync(body);
   // Spilling functions report errors by throwing: a returned error would not match their matrix type.
   if (result instanceof CustomFunctions.Error) throw result;
   return result;
@@ -160,10 +36,7 @@ export async function metric(
   metric: unknown,
   statistic?: unknown
 ): Promise<unknown> {
-  return excelResultAsync(async () => {
-    const entry = await referenceEntry(industry, metric);
-    return statisticOf(entry, optionalWord(statistic, "statistic") ?? "median");
-  });
+  return excelResultAsync(() => metricValue(industry, metric, statistic));
 }
 
 /**
@@ -180,11 +53,7 @@ export async function percentile(
   industry: unknown,
   metric: unknown
 ): Promise<unknown> {
-  return excelResultAsync(async () => {
-    const figure = requiredNumber(value, "value");
-    const entry = await referenceEntry(industry, metric);
-    return percentilePosition(figure, publishedPoints(entry), entry.direction);
-  });
+  return excelResultAsync(() => percentileValue(value, industry, metric));
 }
 
 /**
@@ -203,21 +72,7 @@ export async function gap(
   metric: unknown,
   target?: unknown
 ): Promise<unknown> {
-  return excelResultAsync(async () => {
-    const figure = requiredNumber(value, "value");
-    const entry = await referenceEntry(industry, metric);
-    const targetName = optionalWord(target, "target") ?? "p75";
-    const rawKey = rawQuantileForTarget(targetName, entry.direction);
-    const targetFigure =
-      rawKey === "median"
-        ? (entry.statistics.median ?? entry.statistics.value)
-        : entry.statistics[rawKey];
-    if (targetFigure === undefined)
-      throw notAvailable(
-        `The reference publishes no ${rawKey} for "${entry.metric}" in "${entry.industry}", needed for target ${targetName}.`
-      );
-    return gapToTarget(figure, targetFigure, entry.direction);
-  });
+  return excelResultAsync(() => gapValue(value, industry, metric, target));
 }
 
 /**
@@ -227,11 +82,7 @@ export async function gap(
  * @returns One industry per row.
  */
 export async function industries(): Promise<unknown[][]> {
-  return spill(() =>
-    getActiveLibrary()
-      .industries()
-      .map((name) => [name])
-  );
+  return spill(industryRows);
 }
 
 /**
@@ -242,11 +93,7 @@ export async function industries(): Promise<unknown[][]> {
  * @returns Rows of metric, unit, direction, category.
  */
 export async function metrics(industry?: unknown): Promise<unknown[][]> {
-  return spill(() =>
-    getActiveLibrary()
-      .metrics(textArg(industry, "industry"))
-      .map((m) => [m.metric, m.unit, m.direction, m.category])
-  );
+  return spill(() => metricRows(industry));
 }
 
 /**
@@ -258,18 +105,7 @@ export async function metrics(industry?: unknown): Promise<unknown[][]> {
  * @returns Rows of source industry, practice, challenge, metrics moved, effort.
  */
 export async function practices(industry?: unknown, challenge?: unknown): Promise<unknown[][]> {
-  return spill(() => {
-    const industryName = textArg(industry, "industry");
-    const challengeText = optionalWord(challenge, "challenge");
-    // Best answer to the words first; the industry (aliases and codes resolved) filters the targets.
-    return findPractices({ industry: industryName, challenge: challengeText }).map((p) => [
-      p.sourceIndustry,
-      p.practice,
-      p.challenge,
-      p.metricsMoved.join(", "),
-      p.effort,
-    ]);
-  });
+  return spill(() => practiceRows(industry, challenge));
 }
 
 /**
@@ -281,10 +117,5 @@ export async function practices(industry?: unknown, challenge?: unknown): Promis
  * @returns Similarity from 0 (opposite) to 1 (same profile).
  */
 export async function similarity(industry_a: unknown, industry_b: unknown): Promise<unknown> {
-  return excelResultAsync(async () => {
-    const library = await loadedLibrary();
-    const a = library.resolveIndustry(requiredText(industry_a, "industry_a"));
-    const b = library.resolveIndustry(requiredText(industry_b, "industry_b"));
-    return industrySimilarity(getActiveProfile(), a, b);
-  });
+  return excelResultAsync(() => similarityValue(industry_a, industry_b));
 }

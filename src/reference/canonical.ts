@@ -2,7 +2,8 @@
  * The canonical long format: one row per industry × metric × region × year, these columns in this
  * order. The workbook's `Crossbench Reference` table, `reference convert` output and samples/ use it.
  */
-import { ReferenceValue, STATISTIC_KEYS, StatisticKey, Unit, Direction } from "./model";
+import type { ReferenceValue, StatisticKey, Unit, Direction } from "./model";
+import { STATISTIC_KEYS } from "./model";
 
 export type CellValue = string | number | boolean | null;
 
@@ -22,9 +23,26 @@ export type CanonicalField =
   | "notes"
   | "illustrative";
 
+/**
+ * How a field's cells are read: free text, a statistic (any number), a whole number, TRUE/FALSE, or a
+ * word from a vocabulary (units, directions). src/reference/cells.ts holds one parser per kind.
+ */
+export type FieldKind = "text" | "number" | "integer" | "boolean" | "unit" | "direction";
+
+/**
+ * When a field must be given: always; unless the metric is in the catalogue (which knows it); unless a
+ * default is given for the whole file (pane field / CLI option); or never.
+ */
+export type Requirement = "always" | "unless-catalogue" | "unless-default" | "optional";
+
 export interface CanonicalColumn {
   field: CanonicalField;
-  kind: "text" | "number" | "integer" | "boolean";
+  /** Label shown in the pane and the CLI help. */
+  label: string;
+  kind: FieldKind;
+  required: Requirement;
+  /** Inclusive bounds for numeric kinds. */
+  range?: { min: number; max: number };
   /** Other header spellings seen in real sources, used by the mapping suggestion. */
   synonyms: string[];
   description: string;
@@ -33,93 +51,191 @@ export interface CanonicalColumn {
 export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
   {
     field: "industry",
+    label: "Industry",
     kind: "text",
-    synonyms: ["industry name", "sector", "industry group", "segment", "business type"],
-    description: "Industry name as used in formulas (required).",
+    required: "always",
+    synonyms: [
+      "industry name",
+      "sector",
+      "industry group",
+      "segment",
+      "business type",
+      "branche",
+      "secteur",
+    ],
+    description:
+      "Industry name as you will type it in formulas. Rows named like an aggregate (Total, All industries, Average (all …)) are flagged, not imported.",
   },
   {
     field: "industry_code",
+    label: "Industry code (NAICS/ISIC)",
     kind: "text",
+    required: "optional",
     synonyms: ["naics", "isic", "sic", "naics code", "isic code", "code"],
     description: "Optional NAICS or ISIC code.",
   },
   {
     field: "metric",
+    label: "Metric",
     kind: "text",
-    synonyms: ["kpi", "measure", "indicator", "ratio", "metric name", "variable"],
-    description: "Metric name (required); catalogue names get unit and direction automatically.",
+    required: "always",
+    synonyms: [
+      "kpi",
+      "measure",
+      "indicator",
+      "ratio",
+      "metric name",
+      "variable",
+      "kennzahl",
+      "indicateur",
+    ],
+    description:
+      'Metric name. Catalogue names (e.g. "Gross margin") get unit and direction automatically.',
   },
   {
     field: "unit",
-    kind: "text",
-    synonyms: ["units", "uom", "unit of measure"],
+    label: "Unit",
+    kind: "unit",
+    required: "unless-catalogue",
+    synonyms: ["units", "uom", "unit of measure", "einheit", "unité"],
     description:
-      "%, days, hours, currency per unit, ratio, count or score (required for metrics outside the catalogue).",
+      "`%`, `days`, `hours`, `currency per unit`, `ratio`, `count` or `score`; common spellings (percent, pct, hrs, $, x, times…) are accepted.",
   },
   {
     field: "direction",
-    kind: "text",
-    synonyms: ["better", "polarity", "good direction", "higher is better"],
-    description:
-      "higher or lower: which way is better (required for metrics outside the catalogue).",
+    label: "Direction",
+    kind: "direction",
+    required: "unless-catalogue",
+    synonyms: ["better", "polarity", "good direction", "higher is better", "richtung"],
+    description: "`higher` or `lower`: which way is better.",
   },
   {
     field: "region",
+    label: "Region",
     kind: "text",
-    synonyms: ["country", "geography", "area", "market"],
+    required: "optional",
+    synonyms: ["country", "geography", "area", "market", "land", "pays"],
     description: "Region the figures describe; blank = all regions.",
   },
   {
     field: "year",
+    label: "Year",
     kind: "integer",
-    synonyms: ["period", "fiscal year", "survey year", "fy"],
-    description: "Year of the data (1900-2100).",
+    required: "optional",
+    range: { min: 1900, max: 2100 },
+    synonyms: ["period", "fiscal year", "survey year", "fy", "jahr", "année"],
+    description: "Year of the data.",
   },
   {
     field: "p10",
+    label: "p10",
     kind: "number",
-    synonyms: ["10th percentile", "percentile 10", "bottom decile", "10%", "p 10", "decile 1"],
-    description: "10th percentile.",
+    required: "optional",
+    synonyms: [
+      "10th percentile",
+      "percentile 10",
+      "bottom decile",
+      "lower decile",
+      "first decile",
+      "10%",
+      "p 10",
+      "decile 1",
+      "d1",
+    ],
+    description:
+      "10th percentile. Percentiles must not decrease (p10 ≤ p25 ≤ median ≤ p75 ≤ p90); a row printed best-to-worst is accepted when that matches a lower-is-better direction.",
   },
   {
     field: "p25",
+    label: "p25",
     kind: "number",
-    synonyms: ["25th percentile", "lower quartile", "q1", "first quartile", "25%", "p 25"],
+    required: "optional",
+    synonyms: [
+      "25th percentile",
+      "lower quartile",
+      "bottom quartile",
+      "q1",
+      "first quartile",
+      "25%",
+      "p 25",
+      "quartile 1",
+    ],
     description: "25th percentile (lower quartile).",
   },
   {
     field: "median",
+    label: "Median",
     kind: "number",
-    synonyms: ["p50", "50th percentile", "med", "q2", "50%", "middle"],
+    required: "optional",
+    synonyms: [
+      "p50",
+      "50th percentile",
+      "med",
+      "q2",
+      "50%",
+      "middle",
+      "second quartile",
+      "médiane",
+    ],
     description: "Median.",
   },
   {
     field: "p75",
+    label: "p75",
     kind: "number",
-    synonyms: ["75th percentile", "upper quartile", "q3", "third quartile", "75%", "p 75"],
+    required: "optional",
+    synonyms: [
+      "75th percentile",
+      "upper quartile",
+      "top quartile",
+      "q3",
+      "third quartile",
+      "75%",
+      "p 75",
+      "quartile 3",
+    ],
     description: "75th percentile (upper quartile).",
   },
   {
     field: "p90",
+    label: "p90",
     kind: "number",
-    synonyms: ["90th percentile", "percentile 90", "top decile", "90%", "p 90", "decile 9"],
+    required: "optional",
+    synonyms: [
+      "90th percentile",
+      "percentile 90",
+      "top decile",
+      "upper decile",
+      "ninth decile",
+      "90%",
+      "p 90",
+      "decile 9",
+      "d9",
+    ],
     description: "90th percentile.",
   },
   {
     field: "mean",
+    label: "Mean",
     kind: "number",
-    synonyms: ["average", "avg", "arithmetic mean"],
+    required: "optional",
+    synonyms: ["average", "avg", "arithmetic mean", "mittelwert", "moyenne", "durchschnitt"],
     description: "Mean.",
   },
   {
     field: "value",
+    label: "Value",
     kind: "number",
+    required: "optional",
     synonyms: ["figure", "amount", "aggregate", "industry value", "val"],
     description: "A single figure (e.g. an industry aggregate) when no distribution is published.",
   },
   {
     field: "n",
+    label: "Sample size (n)",
     kind: "integer",
+    required: "optional",
+    range: { min: 0, max: Number.MAX_SAFE_INTEGER },
     synonyms: [
       "sample size",
       "count",
@@ -128,42 +244,106 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
       "observations",
       "obs",
       "firms",
+      "number of statements",
+      "statements",
+      "anzahl",
     ],
-    description: "Sample size.",
+    description: "Sample size, a whole number.",
   },
   {
     field: "source",
+    label: "Source",
     kind: "text",
-    synonyms: ["source name", "data source", "publisher", "provenance"],
-    description: "Where the figures come from (required).",
+    required: "unless-default",
+    synonyms: ["source name", "data source", "publisher", "provenance", "quelle"],
+    description: 'Where the figures come from: publisher, survey, "own data 2024".',
   },
   {
     field: "source_url",
+    label: "Source URL",
     kind: "text",
+    required: "optional",
     synonyms: ["url", "link", "source link", "web"],
     description: "Link to the source.",
   },
   {
     field: "licence",
+    label: "Licence",
     kind: "text",
-    synonyms: ["license", "terms", "rights", "licence terms"],
-    description: "Licence or terms of use.",
+    required: "optional",
+    synonyms: ["license", "terms", "rights", "licence terms", "lizenz"],
+    description: "Licence or terms of use. Only redistribute figures whose licence allows it.",
   },
   {
     field: "notes",
+    label: "Notes",
     kind: "text",
+    required: "optional",
     synonyms: ["note", "comments", "comment", "remarks"],
     description: "Free notes.",
   },
   {
     field: "illustrative",
+    label: "Illustrative",
     kind: "boolean",
+    required: "optional",
     synonyms: ["is illustrative", "sample", "placeholder", "example"],
-    description: "TRUE when figures are placeholders, not measurements.",
+    description: "TRUE for placeholder figures, FALSE (default) for real ones.",
   },
 ];
 
 export const CANONICAL_HEADERS: readonly string[] = CANONICAL_COLUMNS.map((c) => c.field);
+
+const COLUMN_BY_FIELD = new Map(CANONICAL_COLUMNS.map((c) => [c.field, c]));
+
+export function canonicalColumn(field: CanonicalField): CanonicalColumn {
+  return COLUMN_BY_FIELD.get(field) as CanonicalColumn;
+}
+
+/** Fields the pane marks as required (a default can stand in for "unless-default" ones). */
+export const REQUIRED_FIELDS: readonly CanonicalField[] = CANONICAL_COLUMNS.filter(
+  (c) => c.required === "always" || c.required === "unless-default"
+).map((c) => c.field);
+
+/** Whether a field still needs a column, given the file-wide defaults the user filled in. */
+export function isFieldRequired(
+  field: CanonicalField,
+  defaults: { source?: string } = {}
+): boolean {
+  const { required } = canonicalColumn(field);
+  if (required === "always") return true;
+  return required === "unless-default" && field === "source" && !defaults.source;
+}
+
+const REQUIREMENT_TEXT: Record<Requirement, string> = {
+  always: "required",
+  "unless-catalogue": "required for metrics outside the catalogue",
+  "unless-default": "required unless a default is given",
+  optional: "optional",
+};
+
+/**
+ * The field table as Markdown (README "The canonical format") and plain lines (CLI help): generated
+ * from CANONICAL_COLUMNS so the docs cannot drift from validation.
+ */
+export function fieldTableMarkdown(): string {
+  const lines = ["| column | kind | required | meaning |", "|---|---|---|---|"];
+  for (const c of CANONICAL_COLUMNS) {
+    const range = c.range && c.field === "year" ? `, ${c.range.min}–${c.range.max}` : "";
+    lines.push(
+      `| \`${c.field}\` | ${c.kind}${range} | ${REQUIREMENT_TEXT[c.required]} | ${c.description} |`
+    );
+  }
+  return lines.join("\n");
+}
+
+export function fieldHelpText(): string {
+  const width = CANONICAL_COLUMNS.reduce((widest, c) => Math.max(widest, c.field.length), 0);
+  return CANONICAL_COLUMNS.map(
+    (c) =>
+      `  ${c.field.padEnd(width)}  ${c.kind}, ${REQUIREMENT_TEXT[c.required]}: ${c.description}`
+  ).join("\n");
+}
 
 /** One reference value as a canonical row (numbers stay numbers, absent values are null). */
 export function toCanonicalRow(value: ReferenceValue): CellValue[] {

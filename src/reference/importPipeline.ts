@@ -25,10 +25,15 @@ import {
   parseDelimitedText,
   parseJsonBytes,
   parseJsonText,
+  emptyTable,
+  fileProblem,
   parsePastedText,
   parseValues,
+  tableConvention,
 } from "./parsers";
-import { ImportDefaults, ValidationReport, validateLong, validateWide } from "./validate";
+import type { DecimalMark, NumberConvention } from "./numbers";
+import { ImportDefaults, ProblemLog, ValidationReport, finishReport } from "./validationReport";
+import { validateLong, validateWide } from "./validate";
 import { WideMetric, describeWideMetrics } from "./wideLayout";
 
 export type SourceKind = "csv" | "xlsx" | "json" | "paste" | "values";
@@ -40,8 +45,10 @@ export interface SourceInput {
   bytes?: Uint8Array | ArrayBuffer;
   text?: string;
   values?: readonly (readonly unknown[])[];
-  /** Worksheet to read from an .xlsx (default: the first with data). */
+  /** Worksheet to read from an .xlsx (default: the first visible sheet that holds a table). */
   sheet?: string;
+  /** The decimal mark the user chose; otherwise inferred from every numeric cell. */
+  decimal?: DecimalMark;
 }
 
 export interface ParsedSource {
@@ -60,6 +67,8 @@ export interface ParsedSource {
   /** Wide layout: one entry per metric column with guessed unit and direction to confirm. */
   wideMetrics: WideMetric[];
   decimalComma: boolean;
+  /** The decimal mark inferred from every numeric cell (validateSource's `decimal` overrides it). */
+  numberConvention: NumberConvention;
   delimiter?: string;
   problems: ImportProblem[];
   /** The whole table, for validateSource. */
@@ -113,22 +122,10 @@ export async function parseSource(input: SourceInput): Promise<ParsedSource> {
     table = await readTable(input);
   } catch (error) {
     // Defensive: a reader bug must still end in a report, never in a half-done import.
-    table = {
-      file: input.name,
-      sheets: [],
-      rows: [],
-      rowNumbers: [],
-      decimalComma: false,
-      problems: [
-        {
-          file: input.name,
-          row: 0,
-          column: "",
-          severity: "error",
-          message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}.`,
-        },
-      ],
-    };
+    const reason = error instanceof Error ? error.message : String(error);
+    table = emptyTable(input.name, [
+      fileProblem(input.name, `The file could not be read: ${reason.slice(0, 200)}.`),
+    ]);
   }
   const detection = detectHeader(table.rows);
   const headerCells = table.rows[detection.headerIndex] ?? [];
@@ -166,8 +163,16 @@ export async function parseSource(input: SourceInput): Promise<ParsedSource> {
     previewRows: body.slice(0, PREVIEW_ROWS),
     suggestedMapping: detection.layout === "wide" ? {} : suggestMapping(headers),
     wideMetrics:
-      detection.layout === "wide" ? describeWideMetrics(headerCells, body, industryColumn) : [],
+      detection.layout === "wide"
+        ? describeWideMetrics(
+            headerCells,
+            body,
+            industryColumn,
+            tableConvention(table, input.decimal).decimal
+          )
+        : [],
     decimalComma: table.decimalComma,
+    numberConvention: tableConvention(table, input.decimal),
     ...(table.delimiter ? { delimiter: table.delimiter } : {}),
     problems,
     table: { ...table, problems },
@@ -183,6 +188,8 @@ export interface ValidateOptions {
   /** Treat the source as wide or long regardless of detection. */
   layout?: "long" | "wide";
   defaults?: ImportDefaults;
+  /** The decimal mark the user chose ("," or "."); otherwise inferred from the file. */
+  decimal?: DecimalMark;
 }
 
 /** Validates the whole parsed source (see validate.ts); the report lists every problem. */
@@ -190,20 +197,52 @@ export function validateSource(
   parsed: ParsedSource,
   options: ValidateOptions = {}
 ): ValidationReport {
+  // A file that could not be read (or is empty) has its one message; mapping errors would only add noise.
+  if (parsed.table.rows.length === 0 && parsed.problems.some((p) => p.severity === "error"))
+    return unreadableReport(parsed);
   const layout = options.layout ?? (parsed.layout === "wide" ? "wide" : "long");
+  const decimal =
+    options.decimal ??
+    (parsed.numberConvention.decidedBy === "user" ? parsed.numberConvention.decimal : undefined);
+  const numbers = decimal ? { decimal } : {};
+  // A source that could not be read gets its one message, not every mapping complaint after it.
+  if (parsed.table.rows.length === 0) {
+    const log = new ProblemLog(parsed.table.file, parsed.table.sheet);
+    for (const p of parsed.problems) log.add(p.row, p.column, p.severity, p.message);
+    return finishReport(parsed.table, layout, 0, [], log, tableConvention(parsed.table, decimal));
+  }
   if (layout === "wide")
     return validateWide(
       parsed.table,
       parsed.headerIndex,
       options.wideMetrics ?? parsed.wideMetrics,
-      options.defaults
+      options.defaults,
+      numbers
     );
   return validateLong(
     parsed.table,
     parsed.headerIndex,
     options.mapping ?? parsed.suggestedMapping,
-    options.defaults
+    options.defaults,
+    numbers
   );
+}
+
+function unreadableReport(parsed: ParsedSource): ValidationReport {
+  return {
+    file: parsed.file,
+    ...(parsed.sheet !== undefined ? { sheet: parsed.sheet } : {}),
+    layout: parsed.layout,
+    rowsRead: 0,
+    valid: [],
+    problems: parsed.problems,
+    errorCount: parsed.problems.filter((p) => p.severity === "error").length,
+    warningCount: parsed.problems.filter((p) => p.severity === "warning").length,
+    invalidRowCount: 0,
+    skippedRowCount: 0,
+    numberConvention: parsed.numberConvention,
+    ok: false,
+  };
 }
 
 /** Marks every wide metric as confirmed as guessed (the CLI's --accept-guesses). */
@@ -211,7 +250,8 @@ export function acceptWideGuesses(metrics: readonly WideMetric[]): WideMetric[] 
   return metrics.map((m) => ({ ...m, needsConfirmation: false }));
 }
 
-export { rowsToImport, formatReport } from "./validate";
-export type { ValidationReport, ImportDefaults, ImportChoice } from "./validate";
+export { rowsToImport, formatReport } from "./validationReport";
+export type { ValidationReport, ImportDefaults, ImportChoice } from "./validationReport";
+export type { DecimalMark, NumberConvention } from "./numbers";
 export { serializeMapping, parseMapping } from "./mapping";
 export type { ColumnMapping, WideMetric };

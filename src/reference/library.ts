@@ -10,6 +10,7 @@ import { ProfileEntry } from "../core/benchmarking";
 import { METRIC_CATALOGUE } from "./catalogue";
 import { MetricDefinition, ReferenceValue, normaliseName } from "./model";
 import { type IndustryResolution, resolveIndustryName } from "./industryNames";
+import { withUserPrecedence } from "./precedence";
 
 export interface MetricSummary {
   metric: string;
@@ -87,21 +88,12 @@ export class ReferenceLibrary {
     }
   }
 
-  /**
-   * The active library: workbook values first; a workbook row for an industry × metric hides every
-   * bundled row for that pair, so imported data always wins.
-   */
+  /** The active library: the user's values over the bundled ones (./precedence decides). */
   static combine(
-    workbookValues: readonly ReferenceValue[],
+    userValues: readonly ReferenceValue[],
     bundled: readonly ReferenceValue[]
   ): ReferenceLibrary {
-    const overridden = new Set(
-      workbookValues.map((v) => `${normaliseName(v.industry)}|${normaliseName(v.metric)}`)
-    );
-    const kept = bundled.filter(
-      (v) => !overridden.has(`${normaliseName(v.industry)}|${normaliseName(v.metric)}`)
-    );
-    return new ReferenceLibrary([...workbookValues, ...kept]);
+    return new ReferenceLibrary(withUserPrecedence(userValues, bundled));
   }
 
   get size(): number {

@@ -13,8 +13,11 @@ export type ColumnMapping = Partial<Record<CanonicalField, string | null>>;
 
 export type Layout = "long" | "wide" | "unknown";
 
+/** Longer cells are data or notes, never a header; only a bounded prefix of any cell is looked at. */
+const MAX_HEADER_LENGTH = 120;
+
 function headerKey(text: CellValue): string {
-  return typeof text === "string"
+  return typeof text === "string" && text.length <= MAX_HEADER_LENGTH
     ? normaliseName(text)
         .replace(/[^a-z0-9% ]/g, "")
         .replace(/\s+/g, " ")

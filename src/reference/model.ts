@@ -107,9 +107,13 @@ export interface Practice {
 export const ILLUSTRATIVE_NOTICE = "illustrative sample — replace with your sources";
 export const ILLUSTRATIVE_SOURCE = "Crossbench illustrative sample";
 
-/** Case-, space- and punctuation-insensitive form used for every name lookup. */
+/**
+ * Case-, space- and punctuation-insensitive form used for every name lookup. Compatibility forms are
+ * folded (NFKC) and invisible zero-width characters dropped, so look-alike names are one key.
+ */
 export function normaliseName(name: string): string {
   return name
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "")
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[\s_\-.,/&()]+/g, " ")

@@ -4,7 +4,8 @@
  * for bad input: problems go into `problems` so the caller always gets a report.
  */
 import Papa from "papaparse";
-import { CellValue } from "./canonical";
+import type { CellValue } from "./canonical";
+import { ConventionTally, DecimalMark, NumberConvention } from "./numbers";
 
 export interface ImportProblem {
   file: string;
@@ -29,13 +30,41 @@ export interface RawTable {
   /** Detected CSV delimiter and decimal separator. */
   delimiter?: string;
   decimalComma: boolean;
+  /** Cells that only a decimal comma / only a decimal point reads, and ambiguous ones (all cells). */
+  numberEvidence: { comma: number; point: number; ambiguous: number };
 }
 
 /** Excel's limit for text in one cell; longer text could not be stored faithfully. */
 export const MAX_CELL_TEXT = 32767;
 
 export function emptyTable(file: string, problems: ImportProblem[] = []): RawTable {
-  return { file, sheets: [], rows: [], rowNumbers: [], problems, decimalComma: false };
+  return {
+    file,
+    sheets: [],
+    rows: [],
+    rowNumbers: [],
+    problems,
+    decimalComma: false,
+    numberEvidence: { comma: 0, point: 0, ambiguous: 0 },
+  };
+}
+
+/** Tallies the number evidence of every cell and sets the table's inferred decimal mark. */
+export function inferTableNumbers(table: RawTable): RawTable {
+  const tally = new ConventionTally();
+  for (const row of table.rows) for (const cell of row) tally.add(cell);
+  table.numberEvidence = { comma: tally.comma, point: tally.point, ambiguous: tally.ambiguous };
+  table.decimalComma = tableConvention(table).decimal === ",";
+  return table;
+}
+
+/** The table's number convention: the user's choice, else what its cells say. */
+export function tableConvention(table: RawTable, chosen?: DecimalMark): NumberConvention {
+  const tally = new ConventionTally();
+  tally.comma = table.numberEvidence.comma;
+  tally.point = table.numberEvidence.point;
+  tally.ambiguous = table.numberEvidence.ambiguous;
+  return tally.convention(table.delimiter, chosen);
 }
 
 export function fileProblem(file: string, message: string, sheet?: string): ImportProblem {
@@ -50,8 +79,36 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** The one way a column is named in messages: its letter and (a bounded prefix of) its header. */
+export function columnLabel(index: number, header: CellValue | undefined): string {
+  const text = header === null || header === undefined ? "" : String(header).trim();
+  if (!text) return columnLetter(index);
+  return `${columnLetter(index)} (${text.length > 40 ? `${text.slice(0, 37)}...` : text})`;
+}
+
 /**
- * Decodes file bytes: UTF-8 (BOM or not), UTF-16 with a BOM; bytes that are not valid UTF-8 are read
+ * UTF-16 without a byte-order mark, as some exporters write it: text in Latin script has a zero byte in
+ * every other position (the high byte first in big-endian). Looks at the first 4 KB only.
+ */
+function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return undefined;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return undefined;
+  const length = Math.min(bytes.length, 4096) & ~1;
+  if (length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return "utf-16le";
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * Decodes file bytes: UTF-8 (BOM or not), UTF-16 with or without a BOM; bytes that are not valid UTF-8 are read
  * as Windows-1252 (what Excel on Windows writes for "CSV") with a warning to check accented letters.
  */
 export function decodeText(
@@ -59,6 +116,9 @@ export function decodeText(
   file: string
 ): { text: string; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
+  const utf16 =
+    bytes.length >= 2 && !(bytes[0] === 0xef && bytes[1] === 0xbb) ? sniffUtf16(bytes) : undefined;
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), problems };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), problems };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -82,36 +142,51 @@ export function decodeText(
   }
 }
 
-const DECIMAL_COMMA_NUMBER = /^[+-]?\d{1,3}(\.\d{3})*,\d+%?$|^[+-]?\d+,\d+%?$/;
-const DECIMAL_POINT_NUMBER = /^[+-]?\d{1,3}(,\d{3})*\.\d+%?$|^[+-]?\d+\.\d+%?$/;
+const DELIMITERS = ["\t", ";", ",", "|"] as const;
 
-/** Decides the decimal separator from the numbers in the data: comma when comma-decimals dominate. */
-export function detectDecimalComma(
-  rows: readonly CellValue[][],
-  delimiter: string | undefined
-): boolean {
-  if (delimiter === ",") return false;
-  let comma = 0;
-  let point = 0;
-  for (const row of rows.slice(0, 500)) {
-    for (const cell of row) {
-      if (typeof cell !== "string") continue;
-      const text = cell.trim();
-      if (DECIMAL_COMMA_NUMBER.test(text)) comma++;
-      else if (DECIMAL_POINT_NUMBER.test(text)) point++;
-    }
+/**
+ * The delimiter of delimited text, from its first 50 lines: the one that splits the non-empty lines
+ * into the same number (≥ 2) of fields most consistently, more fields breaking ties. papaparse's own
+ * guess counts a trailing empty line, so it misses two-column semicolon files.
+ */
+export function sniffDelimiter(text: string): string {
+  const sample = text.slice(0, 65536);
+  let best: { delimiter: string; consistency: number; fields: number } = {
+    delimiter: ",",
+    consistency: 0,
+    fields: 0,
+  };
+  for (const delimiter of DELIMITERS) {
+    const lines = Papa.parse<string[]>(sample, {
+      delimiter,
+      preview: 50,
+      skipEmptyLines: "greedy",
+    }).data;
+    if (sample.length === 65536 && lines.length > 1) lines.pop();
+    const counts = new Map<number, number>();
+    for (const line of lines) counts.set(line.length, (counts.get(line.length) ?? 0) + 1);
+    let fields = 0;
+    let mode = 0;
+    for (const [count, times] of counts)
+      if (times > mode || (times === mode && count > fields)) [fields, mode] = [count, times];
+    if (fields < 2) continue;
+    const consistency = mode / lines.length;
+    if (
+      consistency > best.consistency + 1e-9 ||
+      (Math.abs(consistency - best.consistency) <= 1e-9 && fields > best.fields)
+    )
+      best = { delimiter, consistency, fields };
   }
-  return comma > point;
+  return best.delimiter;
 }
 
-/** CSV or TSV text to a table; papaparse detects the delimiter (, ; tab |) and handles quoting. */
+/** CSV or TSV text to a table; the delimiter (, ; tab |) is sniffed, papaparse handles quoting. */
 export function parseDelimitedText(text: string, file: string, delimiter?: string): RawTable {
   const table = emptyTable(file);
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const result = Papa.parse<string[]>(clean, {
-    delimiter: delimiter ?? "",
+    delimiter: delimiter ?? sniffDelimiter(clean),
     skipEmptyLines: false,
-    delimitersToGuess: [",", ";", "\t", "|"],
   });
   table.delimiter = result.meta.delimiter;
   // papaparse counts data rows from 0; its line numbers equal row numbers because we keep empty lines.
@@ -132,12 +207,26 @@ export function parseDelimitedText(text: string, file: string, delimiter?: strin
       message: `${error.message}.`,
     });
   }
-  table.decimalComma = detectDecimalComma(table.rows, table.delimiter);
-  return table;
+  return inferTableNumbers(table);
+}
+
+/** Text that is mostly NULs is not text in any encoding we read: say so once, read nothing. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4096);
+  let nuls = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0) nuls++;
+  return nuls > head.length * 0.05;
 }
 
 export function parseCsvBytes(bytes: Uint8Array, file: string): RawTable {
   const { text, problems } = decodeText(bytes, file);
+  if (looksBinary(text))
+    return emptyTable(file, [
+      fileProblem(
+        file,
+        "The file is not text Crossbench can read: it is full of NUL bytes (a binary file, or UTF-16/UTF-32 in an unusual form). Save it as 'CSV UTF-8'."
+      ),
+    ]);
   const table = parseDelimitedText(text, file);
   table.problems.unshift(...problems);
   return table;
@@ -188,7 +277,7 @@ export function parseJsonText(text: string, file: string): RawTable {
       table.rows.push(row.map(jsonCell));
       table.rowNumbers.push(i + 1);
     });
-    return table;
+    return inferTableNumbers(table);
   }
   const headers: string[] = [];
   const flat: Record<string, unknown>[] = [];
@@ -219,7 +308,7 @@ export function parseJsonText(text: string, file: string): RawTable {
     table.rows.push(headers.map((h) => jsonCell(record[h])));
     table.rowNumbers.push(i + 2);
   });
-  return table;
+  return inferTableNumbers(table);
 }
 
 export function parseJsonBytes(bytes: Uint8Array, file: string): RawTable {
@@ -243,6 +332,5 @@ export function parseValues(
     table.rows.push(cells);
     table.rowNumbers.push(i + 1);
   });
-  table.decimalComma = detectDecimalComma(table.rows, undefined);
-  return table;
+  return inferTableNumbers(table);
 }

@@ -45,6 +45,41 @@ export function excelTextInput(text: string): string {
     NUMBER_LIKE.test(trimmed) ||
     DATE_LIKE.test(trimmed) ||
     WORD_VALUES.has(trimmed.toUpperCase()) ||
+    /^\(\s*[$€£¥]?\s*\d[\d,. ]*%?\s*\)$/.test(trimmed) ||
     /^[$€£¥]/.test(trimmed);
   return risky ? `'${text}` : text;
+}
+
+// XML 1.0 allows tab, LF, CR and U+0020..U+D7FF, U+E000..U+FFFD and the astral planes (as pairs).
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first character an .xlsx (XML) cannot hold, or undefined. */
+export function findXmlForbiddenCharacter(
+  text: string
+): { index: number; codePoint: number } | undefined {
+  const match = XML_FORBIDDEN.exec(text);
+  return match ? { index: match.index, codePoint: match[0].charCodeAt(0) } : undefined;
+}
+
+/** Text with every character XML forbids replaced by U+FFFD, so any file writer emits well-formed XML. */
+export function xmlSafeText(text: string): string {
+  return XML_FORBIDDEN.test(text) ? text.replace(new RegExp(XML_FORBIDDEN, "g"), "\ufffd") : text;
+}
+
+// Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen: invisible, but they make names differ.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+export function stripInvisibleCharacters(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
+/**
+ * User text as every writer hands it to a cell. `target` "range" (Office.js Range.values, which parses
+ * input like typing) gets Excel's text prefix where Excel would convert the text; "file" (a cell written
+ * into .xlsx XML as a string, which Excel never re-parses) only loses characters XML cannot hold.
+ */
+export function cellText(text: string, target: "range" | "file"): string {
+  return target === "range" ? excelTextInput(xmlSafeText(text)) : xmlSafeText(text);
 }

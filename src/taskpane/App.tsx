@@ -18,6 +18,22 @@ const PracticesScreen = lazy(
 const LibraryScreen = lazy(
   () => import(/* webpackChunkName: "library" */ "./screens/LibraryScreen")
 );
+const ExplainScreen = lazy(
+  () => import(/* webpackChunkName: "explain-screen" */ "./screens/ExplainScreen")
+);
+const SelfCheckScreen = lazy(
+  () => import(/* webpackChunkName: "selfcheck-screen" */ "./screens/SelfCheckScreen")
+);
+
+const SCREEN_IDS: readonly ScreenId[] = [
+  "start",
+  "workbook",
+  "import",
+  "practices",
+  "library",
+  "explain",
+  "selfcheck",
+];
 
 const useStyles = makeStyles({
   root: {
@@ -63,6 +79,16 @@ export function App({ actions }: AppProps) {
     [actions]
   );
   const goHome = useCallback(() => setScreen("start"), []);
+
+  // A ribbon button (e.g. "Check installation") can ask for a screen, before or after the pane renders.
+  useEffect(
+    () =>
+      actions.onOpenScreenRequest?.((requested) => {
+        const known = SCREEN_IDS.find((id) => id === requested);
+        if (known) setScreen(known);
+      }),
+    [actions]
+  );
 
   if (loadError !== undefined) {
     return (
@@ -123,6 +149,10 @@ export function App({ actions }: AppProps) {
             settings={settings}
           />
         )}
+        {screen === "explain" && actions.explainCell && (
+          <ExplainScreen explain={actions.explainCell} />
+        )}
+        {screen === "selfcheck" && actions.selfCheck && <SelfCheckScreen run={actions.selfCheck} />}
       </Suspense>
     </main>
   );

@@ -13,7 +13,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { NotInExcel } from "./NotInExcel";
-import { createExcelActions } from "../excel/actions";
+import { createExcelActions } from "./excelActions";
 import { isDarkTheme } from "./theme";
 
 interface TestHost {
@@ -50,12 +50,17 @@ function officeThemeBackground(): string | undefined {
 function start(info: { host: Office.HostType | null } | undefined): void {
   const seam = testHost();
   if (info?.host === Office.HostType.Excel) {
-    render(<App actions={createExcelActions()} />, isDarkTheme(officeThemeBackground()));
+    const background = officeThemeBackground();
+    render(
+      <App actions={createExcelActions({ themeBackground: background })} />,
+      isDarkTheme(background)
+    );
   } else if (seam && !info?.host) {
     (globalThis as { Excel?: unknown }).Excel = seam.Excel;
+    const background = seam.officeTheme?.bodyBackgroundColor;
     render(
-      <App actions={createExcelActions()} />,
-      isDarkTheme(seam.officeTheme?.bodyBackgroundColor)
+      <App actions={createExcelActions({ themeBackground: background })} />,
+      isDarkTheme(background)
     );
   } else {
     render(<NotInExcel />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);

@@ -1,12 +1,27 @@
 /**
- * What the task pane can ask of the workbook and of the other Crossbench modules. The pane's
- * components receive one `PaneActions` object (built in src/excel/actions.ts for Excel, faked in tests)
- * and never touch Office themselves. A capability left undefined means its module is not available,
- * and the screen that needs it is not shown.
+ * The pane's contract: what the task pane can ask of the workbook and of the other Crossbench modules,
+ * and the data types that cross that line. The pane's components receive one `PaneActions` object
+ * (composed in ./excelActions.ts for Excel, faked in tests) and never touch Office themselves. A
+ * capability left undefined means its module is not available, and the screen that needs it is not shown.
+ *
+ * This module imports nothing: src/excel implements these interfaces, the screens consume them, and
+ * neither side has to load the other to know the shapes.
  */
-import type { PaneSettings } from "../excel/settings";
 
-export type { PaneSettings, TargetPercentile } from "../excel/settings";
+export const TARGET_PERCENTILES = ["median", "p75", "p90"] as const;
+export type TargetPercentile = (typeof TARGET_PERCENTILES)[number];
+
+/** The user's defaults, kept in the workbook's own settings (src/excel/settings.ts). */
+export interface PaneSettings {
+  /** The user's own industry, as named in the reference library; "" until chosen. */
+  industry: string;
+  /** Annual discount rate as a fraction (0.08 = 8 %). */
+  discountRate: number;
+  /** ISO 4217 code used for money formats, e.g. "EUR". */
+  currency: string;
+  /** The performance level the user aims for. */
+  targetPercentile: TargetPercentile;
+}
 
 export interface FunctionParameterInfo {
   name: string;
@@ -194,6 +209,35 @@ export interface ImportActions {
   ): Promise<ImportSummary>;
 }
 
+/** "Explain this cell": why a BENCH cell shows what it shows (src/excel/explainCell.ts). */
+export interface CellExplanation {
+  address: string;
+  formula: string;
+  kind: "no-formula" | "not-bench" | "cannot-evaluate" | "value" | "error";
+  headline: string;
+  /** The full reason for an error (Excel drops it on #NUM! and #DIV/0!). */
+  message?: string;
+  /** What to change, or what the value means. */
+  details: string[];
+  arguments: { parameter: string; text: string; shown: string }[];
+  /** The whole explanation as plain text, for copying. */
+  text: string;
+}
+
+export interface SelfCheckLine {
+  section: string;
+  label: string;
+  status: "pass" | "fail" | "info" | "manual";
+  detail: string;
+}
+
+/** "Check this installation" (src/excel/selfCheck.ts): the report the user copies and sends back. */
+export interface SelfCheckReport {
+  passed: boolean;
+  lines: SelfCheckLine[];
+  text: string;
+}
+
 export interface PaneActions {
   readSettings(): Promise<PaneSettings>;
   writeSettings(settings: PaneSettings): Promise<void>;
@@ -206,4 +250,13 @@ export interface PaneActions {
   practices?: PracticeActions;
   /** Loads the import flow (parsers for CSV, XLSX and JSON) when the user opens it. */
   importer?: () => Promise<ImportActions>;
+  /** Explains the active cell's BENCH formula. */
+  explainCell?: () => Promise<CellExplanation>;
+  /** Runs the installation self-check; `onProgress` names the step running. */
+  selfCheck?: (onProgress: (step: string) => void) => Promise<SelfCheckReport>;
+  /**
+   * Lets the ribbon open the pane at a screen: calls `open` with the requested screen now and whenever
+   * the ribbon asks again; returns the unsubscribe function.
+   */
+  onOpenScreenRequest?: (open: (screen: string) => void) => () => void;
 }

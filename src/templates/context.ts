@@ -55,6 +55,11 @@ export interface TemplateContext {
   included: readonly string[];
   /** Charts the renderer cannot draw (listed on the Summary so they are not dropped silently). */
   chartsNotDrawn?: readonly { sheet: string; title: string }[];
+  /**
+   * Gap analysis: every catalogue metric instead of only those the industry has figures for, and the
+   * user's own values by metric name (instead of the sample values).
+   */
+  gap?: { allMetrics?: boolean; yourValues?: Readonly<Record<string, number>> };
   /** The user's defaults from the task pane (discount rate for ROI, target level for the gap analysis). */
   preferences?: { discountRate?: number; targetPercentile?: "median" | "p75" | "p90" };
   /** Fit scorecard: leave the candidates' ratings blank for the user (the pane's "add to scorecard"). */

@@ -2,6 +2,7 @@
  * Practice fit scorecard: eight criteria weighted by hand or from a pairwise (AHP) matrix, candidate
  * practices from the library as columns, 1-5 ratings, a 0-100 fit score per practice and its rank.
  */
+import { RANDOM_INDEX } from "../core/fit";
 import { findPractices } from "../reference/practiceSearch";
 import {
   bench,
@@ -15,7 +16,7 @@ import {
   text,
   title,
 } from "./cells";
-import { GENERATED_VALUE_NOTE, TemplateContext } from "./context";
+import { TemplateContext } from "./context";
 import type { PlanCell, SheetPlan } from "./plan";
 import { columnLetter } from "./plan";
 import { abs, at, SheetRows } from "./sheet";
@@ -62,6 +63,76 @@ const SAMPLE_RATINGS = [
   [3, 4, 2, 3],
 ];
 
+/**
+ * Squarings of the comparison matrix in portable files: A^(2^k) converges to the rank-one projection on
+ * the principal eigenvector at the rate (λ2/λ1)^(2^k), so 2^10 = 1024 powers match src/core's eigenvector
+ * to rounding for any positive reciprocal matrix whose second eigenvalue is not within 3 % of the first.
+ */
+export const AHP_SQUARINGS = 10;
+
+/**
+ * Section 4 of portable files: the AHP weights and consistency ratio as native formulas. Each block is
+ * the previous one squared and divided by its sum squared (so figures stay near 1), rows of the last
+ * block summed give the weights, and λmax = Σ (A·w)ᵢ since the weights sum to 1; CR = max(0, (λmax − n)
+ * / (n − 1)) / RI, as src/core/fit.ts computes it.
+ */
+function ahpHelper(matrixTop: number, helperTop: number, weightsTop: number) {
+  const n = FIT_CRITERIA.length;
+  const sumColumn = n + 1;
+  const blockTop = (k: number): number => (k === 0 ? matrixTop : helperTop + 3 + (k - 1) * n);
+  const row = (k: number, i: number): string =>
+    `${abs(1, blockTop(k) + i)}:${abs(n, blockTop(k) + i)}`;
+  const column = (k: number, j: number): string =>
+    `${abs(1 + j, blockTop(k))}:${abs(1 + j, blockTop(k) + n - 1)}`;
+  const block = (k: number): string => `${abs(1, blockTop(k))}:${abs(n, blockTop(k) + n - 1)}`;
+  const sumCell = (k: number): string =>
+    k === 0 ? abs(1, helperTop + 2) : abs(sumColumn, blockTop(k));
+  const productTop = blockTop(AHP_SQUARINGS + 1);
+  const lambdaRow = productTop + n;
+  const weightsColumn = `${abs(2, weightsTop)}:${abs(2, weightsTop + n - 1)}`;
+  const randomIndex = RANDOM_INDEX[n];
+  return {
+    weightFormula: (i: number): string =>
+      `=SUM(${row(AHP_SQUARINGS, i)})/${sumCell(AHP_SQUARINGS)}`,
+    consistencyFormula: `=MAX(0,(${abs(1, lambdaRow)}-${n})/${n - 1})/${randomIndex}`,
+    rows(width: number): (PlanCell | null)[][] {
+      const rows: (PlanCell | null)[][] = [
+        sectionRow(
+          "4. AHP calculation (native formulas, no inputs): weights and consistency from the comparisons",
+          width
+        ),
+        [
+          note(
+            `Each block is the one above squared (MMULT), divided by its sum squared; after ${AHP_SQUARINGS} squarings every column is proportional to the principal eigenvector.`
+          ),
+        ],
+        [text("Sum of the comparisons"), formula(`=SUM(${block(0)})`, FORMAT.number)],
+      ];
+      for (let k = 1; k <= AHP_SQUARINGS; k++) {
+        for (let i = 0; i < n; i++) {
+          rows.push([
+            i === 0 ? text(`Comparisons ^ ${2 ** k} (scaled)`) : text(""),
+            ...Array.from({ length: n }, (_c, j) =>
+              formula(`=MMULT(${row(k - 1, i)},${column(k - 1, j)})/${sumCell(k - 1)}^2`, "0.0000")
+            ),
+            i === 0 ? formula(`=SUM(${block(k)})`, "0.0000") : null,
+          ]);
+        }
+      }
+      for (let i = 0; i < n; i++)
+        rows.push([
+          i === 0 ? text("Comparisons x weights (A.w)") : text(""),
+          formula(`=MMULT(${row(0, i)},${weightsColumn})`, "0.0000"),
+        ]);
+      rows.push([
+        text("Largest eigenvalue (lambda max)", "key"),
+        formula(`=SUM(${abs(1, productTop)}:${abs(1, productTop + n - 1)})`, "0.0000", "key"),
+      ]);
+      return rows;
+    },
+  };
+}
+
 export function fitTemplate(context: TemplateContext): SheetPlan {
   const { library, industry, maths } = context;
   const portable = context.mode === "portable";
@@ -93,7 +164,8 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
         : "Yellow cells with blue text are inputs (sample ratings: replace them). Weights come from the pairwise comparisons or are typed in."
     ),
   ]);
-  sheet.add([text("Your industry"), input(industry)]);
+  // The candidate practices are chosen for the industry when the sheet is made: shown, not an input.
+  sheet.add([text("Candidates chosen for"), { value: industry, style: "output" }]);
   const weightModeRow = sheet.add([text("Weights from (pairwise / typed)"), input("pairwise")]);
   sheet.add();
 
@@ -126,6 +198,10 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
       return undefined;
     }
   })();
+  // Portable files compute the AHP weights and CR with native formulas in section 4, below the scores;
+  // its rows are fixed once the rows above it are (see ahpHelper).
+  const helperTop = matrixTop + 2 * n + 9;
+  const helper = ahpHelper(matrixTop, helperTop, weightsTop);
   FIT_CRITERIA.forEach((criterion, i) => {
     const row = weightsTop + i;
     const ahpCell: PlanCell | null =
@@ -133,14 +209,14 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
         ? bench(
             {
               formula: `=BENCH.AHPWEIGHTS(${matrixRange})`,
-              portable: { value: ahpWeights?.[0] ?? null },
+              portable: { formula: helper.weightFormula(0) },
               cached: ahpWeights?.[0],
               spill: { rows: n, columns: 1 },
             },
             FORMAT.percent
           )
         : portable
-          ? { value: ahpWeights?.[i] ?? null, format: FORMAT.percent, style: "output" }
+          ? formula(helper.weightFormula(i), FORMAT.percent)
           : null;
     sheet.add([
       text(criterion.name),
@@ -159,7 +235,7 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
     bench(
       {
         formula: `=BENCH.AHPCR(${matrixRange})`,
-        portable: { value: consistency ?? null },
+        portable: { formula: helper.consistencyFormula },
         cached: consistency,
       },
       "0.000",
@@ -171,7 +247,19 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
       "key"
     ),
   ]);
-  sheet.add(portable ? [null, note(`AHP weights and CR: ${GENERATED_VALUE_NOTE}`)] : []);
+  sheet.add(
+    portable
+      ? [
+          null,
+          note(
+            `AHP weights: the principal eigenvector of the comparisons, computed live in section 4 (the matrix squared ${AHP_SQUARINGS} times). Weights are used when "Weights from" says pairwise.`
+          ),
+        ]
+      : [
+          null,
+          note('Weights are used when "Weights from" says pairwise; otherwise the typed ones.'),
+        ]
+  );
   sheet.add(
     sectionRow(
       "2. Pairwise comparisons: how much more important is the row criterion than the column one (1 = equal, 3 = moderately, 5 = strongly, 9 = extremely)",
@@ -263,6 +351,14 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
       "Fit score = 100 x sum of weight x (rating - 1) / 4 over the rated criteria, divided by the weights of the rated criteria. Blank ratings are left out."
     ),
   ]);
+  if (portable) {
+    sheet.add();
+    if (sheet.next !== helperTop)
+      throw new Error(
+        `fit template layout drifted: helper at ${sheet.next}, expected ${helperTop}`
+      );
+    for (const row of helper.rows(width)) sheet.add(row);
+  }
 
   return {
     key: "fit",

@@ -131,34 +131,64 @@ function sampleValue(value: ReferenceValue | undefined, index: number): number |
   return mid ?? null;
 }
 
+/** The metrics the sheet lists: those the industry has figures for, or all of them when asked or when it has none. */
+export function gapMetrics(context: TemplateContext): {
+  metrics: readonly MetricDefinition[];
+  industryHasFigures: boolean;
+} {
+  const { library, industry } = context;
+  const own = library.metrics.filter((m) => findValue(library.values, industry, m.name));
+  const industryHasFigures = own.length > 0;
+  return {
+    metrics: context.gap?.allMetrics || !industryHasFigures ? library.metrics : own,
+    industryHasFigures,
+  };
+}
+
+/** Where a metric's figures come from, with the illustrative label only on illustrative figures. */
+function provenance(value: ReferenceValue | undefined, bestIllustrative: boolean): string {
+  const parts: string[] = [];
+  if (!value) parts.push("no figures for your industry");
+  else if (value.illustrative) parts.push(ILLUSTRATIVE_NOTICE);
+  else parts.push([value.source, value.year].filter((p) => p !== undefined && p !== "").join(", "));
+  if (bestIllustrative && !value?.illustrative)
+    parts.push(`best other industry: ${ILLUSTRATIVE_NOTICE}`);
+  return parts.join("; ");
+}
+
+const COLUMNS = [
+  "Metric",
+  "Category",
+  "Unit",
+  "Better when",
+  "Your value",
+  "P10",
+  "P25",
+  "Median",
+  "P75",
+  "P90",
+  "Top quartile",
+  "Best other industry",
+  "Its median",
+  "Your percentile",
+  "Gap to target",
+  "Priority",
+  "Single value",
+  "Figures from",
+] as const;
+const col = (name: (typeof COLUMNS)[number]): number => COLUMNS.indexOf(name);
+
 export function gapTemplate(context: TemplateContext): SheetPlan {
   const { library, industry, maths } = context;
   const portable = context.mode === "portable";
-  const metrics = library.metrics;
+  const { metrics, industryHasFigures } = gapMetrics(context);
   const industries = [...new Set(library.values.map((v) => v.industry))].sort((a, b) =>
     a.localeCompare(b)
   );
   const sheet = new SheetRows();
-  const columns = [
-    "Metric",
-    "Category",
-    "Unit",
-    "Better when",
-    "Your value",
-    "P10",
-    "P25",
-    "Median",
-    "P75",
-    "P90",
-    "Top quartile",
-    "Best other industry",
-    "Its median",
-    "Your percentile",
-    "Gap to target",
-    "Priority",
-  ];
-  const width = columns.length;
-  const listColumn = width + 2; // drop-down lists sit to the right, past a spacer column
+  const width = COLUMNS.length;
+  const listColumn = width; // drop-down lists sit to the right of the table
+  const chartColumn = listColumn + 3; // the chart's data, past the lists and a spacer
 
   sheet.add([title("Gap analysis")]);
   sheet.add([
@@ -166,75 +196,120 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       "Shows where you stand against your industry and the best other industry on each metric, and which gaps to close first."
     ),
   ]);
-  const illustrative = library.values.some((v) => v.illustrative);
+  const shown = metrics.map((m) => findValue(library.values, industry, m.name));
+  const illustrativeCount = shown.filter((v) => v?.illustrative).length;
   sheet.add([
-    illustrative
-      ? { value: `Reference figures: ${ILLUSTRATIVE_NOTICE}.`, style: "warning" }
+    illustrativeCount > 0
+      ? {
+          value:
+            illustrativeCount === shown.length
+              ? `Reference figures: ${ILLUSTRATIVE_NOTICE}.`
+              : `${illustrativeCount} of ${shown.length} metrics use illustrative figures (see "Figures from"): ${ILLUSTRATIVE_NOTICE}.`,
+          style: "warning",
+        }
       : note("Reference figures from your library; see the Reference sheet for sources."),
   ]);
-  const industryRow = sheet.add([text("Your industry"), input(industry)]);
+  // In portable files the figures are fixed when the file is made, so the industry is shown, not asked.
+  const industryRow = sheet.add([
+    text("Your industry"),
+    portable ? { value: industry, style: "output" } : input(industry),
+  ]);
   const targetRow = sheet.add([
     text("Target level (median, p75 or p90)"),
     input(context.preferences?.targetPercentile ?? "p75"),
   ]);
+  const own = context.gap?.yourValues;
+  const valuesNote = own
+    ? '"Your value": your figures.'
+    : 'Sample "your value" figures: replace them.';
   sheet.add([
     note(
-      portable
-        ? `Sample "your value" figures: replace them. Reference figures are for ${industry} as generated (open in Excel with Crossbench, or use --formulas bench, for figures that follow the industry cell).`
-        : 'Sample "your value" figures: replace them. Reference figures follow the industry cell (BENCH.METRIC).'
+      (portable
+        ? `${valuesNote} Reference figures are for ${industry} as generated (open in Excel with Crossbench, or use --formulas bench, for figures that follow the industry cell).`
+        : `${valuesNote} Reference figures follow the industry cell (BENCH.METRIC).`) +
+        (industryHasFigures
+          ? ""
+          : ` The library has no figures for ${industry}: every catalogue metric is listed.`)
     ),
   ]);
   sheet.add(sectionRow("Metrics", width));
-  const headerRow = sheet.add(columns.map((c) => header(c)));
+  const headerRow = sheet.add(COLUMNS.map((c) => header(c)));
   const firstDataRow = sheet.next;
   const industryCell = abs(1, industryRow);
   const targetCell = abs(1, targetRow);
+  const charted: number[] = [];
 
   metrics.forEach((metric, index) => {
     const row = sheet.next;
     const value = findValue(library.values, industry, metric.name);
     const format = formatForUnit(metric.unit);
     const metricCell = `$A${row}`;
-    const statisticCell = (key: string): PlanCell => {
-      const figure = value?.statistics[key as keyof ReferenceValue["statistics"]];
+    const c = (name: (typeof COLUMNS)[number]): string => at(col(name), row);
+    const statisticCell = (key: keyof ReferenceValue["statistics"]): PlanCell => {
+      const figure = value?.statistics[key];
       return bench(
         {
-          formula: `=IFERROR(BENCH.METRIC(${industryCell},${metricCell},${quoted(key)}),"")`,
+          formula: `=IFNA(BENCH.METRIC(${industryCell},${metricCell},${quoted(key)}),"")`,
           portable: { value: figure ?? null },
           cached: figure ?? null,
         },
         format
       );
     };
-    const quantileCells = QUANTILES.map((q) => statisticCell(q.key));
     const best = bestOtherIndustry(library.values, metric, industry);
-    const yourValue = sampleValue(value, index);
-    const v = at(4, row);
+    const bestValue = best
+      ? library.values.find(
+          (v) =>
+            normaliseName(v.industry) === normaliseName(best.industry) &&
+            normaliseName(v.metric) === normaliseName(metric.name)
+        )
+      : undefined;
+    const yourValue = own?.[metric.name] ?? (own ? null : sampleValue(value, index));
+    const v = c("Your value");
     const points = QUANTILES.flatMap((q, i) => {
       const figure = value?.statistics[q.key];
       return figure === undefined ? [] : [{ cell: at(5 + i, row), figure, level: q.level }];
     });
     const portablePercentile = percentileFormula(v, points, metric.direction);
+    if (portablePercentile || !portable) charted.push(row);
     const cachedPercentile =
       yourValue === null ? null : maths.percentile(yourValue, industry, metric.name);
-    const pick = (lowerIsBetter: string, higherIsBetter: string): string =>
-      metric.direction === "lower" ? lowerIsBetter : higherIsBetter;
-    const gapPortable =
-      `=IF(${v}="","",IFERROR(IF(${targetCell}="median",${pick(`${v}-${at(7, row)}`, `${at(7, row)}-${v}`)},` +
-      `IF(${targetCell}="p90",${pick(`${v}-${at(5, row)}`, `${at(9, row)}-${v}`)},${pick(`${v}-${at(6, row)}`, `${at(8, row)}-${v}`)})),""))`;
+    const lower = metric.direction === "lower";
+    // Performance levels as raw figures: for lower-is-better metrics p75 performance is the raw p25.
+    const perf25 = lower ? c("P75") : c("P25");
+    const perf75 = lower ? c("P25") : c("P75");
+    const perf90 = lower ? c("P10") : c("P90");
+    // BENCH.GAP takes the single published value as the middle when there is no median.
+    const middleFigure = `IF(ISNUMBER(${c("Median")}),${c("Median")},${c("Single value")})`;
+    const worse = (figure: string): string => (lower ? `${v}>${figure}` : `${v}<${figure}`);
+    const short = (figure: string): string => (lower ? `${v}-${figure}` : `${figure}-${v}`);
+    const targetFigure = `IF(${targetCell}="median",${middleFigure},IF(${targetCell}="p90",${perf90},${perf75}))`;
+    const gapPortable = `=IF(${v}="","",IF(ISNUMBER(${targetFigure}),${short(targetFigure)},"n/a: no "&${targetCell}&" published"))`;
+    const percentile = c("Your percentile");
+    const median = c("Median");
+    // Priority from the figures that exist: below the 25th-percentile performance figure is High even
+    // when no p10 is published (the percentile is held at 0.25 below the lowest point).
+    const priority =
+      `=IF(OR(${v}="",NOT(ISNUMBER(${v}))),"",` +
+      `IF(ISNUMBER(${perf25}),IF(${worse(perf25)},"High",IF(ISNUMBER(${median}),IF(${worse(median)},"Medium","Low"),"Low")),` +
+      `IF(ISNUMBER(${median}),IF(${worse(median)},"Medium","Low"),` +
+      `IF(ISNUMBER(${percentile}),IF(${percentile}<0.25,"High",IF(${percentile}<0.5,"Medium","Low")),"n/a"))))`;
     sheet.add([
       input(metric.name),
       text(metric.category),
       text(metric.unit),
       text(metric.direction),
       input(yourValue, format),
-      ...quantileCells,
-      formula(`=IF(${at(3, row)}="lower",${at(6, row)},${at(8, row)})`, format),
+      ...QUANTILES.map((q) => statisticCell(q.key)),
+      formula(
+        `=IF(${c("Better when")}="lower",IF(ISNUMBER(${c("P25")}),${c("P25")},"n/a"),IF(ISNUMBER(${c("P75")}),${c("P75")},"n/a"))`,
+        format
+      ),
       text(best?.industry ?? ""),
       bench(
         {
           formula: best
-            ? `=IFERROR(BENCH.METRIC(${at(11, row)},${metricCell},"median"),"")`
+            ? `=IFNA(BENCH.METRIC(${c("Best other industry")},${metricCell},"median"),"")`
             : '=""',
           portable: { value: best?.value ?? null },
           cached: best?.value ?? null,
@@ -254,16 +329,17 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       ),
       bench(
         {
-          formula: `=IF(${v}="","",BENCH.GAP(${v},${industryCell},${metricCell},${targetCell}))`,
+          formula: `=IF(${v}="","",IFNA(BENCH.GAP(${v},${industryCell},${metricCell},${targetCell}),"n/a: no "&${targetCell}&" published"))`,
           portable: { formula: gapPortable },
         },
         format,
         "key"
       ),
-      formula(
-        `=IF(ISNUMBER(${at(13, row)}),IF(${at(13, row)}<0.25,"High",IF(${at(13, row)}<0.5,"Medium","Low")),"")`,
-        "General",
-        "key"
+      formula(priority, "General", "key"),
+      statisticCell("value"),
+      text(
+        provenance(value, bestValue?.illustrative === true),
+        value?.illustrative ? "warning" : "note"
       ),
     ]);
   });
@@ -271,9 +347,10 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
   sheet.add();
   sheet.add([
     note(
-      "Percentile: 0.9 means better than 90% of the industry, whichever way the metric is better. Gap: how far you still are from the target level, in the metric's units (positive = short of it). Priority: High below the 25th percentile, Medium below the median."
+      "Percentile: 0.9 means better than 90% of the industry, whichever way the metric is better. Gap: how far you still are from the target level, in the metric's units (positive = short of it). Priority: High when worse than the industry's 25th-percentile performance, Medium when worse than its median. Only published figures are shown: a metric with a single value has no quartiles, percentile or priority."
     ),
   ]);
+  const chartAnchorRow = sheet.next + 1;
 
   // Drop-down lists, to the right of the table.
   const lists: PlanCell[][] = [];
@@ -294,6 +371,22 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
   const dataSpan = (column: number): string =>
     `${at(column, firstDataRow)}:${at(column, Math.max(firstDataRow, lastDataRow))}`;
 
+  // The gap-position chart's data: each metric with a distribution, your percentile beside the target's.
+  const targetLevel = `IF(${targetCell}="median",0.5,IF(${targetCell}="p90",0.9,0.75))`;
+  const chartData: PlanCell[][] = [
+    [header("Metric (chart data)"), header("You"), header("Target level")],
+    ...charted.map((row) => [
+      formula(`=""&${at(0, row)}`, "General", "note"),
+      formula(
+        `=IF(ISNUMBER(${at(col("Your percentile"), row)}),${at(col("Your percentile"), row)},"")`,
+        FORMAT.percent,
+        "note"
+      ),
+      formula(`=${targetLevel}`, FORMAT.percent, "note"),
+    ]),
+  ];
+  const chartRows = Math.max(16, Math.ceil(charted.length * 1.1) + 6);
+
   return {
     key: "gap",
     name: "Gap analysis",
@@ -301,15 +394,37 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
     blocks: [
       { at: "A1", rows: sheet.rows },
       { at: at(listColumn, listTop), rows: lists },
+      ...(charted.length > 0 ? [{ at: at(chartColumn, listTop), rows: chartData }] : []),
     ],
-    columnWidths: [30, 18, 12, 10, 12, 10, 10, 10, 10, 10, 12, 22, 12, 12, 12, 10, 3, 24, 30],
+    columnWidths: [
+      30, 18, 12, 10, 12, 10, 10, 10, 10, 10, 12, 22, 12, 12, 12, 10, 12, 40, 24, 30, 3, 30, 14, 12,
+    ],
+    charts:
+      charted.length > 0
+        ? [
+            {
+              title: "Your position: percentile against the target level",
+              type: "barClustered",
+              data: `${at(chartColumn, listTop)}:${at(chartColumn + 2, listTop + charted.length)}`,
+              seriesBy: "columns",
+              axisTitles: { value: "Percentile in your industry (50% = median)" },
+              valueRange: { min: 0, max: 1 },
+              anchor: at(0, chartAnchorRow),
+              to: at(9, chartAnchorRow + chartRows),
+            },
+          ]
+        : [],
     validations: [
-      {
-        range: at(1, industryRow),
-        kind: "list",
-        source: `=${industriesList}`,
-        prompt: "Pick your industry from the library",
-      },
+      ...(portable
+        ? []
+        : [
+            {
+              range: at(1, industryRow),
+              kind: "list" as const,
+              source: `=${industriesList}`,
+              prompt: "Pick your industry from the library",
+            },
+          ]),
       {
         range: at(1, targetRow),
         kind: "list",
@@ -331,20 +446,25 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       metrics.length > 0
         ? [
             {
-              range: dataSpan(15),
+              range: dataSpan(col("Priority")),
               operator: "equal",
               formula1: '"High"',
               fill: "#F8CBAD",
               fontColor: "#9C0006",
             },
             {
-              range: dataSpan(15),
+              range: dataSpan(col("Priority")),
               operator: "equal",
               formula1: '"Medium"',
               fill: "#FFEB9C",
               fontColor: "#9C5700",
             },
-            { range: dataSpan(13), operator: "lessThan", formula1: "0.25", fill: "#FCE4D6" },
+            {
+              range: dataSpan(col("Your percentile")),
+              operator: "lessThan",
+              formula1: "0.25",
+              fill: "#FCE4D6",
+            },
           ]
         : [],
     protect: true,

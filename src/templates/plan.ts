@@ -103,6 +103,10 @@ export interface ChartPlan {
   anchor: string;
   /** Optional bottom-right corner. */
   to?: string;
+  /** Axis titles: the category axis (the x axis of a scatter chart) and the value axis. */
+  axisTitles?: { category?: string; value?: string };
+  /** Fixed value-axis bounds (e.g. 0 and 1 for percentiles); automatic when absent. */
+  valueRange?: { min: number; max: number };
 }
 
 export interface SheetPlan {
@@ -168,7 +172,8 @@ export function blockBounds(block: CellBlock): {
   right: number;
 } {
   const { row, column } = parseCell(block.at);
-  const width = Math.max(0, ...block.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 125,000 rows into arguments overflows the stack.
+  const width = block.rows.reduce((widest, r) => Math.max(widest, r.length), 0);
   return { top: row, left: column, bottom: row + block.rows.length - 1, right: column + width - 1 };
 }
 

@@ -95,11 +95,13 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
     const [benefitCell, costCell, effortCell, fitCell, roiCell, scoreCell] = [2, 3, 4, 5, 6, 8].map(
       (c) => at(c, row)
     );
+    const [nameCell, timeCell] = [at(0, row), at(7, row)];
     const empty = (value: number | string | undefined, format: string): PlanCell =>
       input(value ?? null, format);
     sheet.add([
       empty(sample?.[0], "General"),
-      empty(sample?.[1], "General"),
+      // Free text that no formula needs: typed like a label, not a yellow input.
+      { value: sample?.[1] ?? null, format: "General", style: "label" },
       empty(sample?.[2], FORMAT.currency),
       empty(sample?.[3], FORMAT.currency),
       empty(sample?.[4], "0"),
@@ -116,12 +118,12 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
       ),
       empty(sample?.[6], "0"),
       formula(
-        `=IF(OR(${roiCell}="",${effortCell}="",${fitCell}=""),"",ROUND(100*(0.4*MIN(MAX(${roiCell},0),3)/3+0.3*${fitCell}/100+0.3*(5-${effortCell})/4),1))`,
+        `=IF(OR(${nameCell}="",${roiCell}="",${effortCell}="",${fitCell}=""),"",ROUND(100*(0.4*MIN(MAX(${roiCell},0),3)/3+0.3*${fitCell}/100+0.3*(5-${effortCell})/4),1))`,
         FORMAT.score,
         "key"
       ),
       formula(
-        `=IF(${scoreCell}="","",IF(AND(${scoreCell}>=60,${effortCell}<=2),"1 Start small now",IF(${scoreCell}>=45,"2 Scale next","3 Later")))`,
+        `=IF(${scoreCell}="","",IF(AND(${scoreCell}>=60,${effortCell}<=2,N(${timeCell})<=6),"1 Start small now",IF(${scoreCell}>=45,"2 Scale next","3 Later")))`,
         "General",
         "key"
       ),
@@ -131,7 +133,7 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
   sheet.add();
   sheet.add([
     note(
-      "Priority score = 100 x (40% ROI, capped at 300% / 300% + 30% fit score / 100 + 30% ease: (5 - effort) / 4). Phase 1: score 60+ and effort 2 or less; phase 2: score 45+."
+      "Priority score = 100 x (40% ROI, capped at 300% / 300% + 30% fit score / 100 + 30% ease: (5 - effort) / 4). Phase 1: score 60+, effort 2 or less and value within 6 months; phase 2: score 45+. Rows without a name are not scored."
     ),
   ]);
   sheet.add([
@@ -196,6 +198,7 @@ export function portfolioTemplate(context: TemplateContext): SheetPlan {
         // Only rows with figures: a blank x value would make Excel number the points 1, 2, 3 instead.
         data: `${at(chartDataColumn, headerRow)}:${at(chartDataColumn + 1, firstRow + SAMPLE_INITIATIVES.length - 1)}`,
         seriesBy: "columns",
+        axisTitles: { category: "Effort (1 low - 5 high)", value: "Expected annual benefit" },
         anchor: at(chartDataColumn + 3, headerRow),
         to: at(chartDataColumn + 10, headerRow + 18),
       },

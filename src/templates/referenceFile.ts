@@ -1,7 +1,7 @@
 /**
  * `--reference FILE` for the workbook command: the file goes through the same parse and validation as
  * the task pane's import (src/reference/importPipeline), and its rows sit over the bundled library the
- * same way the workbook's reference table does in the add-in (same key: the file wins).
+ * same way the workbook's reference table does in the add-in (src/reference/precedence: the file wins).
  */
 import { readFileSync } from "fs";
 import path from "path";
@@ -11,15 +11,18 @@ import {
   parseSource,
   rowsToImport,
   validateSource,
+  type ValidationReport,
 } from "../reference/importPipeline";
-import { referenceKey } from "../reference/model";
+import { withUserPrecedence } from "../reference/precedence";
 import type { TemplateLibrary } from "./context";
 
 /** The file is unreadable or invalid; `report` is the validation report, one line per problem. */
 export class ReferenceFileError extends Error {
   constructor(
     message: string,
-    readonly report: readonly string[]
+    readonly report: readonly string[],
+    /** The validation report itself, for callers that print it their own way (the CLI escapes it). */
+    readonly validation?: ValidationReport
   ) {
     super(message);
     this.name = "ReferenceFileError";
@@ -43,12 +46,10 @@ export async function loadReferenceFile(
     const lines = formatReport(report, 50).split("\n");
     throw new ReferenceFileError(
       `the reference file ${file} is not valid (${report.errorCount} errors); nothing was written`,
-      lines
+      lines,
+      report
     );
   }
-  const keys = new Set(rows.map(referenceKey));
-  return {
-    ...bundled,
-    values: [...rows, ...bundled.values.filter((v) => !keys.has(referenceKey(v)))],
-  };
+  // The file's figures beat the bundled ones for the same industry × metric, whatever the years.
+  return { ...bundled, values: withUserPrecedence(rows, bundled.values) };
 }

@@ -1,15 +1,18 @@
 /**
- * Draws template plans into an .xlsx file with exceljs. exceljs cannot write charts, so the plans' charts
- * are listed on the Summary instead (buildWorkbookPlan with drawsCharts: false).
+ * Draws template plans into an .xlsx file with exceljs. exceljs cannot write charts, so the buffer it
+ * writes goes through xlsxCharts.ts, which adds the plans' charts as native chart parts.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import { toFileFormula } from "./formulas";
 import { parseCell, rangeAddress, SheetKey, type FormulaMode, type SheetPlan } from "./plan";
-import { ResolvedCell, ResolvedSheet, resolveSheet } from "./resolve";
+import { ResolvedCell, ResolvedSheet, resolvedCells, resolveSheet } from "./resolve";
 import { uniqueSheetName } from "./sheetNames";
 import { isInputStyle, STYLES } from "./styles";
+import { addNativeCharts, type ChartSheet } from "./xlsxCharts";
+import { cellText } from "../reference/textSafety";
+import { withDynamicArrays } from "./xlsxDynamicArrays";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -39,14 +42,15 @@ type FileCellValue =
 
 /** The value exceljs stores for a resolved cell (formulas get _xlfn. prefixes; arrays become CSE ranges). */
 export function fileValue(resolved: ResolvedCell, row: number, column: number): FileCellValue {
-  if (resolved.formula === undefined) return resolved.value;
+  if (resolved.formula === undefined)
+    return typeof resolved.value === "string" ? cellText(resolved.value, "file") : resolved.value;
   const value: { formula: string; result?: unknown; shareType?: "array"; ref?: string } = {
     formula: toFileFormula(resolved.formula),
   };
   if (resolved.result !== undefined && resolved.result !== null) value.result = resolved.result;
   if (resolved.spill && (resolved.spill.rows > 1 || resolved.spill.columns > 1)) {
-    // exceljs cannot write dynamic-array metadata; a legacy array formula over the spill area is what
-    // Excel itself writes for spilled results in files opened by older versions.
+    // exceljs writes this as a legacy array formula over the spill area; renderXlsxBuffer then adds the
+    // dynamic-array cell metadata Excel stores for a spill (src/templates/xlsxDynamicArrays.ts).
     value.shareType = "array";
     value.ref = rangeAddress(
       row,
@@ -223,11 +227,35 @@ export function sheetNamesFor(
   return names;
 }
 
-/** Builds the exceljs workbook for the plans. */
+/** Builds the exceljs workbook for the plans (no charts: renderXlsxBuffer adds them to the bytes). */
 export async function renderXlsx(
   plans: readonly SheetPlan[],
   mode: FormulaMode
 ): Promise<ExcelJS.Workbook> {
+  return (await buildWorkbook(plans, mode)).workbook;
+}
+
+/** What the chart writer needs from a resolved sheet: its name, charts and generated cell values. */
+function chartSheet(sheet: ResolvedSheet): ChartSheet {
+  const cells = resolvedCells(sheet);
+  return {
+    name: sheet.name,
+    charts: sheet.plan.charts ?? [],
+    cell: (row, column) => {
+      const resolved = cells.get(`${row}:${column}`);
+      if (!resolved) return undefined;
+      return {
+        value: resolved.formula === undefined ? resolved.value : (resolved.result ?? undefined),
+        format: resolved.format,
+      };
+    },
+  };
+}
+
+async function buildWorkbook(
+  plans: readonly SheetPlan[],
+  mode: FormulaMode
+): Promise<{ workbook: ExcelJS.Workbook; sheets: ResolvedSheet[] }> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Crossbench";
   workbook.created = new Date(0);
@@ -236,18 +264,23 @@ export async function renderXlsx(
   workbook.calcProperties.fullCalcOnLoad = true;
   const names = sheetNamesFor(plans);
   const tableNames = new Set<string>();
-  for (const plan of plans)
-    await drawSheet(workbook, resolveSheet(plan, names[plan.key]!, mode, names), tableNames);
-  return workbook;
+  const sheets: ResolvedSheet[] = [];
+  for (const plan of plans) {
+    const sheet = resolveSheet(plan, names[plan.key]!, mode, names);
+    await drawSheet(workbook, sheet, tableNames);
+    sheets.push(sheet);
+  }
+  return { workbook, sheets };
 }
 
-/** The .xlsx bytes for the plans. */
+/** The .xlsx bytes for the plans, with their charts. */
 export async function renderXlsxBuffer(
   plans: readonly SheetPlan[],
   mode: FormulaMode
 ): Promise<Buffer> {
-  const workbook = await renderXlsx(plans, mode);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const { workbook, sheets } = await buildWorkbook(plans, mode);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  return withDynamicArrays(await addNativeCharts(bytes, sheets.map(chartSheet)));
 }
 
 /**

@@ -7,7 +7,9 @@ const {
   validate,
   semanticProblems,
   schemaErrors,
+  schemaAvailable,
   SCHEMA,
+  SCHEMA_NOTICE,
 } = require("../../scripts/validate-manifest.cjs");
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -28,27 +30,39 @@ function writeTemp(xml: string): string {
   return file;
 }
 
-const describeWithXmllint = xmllintAvailable() || process.env.CI ? describe : describe.skip;
+// Microsoft's schema is not part of this repository (../shared, or MANIFEST_XSD_DIR). On a machine
+// without it the schema tests are skipped with a one-line notice; under CI they are required.
+const required = Boolean(process.env.CI) && process.env.CI !== "false";
+const runsSchemaTests = required || (xmllintAvailable() && schemaAvailable());
+if (!runsSchemaTests)
+  process.stderr.write(
+    `manifest.test.ts: schema tests skipped. ${schemaAvailable() ? "xmllint is not installed (Debian: apt-get install libxml2-utils)." : SCHEMA_NOTICE}\n`
+  );
 
-describeWithXmllint("manifest.xml against Microsoft's schema (xmllint, offline)", () => {
-  it("validates, and passes the shared-runtime checks", () => {
-    expect(validate(path.join(ROOT, "manifest.xml"))).toEqual([]);
-  });
+(runsSchemaTests ? describe : describe.skip)(
+  "manifest.xml against Microsoft's schema (xmllint, offline)",
+  () => {
+    it("validates, and passes the shared-runtime checks", () => {
+      // Under CI a missing schema fails here, with the notice saying how to provide it.
+      expect(schemaAvailable() ? "" : SCHEMA_NOTICE).toBe("");
+      expect(validate(path.join(ROOT, "manifest.xml"))).toEqual([]);
+    });
 
-  it("rejects an element the schema does not allow", () => {
-    const broken = writeTemp(
-      manifestXml.replace(
-        "<Permissions>ReadWriteDocument</Permissions>",
-        "<Permissions>Everything</Permissions>"
-      )
-    );
-    expect(schemaErrors(broken)).toMatch(/Permissions/);
-  });
+    it("rejects an element the schema does not allow", () => {
+      const broken = writeTemp(
+        manifestXml.replace(
+          "<Permissions>ReadWriteDocument</Permissions>",
+          "<Permissions>Everything</Permissions>"
+        )
+      );
+      expect(schemaErrors(broken)).toMatch(/Permissions/);
+    });
 
-  it("points at the schema copy in ../shared", () => {
-    expect(SCHEMA).toMatch(/office-manifest-xsd[\\/]OfficeAppManifestV1_1\.xsd$/);
-  });
-});
+    it("points at OfficeAppManifestV1_1.xsd (../shared/office-manifest-xsd or MANIFEST_XSD_DIR)", () => {
+      expect(path.basename(SCHEMA)).toBe("OfficeAppManifestV1_1.xsd");
+    });
+  }
+);
 
 describe("manifest.xml beyond the schema", () => {
   it("has no problems as committed", () => {

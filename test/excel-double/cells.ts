@@ -109,13 +109,119 @@ function withContent(previous: Cell, content: Partial<Cell>): Cell {
   return next;
 }
 
-/** Text whose first character cannot start a number, formula, boolean, error or date is plain text. */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** "Mar 2025", "March 2025", "Mar-25", "5 Mar 2025", "Mar 5, 2025": Excel (en-US) reads a date. */
+const MONTH_YEAR = /^([a-z]{3,9})[\s\-/]+(\d{2}|\d{4})$/i;
+const MONTH_DAY_YEAR = /^([a-z]{3,9})\s+(\d{1,2}),?\s+(\d{4})$/i;
+const DAY_MONTH_YEAR = /^(\d{1,2})[\s-]+([a-z]{3,9})[\s-]+(\d{2}|\d{4})$/i;
+/** 1,234.5 and 1,234,567 (en-US thousands separators, groups of three). */
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+/** $120, $1,234.50, -$5 */
+const CURRENCY = /^(-)?\$(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const TIME = /^(\d{1,2}):(\d{2})(:(\d{2}))?(\s?([ap])m?)?$/i;
+
+function monthIndex(word: string): number {
+  const lower = word.toLowerCase();
+  const index = MONTHS.indexOf(lower.slice(0, 3));
+  if (index < 0) return -1;
+  const full = new Date(Date.UTC(2000, index, 1))
+    .toLocaleString("en-US", { month: "long", timeZone: "UTC" })
+    .toLowerCase();
+  return lower.length === 3 || full === lower || (index === 8 && lower === "sept") ? index : -1;
+}
+
+function fullYear(text: string): number {
+  const year = Number(text);
+  // Excel's two-digit-year rule: 00-29 is 2000-2029, 30-99 is 1930-1999.
+  return text.length === 2 ? (year < 30 ? 2000 + year : 1900 + year) : year;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/**
+ * Text Excel (en-US) reads as a number, date or time when typed, with the number format it applies;
+ * null when the text stays text. Covers what the Microsoft documentation and Excel's typing rules name:
+ * grouped thousands, currency, year-month, month names, US dates, times.
+ */
+export function typedNumber(text: string): { value: number; numberFormat: string } | null {
+  const t = text.trim();
+  if (NUMBER.test(t)) return { value: Number(t), numberFormat: GENERAL };
+  if (GROUPED.test(t))
+    return {
+      value: Number(t.replace(/,/g, "")),
+      numberFormat: t.includes(".") ? "#,##0.00" : "#,##0",
+    };
+  const currency = CURRENCY.exec(t);
+  if (currency) {
+    const amount = Number(`${currency[2].replace(/,/g, "")}${currency[4] ?? ""}`);
+    return {
+      value: currency[1] ? -amount : amount,
+      numberFormat: currency[4] ? '"$"#,##0.00' : '"$"#,##0',
+    };
+  }
+  const yearMonth = YEAR_MONTH.exec(t);
+  if (yearMonth) {
+    const [y, m] = [Number(yearMonth[1]), Number(yearMonth[2])];
+    if (validDate(y, m, 1)) return { value: excelSerial(y, m, 1), numberFormat: "mmm-yy" };
+  }
+  const us = US_DATE.exec(t);
+  if (us) {
+    const [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
+    if (validDate(y, m, d)) return { value: excelSerial(y, m, d), numberFormat: "m/d/yyyy" };
+  }
+  const monthYear = MONTH_YEAR.exec(t);
+  if (monthYear && monthIndex(monthYear[1]) >= 0) {
+    const m = monthIndex(monthYear[1]) + 1;
+    return { value: excelSerial(fullYear(monthYear[2]), m, 1), numberFormat: "mmm-yy" };
+  }
+  const monthDayYear = MONTH_DAY_YEAR.exec(t);
+  if (monthDayYear && monthIndex(monthDayYear[1]) >= 0) {
+    const [m, d, y] = [
+      monthIndex(monthDayYear[1]) + 1,
+      Number(monthDayYear[2]),
+      Number(monthDayYear[3]),
+    ];
+    if (validDate(y, m, d)) return { value: excelSerial(y, m, d), numberFormat: "d-mmm-yy" };
+  }
+  const dayMonthYear = DAY_MONTH_YEAR.exec(t);
+  if (dayMonthYear && monthIndex(dayMonthYear[2]) >= 0) {
+    const [d, m, y] = [
+      Number(dayMonthYear[1]),
+      monthIndex(dayMonthYear[2]) + 1,
+      fullYear(dayMonthYear[3]),
+    ];
+    if (validDate(y, m, d)) return { value: excelSerial(y, m, d), numberFormat: "d-mmm-yy" };
+  }
+  const time = TIME.exec(t);
+  if (time) {
+    let hours = Number(time[1]);
+    const minutes = Number(time[2]);
+    const seconds = Number(time[4] ?? 0);
+    const half = time[6]?.toLowerCase();
+    if (half && (hours < 1 || hours > 12)) return null;
+    if (half === "p" && hours < 12) hours += 12;
+    if (half === "a" && hours === 12) hours = 0;
+    if (hours < 24 && minutes < 60 && seconds < 60)
+      return {
+        value: (hours * 3600 + minutes * 60 + seconds) / 86_400,
+        numberFormat: half ? "h:mm AM/PM" : time[4] ? "h:mm:ss" : "h:mm",
+      };
+  }
+  return null;
+}
+
+/** Fast path: text starting with a letter that cannot begin a boolean or a month name stays text. */
 function isPlainText(text: string): boolean {
   const first = text.charCodeAt(0);
   const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first > 127;
-  return (
-    letter && first !== 84 && first !== 116 && first !== 70 && first !== 102 && !text.endsWith("%")
-  );
+  if (!letter || text.endsWith("%")) return false;
+  const head = text.slice(0, 3).toLowerCase();
+  return !/^[tf]/.test(head) && !MONTHS.includes(head);
 }
 
 /**
@@ -136,7 +242,14 @@ export function writeValue(previous: Cell, raw: unknown): Cell {
     return withContent(previous, { value: text.slice(1), quotePrefix: true });
   if (text.startsWith("=") && text.length > 1)
     return withContent(previous, { value: "", formula: text });
-  if (NUMBER.test(text.trim())) return withContent(previous, { value: Number(text.trim()) });
+  const typed = typedNumber(text);
+  if (typed) {
+    const format = previous.numberFormat === GENERAL ? typed.numberFormat : previous.numberFormat;
+    return withContent(previous, {
+      value: typed.value === 0 ? 0 : typed.value,
+      numberFormat: format,
+    });
+  }
   if (PERCENT.test(text.trim())) {
     const n = Number(text.trim().slice(0, -1)) / 100;
     const format =
@@ -159,8 +272,7 @@ export function writeValue(previous: Cell, raw: unknown): Cell {
   const date = ISO_DATE.exec(text);
   if (date) {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const probe = new Date(Date.UTC(y, m - 1, d));
-    if (probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && y >= 1900) {
+    if (validDate(y, m, d)) {
       const format = previous.numberFormat === GENERAL ? "yyyy-mm-dd" : previous.numberFormat;
       return withContent(previous, { value: excelSerial(y, m, d), numberFormat: format });
     }

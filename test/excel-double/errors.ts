@@ -17,6 +17,10 @@ export const ErrorCode = {
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   runMustReturnPromise: "RunMustReturnPromise",
+  undoNotSupported: "UndoNotSupported",
+  invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+  rangeExceedsLimit: "RangeExceedsLimit",
+  invalidSelection: "InvalidSelection",
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -30,6 +34,13 @@ export const defaultMessage: Record<string, string> = {
   InvalidReference: "This reference is not valid for the current operation.",
   ItemAlreadyExists: "A resource with the same name or identifier already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
+  UndoNotSupported:
+    "This operation can't be grouped into one undo action: the API doesn't support undo (see the undo capabilities of the Excel JavaScript API).",
+  InvalidOperationInCellEditMode:
+    "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  RangeExceedsLimit:
+    "The cell count in the range has exceeded the maximum supported number. See the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+  InvalidSelection: "The current selection is invalid for this operation.",
   RequestPayloadSizeLimitExceeded:
     "The request payload size has exceeded the limit. See the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
   ResponsePayloadSizeLimitExceeded:

@@ -51,6 +51,7 @@ import { WorkbookDouble } from "./objects";
 import { Change, DEFAULT_COLUMN_WIDTH, RecordedCall, WorkbookStore } from "./store";
 
 export { ExcelDoubleError, ErrorCode } from "./errors";
+export { startBrowserCustomFunctionsHost, startCustomFunctionsHost } from "./customFunctionsHost";
 export type { Cell, CellFormat, CellValue } from "./cells";
 
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -67,7 +68,27 @@ export interface ExcelDoubleOptions {
    * true: like Excel, the operations queued before the failing one stay applied; use it to test clean-up.
    */
   partialFailures?: boolean;
+  /**
+   * Largest range whose cells one load may read (values, formulas, number formats, text, value types).
+   * Excel's documented limit is 5,000,000 cells; a larger read fails with RangeExceedsLimit.
+   */
+  readCellLimit?: number;
 }
+
+/**
+ * APIs that the undo-capabilities table of the Excel JavaScript API lists as unsupported (on the web,
+ * Windows and Mac) among those the double models. Inside `Excel.run({ mergeUndoGroup: true }, ...)` such a
+ * call fails with UndoNotSupported (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+ */
+export const UNDO_UNSUPPORTED_OPERATIONS: readonly string[] = [
+  "WorksheetProtection.protect",
+  "WorksheetProtection.unprotect",
+  "Worksheet.delete",
+  "Chart.categoryLabelLevel",
+  "Chart.seriesNameLevel",
+];
+
+export const DEFAULT_READ_CELL_LIMIT = 5_000_000;
 
 export interface RequestRecord {
   /** UTF-8 bytes of the JSON of the request's queued operations (writes, method calls, loads). */
@@ -77,6 +98,16 @@ export interface RequestRecord {
   responseBytes: number;
   /** Error code when the request failed (and changed nothing). */
   error?: string;
+  /**
+   * Where the request asked for `suspendScreenUpdatingUntilNextSync`: the number of changing operations
+   * queued before it (0 = it covers every write of the request). Absent when the request did not ask.
+   */
+  writesBeforeScreenSuspension?: number;
+  /**
+   * The request called an API without undo support outside an undo group: "the user's undo stack is
+   * cleared from that API call" (Microsoft's undo-capabilities page), so nothing before it can be undone.
+   */
+  clearsUndoStack?: true;
 }
 
 export interface ExcelDoubleStats {
@@ -115,10 +146,19 @@ export interface TableInfo {
 export interface ChangeEventRecord {
   type: "TableChanged" | "WorksheetChanged";
   changeType: string;
+  /** Excel.EventSource: "Local" for this session (the add-in or the user), "Remote" for a co-author. */
   source: "Local" | "Remote";
+  /** Excel.EventTriggerSource (ExcelApi 1.14): "ThisLocalAddin" for the add-in's own writes. */
+  triggerSource: "ThisLocalAddin" | "Unknown";
   worksheetId: string;
   tableId?: string;
   address: string;
+}
+
+/** Operations that change the workbook (not navigation such as getItem / getRange, and not loads). */
+function isChangingOp(op: Op): boolean {
+  const method = op.payload.op.slice(op.payload.op.lastIndexOf(".") + 1);
+  return method !== "load" && !method.startsWith("get") && !method.startsWith("suspend");
 }
 
 const encoder = new TextEncoder();
@@ -131,9 +171,18 @@ class DoubleEngine implements Engine {
   readonly eventErrors: unknown[] = [];
   private readonly handlers = new Map<string, Set<EventHandler>>();
   private eventChain: Promise<void> = Promise.resolve();
+  /** The user is typing in a cell: requests fail, or wait when the run asked for delayForCellEdit. */
+  cellEditMode = false;
+  private cellEditEnded: Array<() => void> = [];
+
+  setCellEditMode(editing: boolean): void {
+    this.cellEditMode = editing;
+    if (!editing) for (const resume of this.cellEditEnded.splice(0)) resume();
+  }
 
   constructor(private readonly options: ExcelDoubleOptions) {
     this.store = new WorkbookStore(options.sheets ?? ["Sheet1"]);
+    this.store.readCellLimit = options.readCellLimit ?? DEFAULT_READ_CELL_LIMIT;
     const stats: ExcelDoubleStats = {
       syncCount: 0,
       syncCalls: 0,
@@ -161,8 +210,19 @@ class DoubleEngine implements Engine {
     context._pending = [];
     await Promise.resolve();
     if (ops.length === 0) return;
+    if (this.cellEditMode) {
+      // RunOptions.delayForCellEdit: the request waits until the user leaves the cell; without it, it fails.
+      if (context.runOptions.delayForCellEdit === true)
+        await new Promise<void>((resume) => this.cellEditEnded.push(resume));
+      else throw new ExcelDoubleError(ErrorCode.invalidOperationInCellEditMode);
+    }
     const bytes = utf8Length(ops.map((op) => op.payload));
     const record: RequestRecord = { bytes, operations: ops.length, responseBytes: 0 };
+    const suspension = ops.findIndex(
+      (op) => op.payload.op === "Application.suspendScreenUpdatingUntilNextSync"
+    );
+    if (suspension >= 0)
+      record.writesBeforeScreenSuspension = ops.slice(0, suspension).filter(isChangingOp).length;
     this.stats.syncCount++;
     this.stats.requests.push(record);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, bytes);
@@ -184,9 +244,17 @@ class DoubleEngine implements Engine {
     this.store.begin();
     let current: Op | undefined;
     const partial = this.options.partialFailures === true;
+    const undoGroup = context.runOptions.mergeUndoGroup === true;
+    if (!undoGroup && ops.some((op) => UNDO_UNSUPPORTED_OPERATIONS.includes(op.payload.op)))
+      record.clearsUndoStack = true;
     try {
       for (const op of ops) {
         current = op;
+        if (undoGroup && UNDO_UNSUPPORTED_OPERATIONS.includes(op.payload.op))
+          throw new ExcelDoubleError(
+            ErrorCode.undoNotSupported,
+            `${op.payload.op} does not support undo, so it cannot run in a mergeUndoGroup batch.`
+          );
         const savepoint = partial ? this.store.savepoint() : null;
         try {
           op.run(exec);
@@ -236,7 +304,11 @@ class DoubleEngine implements Engine {
   }
 
   /** Fires change events after a successful sync (or a simulated user edit), asynchronously like Excel. */
-  dispatch(changes: readonly Change[], source: "Local" | "Remote" = "Local"): void {
+  dispatch(
+    changes: readonly Change[],
+    source: "Local" | "Remote" = "Local",
+    triggerSource: "ThisLocalAddin" | "Unknown" = "ThisLocalAddin"
+  ): void {
     const calls: Array<[EventHandler, unknown]> = [];
     const fire = (keys: string[], record: ChangeEventRecord): void => {
       this.eventLog.push(record);
@@ -260,6 +332,7 @@ class DoubleEngine implements Engine {
         type: "WorksheetChanged",
         changeType: change.changeType,
         source,
+        triggerSource,
         worksheetId: change.sheetId,
         address: formatRect(change.rect),
       });
@@ -271,6 +344,7 @@ class DoubleEngine implements Engine {
           type: "TableChanged",
           changeType: change.changeType,
           source,
+          triggerSource,
           worksheetId: table.sheetId,
           tableId: table.id,
           address: formatRect(intersect(table.rect, change.rect) ?? change.rect),
@@ -311,8 +385,18 @@ export interface ExcelDouble {
   readonly eventErrors: readonly unknown[];
   /** Resolves when every event handler triggered so far has finished. */
   eventsSettled(): Promise<void>;
-  /** Edits cells as a user typing would (no sync counted) and fires change events. */
+  /** Edits cells as a user typing would (no sync counted) and fires change events (triggerSource "Unknown"). */
   userEdit(sheet: string, address: string, values: unknown): void;
+  /** Edits cells as a co-author in another session would: events have source "Remote". */
+  remoteEdit(sheet: string, address: string, values: unknown): void;
+  /**
+   * The user starts (true) or stops (false) editing a cell. While editing, a request fails with
+   * InvalidOperationInCellEditMode unless its Excel.run asked for `delayForCellEdit`, in which case it
+   * waits until editing stops.
+   */
+  setCellEditMode(editing: boolean): void;
+  /** Selects several areas at once (Ctrl+click); `getSelectedRange()` then fails with InvalidSelection. */
+  selectAreas(sheet: string, addresses: readonly string[]): void;
   /** Sets globalThis.Excel and globalThis.OfficeExtension to the double's. */
   install(): void;
   /** Restores what install() replaced. */
@@ -402,7 +486,27 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       const sheetId = s.sheetByNameOrFail(sheet).id;
       const { rect } = s.resolveAddress(address, sheetId);
       mutate(s, () => s.writeRect(sheetId, rect, values, writeValue, "user edit"));
-      engine.dispatch([{ sheetId, rect, changeType: "RangeEdited" }]);
+      engine.dispatch([{ sheetId, rect, changeType: "RangeEdited" }], "Local", "Unknown");
+    },
+    remoteEdit(sheet, address, values) {
+      const sheetId = s.sheetByNameOrFail(sheet).id;
+      const { rect } = s.resolveAddress(address, sheetId);
+      mutate(s, () => s.writeRect(sheetId, rect, values, writeValue, "remote edit"));
+      engine.dispatch([{ sheetId, rect, changeType: "RangeEdited" }], "Remote", "Unknown");
+    },
+    setCellEditMode: (editing) => engine.setCellEditMode(editing),
+    selectAreas(sheet, addresses) {
+      const sheetId = s.sheetByNameOrFail(sheet).id;
+      const rects = addresses.map((a) => s.resolveAddress(a, sheetId).rect);
+      if (rects.length === 0) throw new Error("selectAreas needs at least one address.");
+      mutate(s, () => {
+        s.activate(sheetId);
+        s.meta.selection = {
+          sheetId,
+          rect: rects[0],
+          ...(rects.length > 1 ? { areas: rects } : {}),
+        };
+      });
     },
     install() {
       if (!saved)

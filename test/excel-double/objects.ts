@@ -156,7 +156,26 @@ export class WorkbookDouble extends ClientObject {
   getSelectedRange(): RangeDouble {
     return new RangeDouble(this.context, {
       name: "Workbook.getSelectedRange",
-      resolve: (exec) => ({ ...store(exec).meta.selection }),
+      resolve: (exec) => {
+        const { sheetId, rect, areas } = store(exec).meta.selection;
+        // Documented: "If there are multiple ranges selected, this method will throw an error."
+        if (areas && areas.length > 1)
+          fail(
+            ErrorCode.invalidSelection,
+            "The current selection is invalid for this operation: several areas are selected."
+          );
+        return { sheetId, rect };
+      },
+    });
+  }
+  /** ExcelApi 1.9: every selected area (Ctrl+click selects several). */
+  getSelectedRanges(): RangeAreasDouble {
+    return new RangeAreasDouble(this.context, {
+      name: "Workbook.getSelectedRanges",
+      resolve: (exec) => {
+        const { sheetId, rect, areas } = store(exec).meta.selection;
+        return { sheetId, rects: areas ?? [rect] };
+      },
     });
   }
   getActiveCell(): RangeDouble {
@@ -170,6 +189,23 @@ export class WorkbookDouble extends ClientObject {
   }
 }
 defineProperties(WorkbookDouble, [], ["name", "readOnly"]);
+
+/** RangeAreas (ExcelApi 1.9), as far as the selection needs it: `address` and `areaCount`. */
+export class RangeAreasDouble extends ClientObject {
+  get _className(): string {
+    return "RangeAreas";
+  }
+  constructor(context: RequestContextDouble, creation: Creation) {
+    super(context, null, creation);
+  }
+  override _read(exec: Exec, name: string): unknown {
+    const { sheetId, rects } = this._t<{ sheetId: string; rects: Rect[] }>();
+    if (name === "areaCount") return rects.length;
+    if (name === "address") return rects.map((r) => store(exec).addressOf(sheetId, r)).join(",");
+    return undefined;
+  }
+}
+defineProperties(RangeAreasDouble, [], ["address", "areaCount"]);
 
 export class ApplicationDouble extends ClientObject {
   get _className(): string {
@@ -516,6 +552,17 @@ export class FreezePanesDouble extends ClientObject {
 type Creation =
   { name: string; args?: unknown[]; resolve: (exec: Exec) => unknown } | { preset: unknown };
 
+/** Range properties that return one entry per cell (what the 5,000,000-cell read limit counts). */
+const CELL_DATA = new Set([
+  "values",
+  "formulas",
+  "formulasLocal",
+  "numberFormat",
+  "numberFormatLocal",
+  "text",
+  "valueTypes",
+]);
+
 export class RangeDouble extends ClientObject {
   get _className(): string {
     return "Range";
@@ -559,6 +606,8 @@ export class RangeDouble extends ClientObject {
     const s = store(exec);
     const { sheetId, rect } = this._t<RangeTarget>();
     s.sheet(sheetId);
+    if (CELL_DATA.has(name) && rowCountOf(rect) * columnCountOf(rect) > s.readCellLimit)
+      fail(ErrorCode.rangeExceedsLimit, undefined, `Range.${name}`);
     switch (name) {
       case "address":
       case "addressLocal":

@@ -94,7 +94,8 @@ export interface NameMeta {
 export interface Meta {
   sheets: SheetMeta[];
   activeSheetId: string;
-  selection: { sheetId: string; rect: Rect };
+  /** `areas` is set for a multi-area selection (Ctrl+click); `rect` is then the first area. */
+  selection: { sheetId: string; rect: Rect; areas?: Rect[] };
   tables: TableMeta[];
   names: NameMeta[];
   settings: { key: string; value: unknown }[];
@@ -133,6 +134,8 @@ const cellKey = (r: number, c: number): number => r * MAX_COLUMNS + c;
 
 export class WorkbookStore {
   meta: Meta;
+  /** Excel reads at most this many cells of a range in one load (RangeExceedsLimit beyond it). */
+  readCellLimit = 5_000_000;
   readonly cells = new Map<string, Map<number, Cell>>();
   /** Cell journal of the running sync, as three parallel arrays (cheaper than one tuple per cell). */
   private journal: {

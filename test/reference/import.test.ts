@@ -376,7 +376,8 @@ describe("other sources", () => {
     expect(parsed.sheets).toEqual(["Notes", "Data"]);
     expect(parsed.problems[0].message).toMatch(/no sheet named "Nope"/);
     const first = await parseSource({ kind: "xlsx", name: "b.xlsx", bytes });
-    expect(first.sheet).toBe("Notes");
+    // Opened on the sheet that holds a table, not on the "Notes" sheet in front of it.
+    expect(first.sheet).toBe("Data");
   });
 
   it("reads Windows-1252 bytes with a warning and UTF-16 with a BOM", async () => {
@@ -415,5 +416,32 @@ describe("other sources", () => {
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => p.message).join("\n")).toMatch(message);
     expect(rowsToImport(report)).toEqual([]);
+  });
+});
+
+describe("header synonyms from the field table", () => {
+  it("maps deciles, quartiles and common survey spellings", () => {
+    const mapping = suggestMapping([
+      "Sector",
+      "Ratio",
+      "Lower decile",
+      "Lower quartile",
+      "Median",
+      "Upper quartile",
+      "Upper decile",
+      "Number of statements",
+      "Publisher",
+    ]);
+    expect(mapping).toMatchObject({
+      industry: "Sector",
+      metric: "Ratio",
+      p10: "Lower decile",
+      p25: "Lower quartile",
+      median: "Median",
+      p75: "Upper quartile",
+      p90: "Upper decile",
+      n: "Number of statements",
+      source: "Publisher",
+    });
   });
 });

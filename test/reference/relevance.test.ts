@@ -10,6 +10,7 @@ import { matchPractices } from "../../src/taskpane/adapters/practiceAdapter";
 import { practices as benchPractices } from "../../src/functions/reference";
 import { tokenize } from "../../src/reference/searchTerms";
 import { RELEVANCE_CASES, type RelevanceCase } from "./relevanceQueries";
+import { runCli } from "../cli/run";
 
 const GOAL = 0.9;
 const byName = new Map(PRACTICE_LIBRARY.map((p) => [p.practice, p.id]));
@@ -23,6 +24,18 @@ const RANKERS: Record<string, Ranker> = {
     matchPractices(PRACTICE_LIBRARY, getActiveProfile(), c.industry ?? "", c.query).map(
       (m) => m.id
     ),
+  // The installed command, spawned as users run it.
+  "crossbench practices": async (c) => {
+    const result = await runCli([
+      "practices",
+      ...(c.industry ? ["--industry", c.industry] : []),
+      "--challenge",
+      c.query,
+      "--json",
+    ]);
+    if (result.code !== 0) throw new Error(result.stderr);
+    return (JSON.parse(result.stdout) as { id: string }[]).map((listing) => listing.id);
+  },
   "BENCH.PRACTICES": async (c) => {
     try {
       const rows = await benchPractices(c.industry, c.query);
@@ -69,7 +82,12 @@ describe("practice search relevance set", () => {
 
   it.each(Object.keys(RANKERS))("reaches the top-3 goal through %s", async (name) => {
     const results: { c: RelevanceCase; top: string[] }[] = [];
-    for (const c of RELEVANCE_CASES) results.push({ c, top: (await RANKERS[name](c)).slice(0, 3) });
+    // A few at a time: the CLI path spawns one process per query.
+    for (let i = 0; i < RELEVANCE_CASES.length; i += 4) {
+      const batch = RELEVANCE_CASES.slice(i, i + 4);
+      const tops = await Promise.all(batch.map((c) => RANKERS[name](c)));
+      batch.forEach((c, k) => results.push({ c, top: tops[k].slice(0, 3) }));
+    }
     const rate = hitRate(results);
     const misses = results
       .filter(({ c, top }) => !c.expected.some((id) => top.includes(id)))

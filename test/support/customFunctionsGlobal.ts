@@ -2,6 +2,11 @@
  * A `CustomFunctions` global for tests, shaped like the one Excel's shared runtime provides:
  * `Error` with `code` and `message`, the `ErrorCode` values as Excel shows them, and an `associate`
  * that records what was registered (see `registeredFunctions`).
+ *
+ * As strict as Excel about messages: "You can only return a custom error message with the #VALUE! and
+ * #N/A errors" (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors), so an
+ * error with any other code keeps no message here either: a test that expects the user to read a
+ * reason on #NUM! or #DIV/0! fails, as the user would find no reason in Excel.
  */
 export const registeredFunctions = new Map<string, (...args: unknown[]) => unknown>();
 
@@ -15,10 +20,16 @@ const ErrorCode = {
   invalidReference: "#REF!",
 } as const;
 
+/** The codes whose custom message Excel shows in the cell's error indicator. */
+export const CODES_WITH_MESSAGES: readonly string[] = [
+  ErrorCode.invalidValue,
+  ErrorCode.notAvailable,
+];
+
 class CustomFunctionsError extends Error {
   readonly code: string;
   constructor(code: string, message?: string) {
-    super(message ?? "");
+    super(CODES_WITH_MESSAGES.includes(code) ? (message ?? "") : "");
     this.code = code;
     this.name = "CustomFunctions.Error";
   }

@@ -141,7 +141,9 @@ describe("practices", () => {
     expect(screen.getByText(/From Software and SaaS/)).toBeTruthy();
     // What the estimate is made of, as a table behind the small bar.
     const parts = screen.getByRole("table", { name: /What the fit estimate of .* is made of/ });
-    expect(parts.textContent).toMatch(/Problem match.*Industry proximity.*illustrative.*Resource fit/);
+    expect(parts.textContent).toMatch(
+      /Problem match.*Industry proximity.*illustrative.*Resource fit/
+    );
     await user.click(screen.getByRole("checkbox", { name: /Subscription-style loyalty/ }));
     await user.click(screen.getByRole("button", { name: /to fit scorecard/ }));
     expect(await screen.findByText(/Added 1 practice to the sheet Fit scorecard/)).toBeTruthy();

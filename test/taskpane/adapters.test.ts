@@ -191,7 +191,7 @@ describe("practice adapter", () => {
 
 describe("Excel actions", () => {
   it("offers as many scorecard places as the scorecard template has", async () => {
-    const { createExcelActions } = await import("../../src/excel/actions");
+    const { createExcelActions } = await import("../../src/taskpane/excelActions");
     const { SCORECARD_CAPACITY } = await import("../../src/excel/paneTemplates");
     expect(createExcelActions().practices!.scorecardCapacity).toBe(SCORECARD_CAPACITY);
   });

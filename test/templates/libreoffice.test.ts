@@ -11,7 +11,7 @@ import path from "path";
 import { percentilePosition, QUANTILE_LEVELS } from "../../src/core/benchmarking";
 import { benefit, change, irr, npv, payback, roi } from "../../src/core/finance";
 import { ahpWeights, fitScore } from "../../src/core/fit";
-import { runWorkbookCli } from "./cliHarness";
+import { runCli as runWorkbookCli } from "../cli/run";
 import { BUNDLED_TEMPLATE_LIBRARY } from "../../src/templates/defaults";
 import { samplePairwiseMatrix } from "../../src/templates/fit";
 import { findValue } from "../../src/templates/gap";

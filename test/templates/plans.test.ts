@@ -158,8 +158,8 @@ describe("formula spelling in files", () => {
     ['=IF(A1="IFNA(",NPV(0.1,B1:B3),"")', 'IF(A1="IFNA(",NPV(0.1,B1:B3),"")'],
     ["=SUM(A1:A3)", "SUM(A1:A3)"],
     [
-      '=IFERROR(BENCH.METRIC($B$4,$A9,"p10"),"")',
-      'IFERROR(_xldudf_BENCH_METRIC($B$4,$A9,"p10"),"")',
+      '=IFNA(BENCH.METRIC($B$4,$A9,"p10"),"")',
+      '_xlfn.IFNA(_xldudf_BENCH_METRIC($B$4,$A9,"p10"),"")',
     ],
     ["=BENCH.NPV(B35,B41:E41)+MYBENCH.NPV(1)", "_xldudf_BENCH_NPV(B35,B41:E41)+MYBENCH.NPV(1)"],
   ])("%s -> %s", (formula, file) => {

@@ -14,7 +14,8 @@ import type { PaneActions, PaneSettings, TargetPercentile } from "../paneActions
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
 
-export type ScreenId = "start" | "workbook" | "import" | "practices" | "library";
+export type ScreenId =
+  "start" | "workbook" | "import" | "practices" | "library" | "explain" | "selfcheck";
 
 const TARGET_LABELS: Record<TargetPercentile, string> = {
   median: "Median (typical)",
@@ -126,6 +127,16 @@ export function StartScreen({ actions, settings, onSave, onOpen }: StartScreenPr
           {(actions.library || actions.functions) && (
             <Button className={styles.actionButton} onClick={() => onOpen("library")}>
               Library and functions
+            </Button>
+          )}
+          {actions.explainCell && (
+            <Button className={styles.actionButton} onClick={() => onOpen("explain")}>
+              Explain this cell
+            </Button>
+          )}
+          {actions.selfCheck && (
+            <Button className={styles.actionButton} onClick={() => onOpen("selfcheck")}>
+              Check this installation
             </Button>
           )}
         </div>

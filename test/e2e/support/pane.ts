@@ -91,6 +91,11 @@ export interface PaneOptions {
   settings?: Record<string, unknown>;
   /** Sheets of the double's workbook (default ["Sheet1"]). */
   sheets?: string[];
+  /**
+   * true: the double calculates BENCH formulas with the functions functions.js registered in the page
+   * (test/excel-double/customFunctionsHost.ts), as Excel's calculation would.
+   */
+  calculate?: boolean;
 }
 
 export interface OpenPane {
@@ -141,7 +146,7 @@ export async function openPane(
   if (options.inExcel !== false) {
     await context.addInitScript({ content: fs.readFileSync(DOUBLE_BUNDLE, "utf8") });
     await context.addInitScript(
-      ({ sheets, settings, background }) => {
+      ({ sheets, settings, background, calculate }) => {
         // Only the top page gets the double; office.js may add frames of its own.
         if (window !== window.top) return;
         const api = (
@@ -151,12 +156,16 @@ export async function openPane(
                 Excel: unknown;
                 state: { setSetting(k: string, v: unknown): void };
               };
+              startBrowserCustomFunctionsHost(double: unknown): unknown;
             };
           }
         ).__crossbenchDouble;
         const double = api.createExcelDouble({ sheets });
         for (const [key, value] of Object.entries(settings)) double.state.setSetting(key, value);
         (globalThis as Record<string, unknown>).__excelDouble = double;
+        // After the page's scripts ran: functions.js has registered the BENCH functions by then.
+        if (calculate)
+          window.addEventListener("load", () => api.startBrowserCustomFunctionsHost(double));
         (globalThis as Record<string, unknown>).__crossbenchTestHost = {
           Excel: double.Excel,
           officeTheme: { bodyBackgroundColor: background },
@@ -166,6 +175,7 @@ export async function openPane(
         sheets: options.sheets ?? ["Sheet1"],
         settings: options.settings ?? {},
         background: THEME_BACKGROUND[theme],
+        calculate: options.calculate === true,
       }
     );
   }

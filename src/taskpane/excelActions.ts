@@ -1,7 +1,9 @@
 /**
- * The task pane's actions in Excel: workbook settings, formula insertion, sheet activation, and
- * adapters over the reference, template and functions modules. Heavy modules (reference data, parsers,
- * template plans) are imported on first use so the pane's first paint stays small.
+ * The composition root of the pane in Excel: wires the pane's contract (./paneActions) to the
+ * implementations in src/excel (workbook settings, formula insertion, sheet activation, the reference
+ * table) and to the pane's adapters over the reference, template and functions modules. It lives on the
+ * pane side so src/excel never imports pane code. Heavy modules (reference data, parsers, template
+ * plans) are imported on first use so the pane's first paint stays small.
  */
 import type {
   ImportActions,
@@ -9,10 +11,11 @@ import type {
   PaneActions,
   PracticeActions,
   TemplateActions,
-} from "../taskpane/paneActions";
-import type { FunctionsMetadata } from "../taskpane/adapters/functionCatalogue";
-import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "./cells";
-import { readSettings, writeSettings } from "./settings";
+} from "./paneActions";
+import type { FunctionsMetadata } from "./adapters/functionCatalogue";
+import { activateSheet, insertFormulaIntoSelection, readSelectedValues } from "../excel/cells";
+import { readSettings, writeSettings } from "../excel/settings";
+import { onPaneScreenRequest } from "../commands/paneRequests";
 
 /** Caches a lazily computed promise, but forgets a failure so the next call can retry. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -41,8 +44,8 @@ function createLibraryActions(): LibraryActions {
   const withWorkbookRows = once(async () => {
     const [active, table, adapter] = await Promise.all([
       bundled(),
-      import(/* webpackChunkName: "reference-table" */ "./referenceTable"),
-      import(/* webpackChunkName: "reference" */ "../taskpane/adapters/libraryAdapter"),
+      import(/* webpackChunkName: "reference-table" */ "../excel/referenceTable"),
+      import(/* webpackChunkName: "reference" */ "./adapters/libraryAdapter"),
     ]);
     await table.refreshWorkbookLibrary();
     return { active, adapter };
@@ -60,9 +63,9 @@ function createLibraryActions(): LibraryActions {
 function createImporter(): () => Promise<ImportActions> {
   return once(async () => {
     const [{ createImportActions }, table, mappings] = await Promise.all([
-      import(/* webpackChunkName: "import-tools" */ "../taskpane/adapters/importAdapter"),
-      import(/* webpackChunkName: "reference-table" */ "./referenceTable"),
-      import(/* webpackChunkName: "import-tools" */ "./referenceMapping"),
+      import(/* webpackChunkName: "import-tools" */ "./adapters/importAdapter"),
+      import(/* webpackChunkName: "reference-table" */ "../excel/referenceTable"),
+      import(/* webpackChunkName: "import-tools" */ "../excel/referenceMapping"),
     ]);
     return createImportActions(
       async (rows, { onProgress, signal }) => {
@@ -86,7 +89,7 @@ function createImporter(): () => Promise<ImportActions> {
 
 function createTemplateActions(): TemplateActions {
   const load = async () =>
-    (await import(/* webpackChunkName: "templates" */ "./templateActions")).templateActions;
+    (await import(/* webpackChunkName: "templates" */ "../excel/templateActions")).templateActions;
   return {
     list: async () => (await load()).list(),
     // The renderer applies the pane's defaults (discount rate, target level) to the new sheets.
@@ -97,7 +100,7 @@ function createTemplateActions(): TemplateActions {
 function createPracticeActions(): PracticeActions {
   const load = once(async () => {
     const [adapter, practices, active] = await Promise.all([
-      import(/* webpackChunkName: "practices-data" */ "../taskpane/adapters/practiceAdapter"),
+      import(/* webpackChunkName: "practices-data" */ "./adapters/practiceAdapter"),
       import(/* webpackChunkName: "practices-data" */ "../reference/practices"),
       import(/* webpackChunkName: "reference" */ "../reference/activeLibrary"),
     ]);
@@ -105,7 +108,7 @@ function createPracticeActions(): PracticeActions {
   });
   return {
     challenges: async () => (await load()).adapter.SUGGESTED_CHALLENGES,
-    // Kept in step with SCORECARD_CAPACITY in ./paneTemplates (checked by its test).
+    // Kept in step with SCORECARD_CAPACITY in src/excel/paneTemplates (checked by its test).
     scorecardCapacity: 4,
     find: async (industry, challenge) => {
       const { adapter, practices, profile } = await load();
@@ -113,7 +116,7 @@ function createPracticeActions(): PracticeActions {
     },
     addToScorecard: async (ids, industry) => {
       const { addPracticesToScorecard } = await import(
-        /* webpackChunkName: "templates" */ "./paneTemplates"
+        /* webpackChunkName: "templates" */ "../excel/paneTemplates"
       );
       const result = await addPracticesToScorecard(ids, industry);
       await activateSheet(result.sheetName);
@@ -122,13 +125,36 @@ function createPracticeActions(): PracticeActions {
   };
 }
 
-export function createExcelActions(): PaneActions {
+/** The self-check runs the pane's own template path with the workbook's defaults. */
+function createSelfCheck(
+  templates: TemplateActions,
+  themeBackground: string | undefined
+): NonNullable<PaneActions["selfCheck"]> {
+  return async (onProgress) => {
+    const { officeSelfCheckHost, runSelfCheck } = await import(
+      /* webpackChunkName: "selfcheck" */ "../excel/selfCheck"
+    );
+    const insertTemplate = async (id: string) => {
+      const settings = await readSettings();
+      return (await templates.insert([id], settings.industry, settings)).sheetNames;
+    };
+    return runSelfCheck(officeSelfCheckHost({ themeBackground, insertTemplate }), onProgress);
+  };
+}
+
+export interface ExcelActionOptions {
+  /** Office's theme background as the pane read it (for the self-check's report). */
+  themeBackground?: string;
+}
+
+export function createExcelActions(options: ExcelActionOptions = {}): PaneActions {
   const functionList = once(async () => {
     const { functionCatalogue } = await import(
-      /* webpackChunkName: "functions-reference" */ "../taskpane/adapters/functionCatalogue"
+      /* webpackChunkName: "functions-reference" */ "./adapters/functionCatalogue"
     );
     return functionCatalogue(await fetchFunctionsMetadata());
   });
+  const templates = createTemplateActions();
   return {
     readSettings,
     writeSettings,
@@ -136,8 +162,12 @@ export function createExcelActions(): PaneActions {
     activateSheet,
     functions: { list: functionList },
     library: createLibraryActions(),
-    templates: createTemplateActions(),
+    templates,
     practices: createPracticeActions(),
     importer: createImporter(),
+    explainCell: async () =>
+      (await import(/* webpackChunkName: "explain" */ "../excel/explainCell")).explainActiveCell(),
+    selfCheck: createSelfCheck(templates, options.themeBackground),
+    onOpenScreenRequest: onPaneScreenRequest,
   };
 }

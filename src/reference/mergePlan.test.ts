@@ -1,0 +1,120 @@
+import fc from "fast-check";
+import { toCanonicalRow } from "./canonical";
+import { chunkByBytes, ExistingRow, planMerge } from "./mergePlan";
+import { ReferenceValue, referenceKey } from "./model";
+
+const value = (over: Partial<ReferenceValue> = {}): ReferenceValue => ({
+  industry: "Bakeries",
+  metric: "Gross margin",
+  unit: "%",
+  direction: "higher",
+  region: "",
+  year: 2024,
+  statistics: { median: 0.5 },
+  source: "Own survey",
+  illustrative: false,
+  ...over,
+});
+
+const existingOf = (values: ReferenceValue[]): ExistingRow[] =>
+  values.map((v, index) => ({
+    key: referenceKey(v),
+    index,
+    // The table gives "" for blank cells.
+    cells: toCanonicalRow(v).map((c) => c ?? ""),
+  }));
+
+describe("planMerge", () => {
+  const table = existingOf([
+    value(),
+    value({
+      metric: "Days sales outstanding",
+      unit: "days",
+      direction: "lower",
+      statistics: { median: 30 },
+    }),
+    value({ metric: "Net margin", statistics: { median: 0.1 } }),
+  ]);
+  const incoming = [
+    value(), // unchanged
+    value({
+      metric: "Days sales outstanding",
+      unit: "ratio",
+      direction: "lower",
+      statistics: { median: 31 },
+    }),
+    value({ metric: "Net margin", statistics: { median: 0.12 } }),
+    value({ metric: "Stock turns", unit: "ratio", statistics: { median: 6 } }),
+  ];
+
+  it("sorts rows into adds, updates with old and new cells, and unchanged", () => {
+    const plan = planMerge(table, incoming, "replace");
+    expect(plan.adds.map((v) => v.metric)).toEqual(["Stock turns"]);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.updates.map((u) => [u.index, u.before[9], u.after[9], u.unitChanged])).toEqual([
+      [1, 30, 31, true],
+      [2, 0.1, 0.12, false],
+    ]);
+  });
+
+  it("keeps differing rows as conflicts when the user keeps the existing figures", () => {
+    const plan = planMerge(table, incoming, "keep");
+    expect(plan.updates).toEqual([]);
+    expect(plan.conflicts.map((c) => c.value.metric)).toEqual([
+      "Days sales outstanding",
+      "Net margin",
+    ]);
+    expect(plan.adds).toHaveLength(1);
+  });
+
+  it("refuses an input with the same key twice", () => {
+    expect(() => planMerge([], [value(), value({ industry: " bakeries" })], "replace")).toThrow(
+      /twice/
+    );
+  });
+
+  it("accounts for every incoming row exactly once", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }),
+        fc.constantFrom("keep" as const, "replace" as const),
+        (have, bring, policy) => {
+          const rows = (ids: number[], median: number) =>
+            ids.map((id) =>
+              value({ metric: `M${id}`, statistics: { median: id % 3 === 0 ? 1 : median } })
+            );
+          const plan = planMerge(existingOf(rows(have, 1)), rows(bring, 2), policy);
+          const counted =
+            plan.adds.length + plan.updates.length + plan.conflicts.length + plan.unchanged;
+          expect(counted).toBe(bring.length);
+          expect(plan.adds.length).toBe(bring.filter((id) => !have.includes(id)).length);
+        }
+      )
+    );
+  });
+});
+
+describe("chunkByBytes", () => {
+  it("keeps every chunk within the budget and the items in order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 100 })),
+        fc.integer({ min: 100, max: 500 }),
+        (sizes, budget) => {
+          const chunks = chunkByBytes(sizes, (s) => s, budget);
+          expect(chunks.flat()).toEqual(sizes);
+          for (const chunk of chunks) {
+            expect(chunk.length).toBeGreaterThan(0);
+            expect(chunk.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(budget);
+          }
+        }
+      )
+    );
+  });
+
+  it("sends an item over the budget alone", () => {
+    expect(chunkByBytes([5, 50, 5], (s) => s, 10)).toEqual([[5], [50], [5]]);
+  });
+});

@@ -1,0 +1,386 @@
+/**
+ * The checks one data row goes through, as small named rules run in order from ROW_RULES. Each rule
+ * reads the row's cells (through the field table's kinds), records what it parsed on the row state and
+ * reports problems against a field; `buildValue` turns a row without errors into a reference value.
+ */
+import { CANONICAL_COLUMNS, CanonicalField, CellValue, canonicalColumn } from "./canonical";
+import {
+  AmbiguityLog,
+  NumberContext,
+  quoteCell,
+  readBoolean,
+  readDirection,
+  readInteger,
+  readNumber,
+  readText,
+  readUnit,
+} from "./cells";
+import { catalogueMetric } from "./library";
+import {
+  Direction,
+  MetricDefinition,
+  QUANTILES,
+  ReferenceValue,
+  STATISTIC_KEYS,
+  Statistics,
+  UNITS,
+  Unit,
+  referenceKey,
+} from "./model";
+import type { NumberConvention } from "./numbers";
+import type { ImportDefaults } from "./validationReport";
+
+type TextField =
+  | "industry"
+  | "industry_code"
+  | "metric"
+  | "unit"
+  | "direction"
+  | "region"
+  | "source"
+  | "source_url"
+  | "licence"
+  | "notes";
+const TEXT_FIELDS = CANONICAL_COLUMNS.filter(
+  (c) => c.kind === "text" || c.kind === "unit" || c.kind === "direction"
+).map((c) => c.field as TextField);
+
+/** Shared by every row of one file. */
+export interface FileContext {
+  defaults: ImportDefaults;
+  convention: NumberConvention;
+  ambiguity: AmbiguityLog;
+  /** Duplicate key -> first row that used it. */
+  seen: Map<string, number>;
+}
+
+/** One row's cells by field, and how to name a field's column in messages. */
+export interface RowInput {
+  row: number;
+  cell(field: CanonicalField): CellValue;
+  label(field: CanonicalField): string;
+}
+
+export interface RowState {
+  input: RowInput;
+  file: FileContext;
+  say(field: CanonicalField, severity: "error" | "warning", message: string): void;
+  text: Partial<Record<TextField, string>>;
+  known?: MetricDefinition;
+  unit?: Unit;
+  direction?: Direction;
+  statistics: Statistics;
+  year?: number;
+  n?: number;
+  illustrative: boolean;
+  /** Set by a rule that leaves the row out on purpose (with a warning), e.g. an aggregate row. */
+  skipped: boolean;
+  /** Set by the quantile rule when a best-to-worst row was put in rising order. */
+  reversedQuantiles: boolean;
+}
+
+export interface RowRule {
+  name: string;
+  check(state: RowState): void;
+}
+
+function isBlank(cell: CellValue): boolean {
+  return cell === null || (typeof cell === "string" && cell.trim() === "");
+}
+
+function numberContext(state: RowState, field: CanonicalField): NumberContext {
+  return {
+    convention: state.file.convention,
+    ambiguity: state.file.ambiguity,
+    where: `row ${state.input.row}, column ${state.input.label(field)}`,
+  };
+}
+
+const readTextFields: RowRule = {
+  name: "text fields",
+  check(state) {
+    for (const field of TEXT_FIELDS) {
+      const text = readText(state.input.cell(field), (severity, message) =>
+        state.say(field, severity, message)
+      );
+      if (text !== undefined) state.text[field] = text;
+    }
+  },
+};
+
+const requiredKeys: RowRule = {
+  name: "industry and metric",
+  check(state) {
+    // A cell that was refused already has its message; "missing" is only for blank cells.
+    for (const field of ["industry", "metric"] as const)
+      if (!state.text[field] && isBlank(state.input.cell(field)))
+        state.say(field, "error", `The ${field} is missing.`);
+    if (state.text.metric) state.known = catalogueMetric(state.text.metric);
+  },
+};
+
+// "Total", "All industries", "Average (all settings)", "Median of all firms", "Overall": summaries of
+// the other rows, not an industry of their own.
+const AGGREGATE_ROW =
+  /^(total|totals|grand total|sum|overall|all|all industries|all sectors|all firms|all companies)\b|^(average|mean|median)\b.*\ball\b|\(all\b|^(average|mean|median)$/i;
+
+const aggregateRows: RowRule = {
+  name: "aggregate rows",
+  check(state) {
+    const industry = state.text.industry;
+    if (!industry || !AGGREGATE_ROW.test(industry)) return;
+    state.skipped = true;
+    state.say(
+      "industry",
+      "warning",
+      `${quoteCell(industry)} looks like an aggregate of the other rows, not an industry; the row is not imported.`
+    );
+  },
+};
+
+const unitRule: RowRule = {
+  name: "unit",
+  check(state) {
+    const { known } = state;
+    const text = state.text.unit;
+    if (text) {
+      state.unit = readUnit(text, (s, m) => state.say("unit", s, m));
+      if (state.unit && known && state.unit !== known.unit)
+        state.say(
+          "unit",
+          "warning",
+          `"${known.name}" is measured in ${known.unit} in the Crossbench catalogue; this row says ${state.unit}.`
+        );
+    } else if (known) {
+      state.unit = known.unit;
+    } else if (state.text.metric) {
+      state.say(
+        "unit",
+        "error",
+        `The unit is missing, and ${quoteCell(state.text.metric)} is not a catalogue metric whose unit is known. Use one of: ${UNITS.join(", ")}.`
+      );
+    }
+  },
+};
+
+const directionRule: RowRule = {
+  name: "direction",
+  check(state) {
+    const text = state.text.direction;
+    if (text) state.direction = readDirection(text, (s, m) => state.say("direction", s, m));
+    else if (state.known) state.direction = state.known.direction;
+    else if (state.text.metric)
+      state.say(
+        "direction",
+        "error",
+        `The direction is missing, and ${quoteCell(state.text.metric)} is not a catalogue metric. Say "higher" or "lower" (which way is better).`
+      );
+  },
+};
+
+const statisticsRule: RowRule = {
+  name: "figures",
+  check(state) {
+    for (const key of STATISTIC_KEYS) {
+      const number = readNumber(state.input.cell(key), key, numberContext(state, key), (s, m) =>
+        state.say(key, s, m)
+      );
+      if (number !== undefined) state.statistics[key] = number;
+    }
+    const anyCell = STATISTIC_KEYS.some((key) => !isBlank(state.input.cell(key)));
+    if (!anyCell)
+      state.say(
+        "median",
+        "error",
+        "The row has no figures: give at least one of p10, p25, median, p75, p90, mean or value."
+      );
+  },
+};
+
+/**
+ * Quantiles must rise. Statement studies print lower-is-better ratios best-to-worst (the "upper
+ * quartile" is the lowest figure); a row that falls throughout is accepted for a lower-is-better metric
+ * and stored in rising order, with a warning saying so.
+ */
+const quantileOrder: RowRule = {
+  name: "quantile order",
+  check(state) {
+    const present = QUANTILES.filter((q) => state.statistics[q.key] !== undefined);
+    const values = present.map((q) => state.statistics[q.key] as number);
+    const rises = values.every((v, i) => i === 0 || v >= values[i - 1]);
+    if (rises) return;
+    const falls = values.every((v, i) => i === 0 || v <= values[i - 1]);
+    if (falls && state.direction === "lower") {
+      const sorted = [...values].reverse();
+      present.forEach((q, i) => (state.statistics[q.key] = sorted[i]));
+      state.reversedQuantiles = true;
+      state.say(
+        present[0].key,
+        "warning",
+        `The quantiles fall from ${present[0].key} to ${present[present.length - 1].key}, as sources print lower-is-better figures best first; stored in rising order (${present.map((q, i) => `${q.key} ${sorted[i]}`).join(", ")}).`
+      );
+      return;
+    }
+    for (let i = 1; i < present.length; i++) {
+      if (values[i] >= values[i - 1]) continue;
+      const hint = falls
+        ? ` They fall throughout: if lower is better for this metric, say so in the direction column and the order is accepted.`
+        : "";
+      state.say(
+        present[i].key,
+        "error",
+        `Quantiles are out of order: ${present[i].key} (${values[i]}) is below ${present[i - 1].key} (${values[i - 1]}); they must rise p10 ≤ p25 ≤ median ≤ p75 ≤ p90.${hint}`
+      );
+      if (falls) return;
+    }
+  },
+};
+
+const percentScale: RowRule = {
+  name: "percent scale",
+  check(state) {
+    if (state.unit !== "%") return;
+    const whole = Object.entries(state.statistics).find(([, v]) => Math.abs(v as number) > 1.5);
+    if (whole)
+      state.say(
+        whole[0] as CanonicalField,
+        "warning",
+        `${whole[0]} is ${whole[1]} for a percentage; Crossbench stores percentages as fractions (35 % = 0.35). Check the figure is not a whole-number percent.`
+      );
+  },
+};
+
+function integerRule(field: "n" | "year"): RowRule {
+  return {
+    name: field,
+    check(state) {
+      const range = canonicalColumn(field).range as { min: number; max: number };
+      const label = field === "n" ? "The sample size n" : "The year";
+      const value = readInteger(
+        state.input.cell(field),
+        label,
+        range,
+        numberContext(state, field),
+        (s, m) => state.say(field, s, m)
+      );
+      if (value !== undefined) state[field] = value;
+    },
+  };
+}
+
+const sourceRule: RowRule = {
+  name: "source",
+  check(state) {
+    if (!(state.text.source ?? state.file.defaults.source))
+      state.say(
+        "source",
+        "error",
+        "The source is missing: say where the figures come from (survey, publisher, your own data)."
+      );
+    const url = state.text.source_url ?? state.file.defaults.sourceUrl;
+    if (url && !/^https?:\/\/\S+$/i.test(url))
+      state.say(
+        "source_url",
+        "warning",
+        `The source URL ${quoteCell(url)} is not an http(s) link.`
+      );
+  },
+};
+
+const illustrativeRule: RowRule = {
+  name: "illustrative",
+  check(state) {
+    const flag = readBoolean(state.input.cell("illustrative"), "illustrative", (s, m) =>
+      state.say("illustrative", s, m)
+    );
+    state.illustrative = flag ?? state.file.defaults.illustrative ?? false;
+  },
+};
+
+const duplicates: RowRule = {
+  name: "duplicates",
+  check(state) {
+    const { industry, metric } = state.text;
+    if (!industry || !metric || state.skipped) return;
+    const key = referenceKey({
+      industry,
+      metric,
+      year: state.year ?? state.file.defaults.year,
+      region: regionOf(state),
+    });
+    const first = state.file.seen.get(key);
+    if (first !== undefined && first !== state.input.row)
+      state.say(
+        "industry",
+        "error",
+        `Duplicate of row ${first}: the same industry × metric × year × region appears twice.`
+      );
+    else state.file.seen.set(key, state.input.row);
+  },
+};
+
+export const ROW_RULES: readonly RowRule[] = [
+  readTextFields,
+  requiredKeys,
+  aggregateRows,
+  unitRule,
+  directionRule,
+  statisticsRule,
+  quantileOrder,
+  percentScale,
+  integerRule("n"),
+  integerRule("year"),
+  sourceRule,
+  illustrativeRule,
+  duplicates,
+];
+
+function regionOf(state: RowState): string {
+  return state.text.region ?? state.file.defaults.region ?? "";
+}
+
+export function newRowState(input: RowInput, file: FileContext, say: RowState["say"]): RowState {
+  return {
+    input,
+    file,
+    say,
+    text: {},
+    statistics: {},
+    illustrative: false,
+    skipped: false,
+    reversedQuantiles: false,
+  };
+}
+
+/** Runs every rule over a row. */
+export function checkRowRules(state: RowState, rules: readonly RowRule[] = ROW_RULES): RowState {
+  for (const rule of rules) rule.check(state);
+  return state;
+}
+
+/** The reference value of a row whose rules found no error. */
+export function buildValue(state: RowState): ReferenceValue | undefined {
+  const { text, known, unit, direction, file } = state;
+  const source = text.source ?? file.defaults.source;
+  if (!text.industry || !text.metric || !unit || !direction || !source) return undefined;
+  const year = state.year ?? file.defaults.year;
+  const sourceUrl = text.source_url ?? file.defaults.sourceUrl;
+  const licence = text.licence ?? file.defaults.licence;
+  return {
+    industry: text.industry,
+    ...(text.industry_code ? { industryCode: text.industry_code } : {}),
+    metric:
+      known && known.name.toLowerCase() === text.metric.toLowerCase() ? known.name : text.metric,
+    unit,
+    direction,
+    region: regionOf(state),
+    ...(year !== undefined ? { year } : {}),
+    statistics: state.statistics,
+    ...(state.n !== undefined ? { n: state.n } : {}),
+    source,
+    ...(sourceUrl ? { sourceUrl } : {}),
+    ...(licence ? { licence } : {}),
+    ...(text.notes ? { notes: text.notes } : {}),
+    illustrative: state.illustrative,
+  };
+}
