@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import type { Practice } from "../reference/model";
+import type { FitPart } from "../taskpane/paneActions";
 import { EXIT, ExitCode, runs } from "./exitCodes";
 import { escapeValue, safeJson, say } from "./safeText";
 
@@ -30,30 +31,30 @@ export interface PracticeListing {
   effort: Practice["effort"];
   /** The pane's quick fit estimate, 0–100. */
   fitEstimate: number;
+  /** What the estimate is made of: problem match, industry proximity, resource fit (1–5 each). */
+  fitParts: FitPart[];
   /** Why it is listed, as the pane words it. */
   why: string;
 }
 
 async function findListings(industry: string, challenge: string): Promise<PracticeListing[]> {
-  const [{ findPractices }, { quickFitEstimate }, { getActiveProfile }] = await Promise.all([
-    import("../reference/practiceSearch"),
+  const [{ matchPractices }, { PRACTICE_LIBRARY }, { getActiveProfile }] = await Promise.all([
     import("../taskpane/adapters/practiceAdapter"),
+    import("../reference/practices"),
     import("../reference/activeLibrary"),
   ]);
-  const profile = getActiveProfile();
-  return findPractices({
-    ...(industry ? { industry } : {}),
-    ...(challenge ? { challenge } : {}),
-  }).map((p) => ({
-    id: p.id,
-    practice: p.practice,
-    sourceIndustry: p.sourceIndustry,
-    challenge: p.challenge,
-    lesson: p.lesson,
-    metricsMoved: [...p.metricsMoved],
-    effort: p.effort,
-    fitEstimate: Math.round(quickFitEstimate(p, industry, challenge !== "", profile)),
-    why: `From ${p.sourceIndustry} · answers: ${p.challenge}`,
+  // The pane's own matching: the same order (best answer to the words, then fit) and the same parts.
+  return matchPractices(PRACTICE_LIBRARY, getActiveProfile(), industry, challenge).map((m) => ({
+    id: m.id,
+    practice: m.practice,
+    sourceIndustry: m.sourceIndustry,
+    challenge: m.challenge,
+    lesson: m.lesson,
+    metricsMoved: m.metricsMoved,
+    effort: m.effort,
+    fitEstimate: Math.round(m.fitEstimate),
+    fitParts: m.fitParts,
+    why: `From ${m.sourceIndustry} · answers: ${m.challenge}`,
   }));
 }
 

@@ -4,6 +4,7 @@
  * replaced only with --force; the file is written atomically. The templates and exceljs load only
  * when the command runs.
  */
+import { resolveIndustryName } from "../reference/industryNames";
 import { Command, Option } from "commander";
 import type { CaseInputs } from "../templates/caseInputs";
 import type { TemplateLibrary } from "../templates/context";
@@ -124,18 +125,24 @@ export function parseTemplateList(text: string | undefined, suggest: Suggest): T
 export function resolveIndustry(
   name: string | undefined,
   library: TemplateLibrary,
-  normalise: (name: string) => string,
-  suggest: Suggest
+  normalise: (name: string) => string
 ): string {
   const industries = [...new Set(library.values.map((v) => v.industry))].sort((a, b) =>
     a.localeCompare(b)
   );
   if (industries.length === 0) throw new UsageError("the reference library has no industries");
   if (name === undefined) return industries.find((i) => normalise(i) === "retail") ?? industries[0];
-  const match = industries.find((i) => normalise(i) === normalise(name));
-  if (match) return match;
+  // Singular/plural, aliases ("cafe") and NAICS codes resolve as they do in BENCH functions and the pane.
+  const resolution = resolveIndustryName(name, industries);
+  if (resolution.name !== undefined) return resolution.name;
+  const hint =
+    resolution.kind === "typo"
+      ? ` Did you mean "${resolution.nearest[0].name}"?`
+      : resolution.nearest.length > 0
+        ? ` Closest: ${resolution.nearest.map((n) => `${n.name} (${n.why})`).join("; ")}; or pass your own figures with --reference.`
+        : " Pass your own figures for it with --reference.";
   throw new UsageError(
-    `unknown industry "${escapeValue(name)}".${escapeValue(suggest(name, industries))} Industries: ${industries.map(escapeValue).join(", ")}.`
+    `unknown industry "${escapeValue(name)}".${escapeValue(hint)} Industries: ${industries.map(escapeValue).join(", ")}.`
   );
 }
 
@@ -197,12 +204,7 @@ export async function parseWorkbookRequest(options: WorkbookOptions): Promise<Wo
   const templates = parseTemplateList(options.templates, suggestion);
   const library = await libraryFor(options.reference);
   const own = metricsByName(await ownCase(options), library, normaliseName, suggestion);
-  const industry = resolveIndustry(
-    options.industry ?? own.industry,
-    library,
-    normaliseName,
-    suggestion
-  );
+  const industry = resolveIndustry(options.industry ?? own.industry, library, normaliseName);
   return {
     out,
     force: options.force === true,

@@ -4,19 +4,30 @@
  */
 import { officeSupports, SupportsSet } from "./requirements";
 
+/** What to do when Excel refuses to write the selected cell because its sheet is protected. */
+export const PROTECTED_CELL_MESSAGE =
+  "The selected cell is locked on a protected sheet, so nothing was inserted. Select an empty cell on another sheet or one of the sheet's yellow input cells, or unprotect the sheet (Review > Unprotect Sheet), then insert again.";
+
 /**
  * Writes `formula` into the active cell and returns its address. The active cell (ExcelApi 1.7) exists
  * for every selection, also one of several areas, where getSelectedRange would throw.
  */
 export async function insertFormulaIntoSelection(formula: string): Promise<string> {
   if (!formula.startsWith("=")) throw new Error(`A formula must start with "=": ${formula}`);
-  return Excel.run(async (context) => {
-    const cell = context.workbook.getActiveCell();
-    cell.formulas = [[formula]];
-    cell.load("address");
-    await context.sync();
-    return cell.address;
-  });
+  try {
+    return await Excel.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.formulas = [[formula]];
+      cell.load("address");
+      await context.sync();
+      return cell.address;
+    });
+  } catch (error) {
+    // Excel's own text ("...protected and therefore read-only") says what happened, not what to do.
+    if ((error as { code?: string })?.code === "AccessDenied")
+      throw new Error(PROTECTED_CELL_MESSAGE);
+    throw error;
+  }
 }
 
 /** Activates the named worksheet. */

@@ -43,6 +43,7 @@ export async function addPracticesToScorecard(
     library,
     maths: coreMaths(library),
     industry,
+    blankRatings: true,
   });
   const [sheet] = await renderTemplatesIntoWorkbook(plans, { mode: "bench" });
   return { sheetName: sheet.name, added: chosen.length };

@@ -217,7 +217,8 @@ export function practiceRows(industry?: unknown, challenge?: unknown): Promise<u
   return spillRows(() => {
     const industryName = textArg(industry, "industry");
     const challengeText = optionalWord(challenge, "challenge");
-    if (industryName !== undefined) getActiveLibrary().resolveIndustry(industryName);
+    // Best answer to the words first; the industry (aliases and codes resolved) filters the targets,
+    // and one the library does not know is the user's own: every practice stays a candidate.
     return findPractices({ industry: industryName, challenge: challengeText }).map((p) => [
       p.sourceIndustry,
       p.practice,

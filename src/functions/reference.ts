@@ -100,8 +100,8 @@ export async function metrics(industry?: unknown): Promise<unknown[][]> {
  * Spills cross-industry practices that fit a target industry and/or a challenge.
  * @customfunction PRACTICES
  * @helpurl https://localhost:3000/help.html#benchpractices
- * @param [industry] Your industry, e.g. "Restaurants".
- * @param [challenge] Words describing the problem, e.g. "no-shows" or "cash".
+ * @param [industry] Your industry, e.g. "Restaurants" (one not in the library is taken as your own: every practice is a candidate).
+ * @param [challenge] The problem in your words, e.g. "patients miss appointments" or "customers pay late".
  * @returns Rows of source industry, practice, challenge, metrics moved, effort.
  */
 export async function practices(industry?: unknown, challenge?: unknown): Promise<unknown[][]> {

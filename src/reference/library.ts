@@ -9,6 +9,7 @@ import { notAvailable } from "../core/errors";
 import { ProfileEntry } from "../core/benchmarking";
 import { METRIC_CATALOGUE } from "./catalogue";
 import { MetricDefinition, ReferenceValue, normaliseName } from "./model";
+import { type IndustryResolution, resolveIndustryName } from "./industryNames";
 import { withUserPrecedence } from "./precedence";
 
 export interface MetricSummary {
@@ -46,6 +47,14 @@ export function suggestion(name: string, known: readonly string[]): string {
   const nearest = contained ?? closest(wanted, known.map(normaliseName) as string[]);
   const display = contained ?? known.find((k) => normaliseName(k) === nearest) ?? nearest;
   return ` Did you mean "${display}"?`;
+}
+
+/** What to do about an industry without figures: the closest ones, or importing its own. */
+function industryHint(resolution: IndustryResolution): string {
+  if (resolution.kind === "typo") return ` Did you mean "${resolution.nearest[0].name}"?`;
+  if (resolution.nearest.length > 0)
+    return ` Closest industries with figures: ${resolution.nearest.map((n) => `"${n.name}" (${n.why})`).join(", ")}; or import figures for your own.`;
+  return " Import figures for it (task pane: Import reference metrics), or use BENCH.INDUSTRIES() for the list.";
 }
 
 export class ReferenceLibrary {
@@ -95,11 +104,18 @@ export class ReferenceLibrary {
     return [...this.industryNames.values()].sort((a, b) => a.localeCompare(b));
   }
 
+  /**
+   * The key of a library industry for a name as the user types it: any case or spacing, singular or
+   * plural, an everyday alias ("café") or a NAICS code. Anything else is #N/A naming the closest
+   * industries with figures (never a merely similar-looking name).
+   */
   resolveIndustry(name: string): string {
     const key = normaliseName(name);
     if (this.industryNames.has(key)) return key;
+    const resolution = resolveIndustryName(name, [...this.industryNames.values()]);
+    if (resolution.name !== undefined) return normaliseName(resolution.name);
     throw notAvailable(
-      `Industry "${name}" is not in the reference library.${suggestion(name, [...this.industryNames.values()])}`
+      `Industry "${name.trim()}" is not in the reference library.${industryHint(resolution)}`
     );
   }
 

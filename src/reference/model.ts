@@ -99,6 +99,8 @@ export interface Practice {
   timeToValue: string;
   prerequisites: string[];
   risks: { risk: AdaptationRisk; note: string }[];
+  /** Phrases and synonyms owners use for the problem, searched with the challenge. */
+  synonyms?: readonly string[];
 }
 
 /** Shown wherever bundled figures appear. */

@@ -38,6 +38,8 @@ export interface FunctionInfo {
   parameters: FunctionParameterInfo[];
   /** A formula that works as typed, e.g. `=BENCH.ROI({120,80},{150})`. */
   example: string;
+  /** The task it serves ("Business case", "Benchmarks", "Practices and fit"), for grouping the list. */
+  task?: string;
   helpUrl?: string;
 }
 
@@ -79,6 +81,14 @@ export interface LibraryActions {
   search(query: string, limit: number): Promise<{ entries: LibraryEntry[]; total: number }>;
 }
 
+/** One part of the quick fit estimate: a 1–5 rating, its weight and what it is based on. */
+export interface FitPart {
+  criterion: "Problem match" | "Industry proximity" | "Resource fit";
+  rating: number;
+  weight: number;
+  basis: string;
+}
+
 export interface PracticeMatch {
   id: string;
   sourceIndustry: string;
@@ -89,6 +99,8 @@ export interface PracticeMatch {
   effort: "low" | "medium" | "high";
   /** Quick fit estimate 0–100 from industry proximity, challenge match and effort. */
   fitEstimate: number;
+  /** What the estimate is made of (problem match, industry proximity, resource fit). */
+  fitParts: FitPart[];
 }
 
 export interface PracticeActions {

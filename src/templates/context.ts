@@ -71,6 +71,8 @@ export interface TemplateContext {
   };
   /** The user's own case (crossbench workbook --inputs): applied on top of the ROI sample. */
   roiCase?: (sample: RoiInputs) => RoiInputs;
+  /** Fit scorecard: leave the candidates' ratings blank for the user (the pane's "add to scorecard"). */
+  blankRatings?: boolean;
 }
 
 /** The "computed at generation time" label portable values carry. */

@@ -154,9 +154,14 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
       "Scores how well each candidate practice from another industry fits your business, so you adapt the one most likely to work."
     ),
   ]);
+  // Blank for practices the user chose in the pane (they rate them); sample figures otherwise.
+  const rating = (criterion: number, practice: number): number | null =>
+    context.blankRatings ? null : SAMPLE_RATINGS[criterion][practice % 4];
   sheet.add([
     note(
-      "Yellow cells with blue text are inputs (sample ratings: replace them). Weights come from the pairwise comparisons or are typed in."
+      context.blankRatings
+        ? "Yellow cells with blue text are inputs: rate each practice 1-5 per criterion in section 3. Weights come from the pairwise comparisons or are typed in."
+        : "Yellow cells with blue text are inputs (sample ratings: replace them). Weights come from the pairwise comparisons or are typed in."
     ),
   ]);
   // The candidate practices are chosen for the industry when the sheet is made: shown, not an input.
@@ -292,9 +297,7 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
   const ratingsTop = sheet.next;
   FIT_CRITERIA.forEach((criterion, i) => {
     sheet.add(
-      [text(criterion.name)].concat(
-        practiceNames.map((_name, p) => input(SAMPLE_RATINGS[i][p % 4], "0"))
-      )
+      [text(criterion.name)].concat(practiceNames.map((_name, p) => input(rating(i, p), "0")))
     );
   });
   const ratingsBottom = sheet.next - 1;
@@ -311,7 +314,7 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
         let cached: number | undefined;
         try {
           cached = maths.fit(
-            SAMPLE_RATINGS.map((r) => r[p % 4]),
+            FIT_CRITERIA.map((_c, i) => rating(i, p)),
             usedWeights,
             5
           );

@@ -17,6 +17,7 @@ interface Listing {
   id: string;
   practice: string;
   fitEstimate: number;
+  fitParts: { criterion: string; rating: number }[];
   why: string;
 }
 
@@ -34,17 +35,28 @@ describe("crossbench practices", () => {
     const result = await runCli(["practices", ...args, "--json"]);
     expect([result.code, result.stderr]).toEqual([0, ""]);
     const listings = JSON.parse(result.stdout) as Listing[];
-    expect(listings.map((l) => l.id)).toEqual(findPractices(query).map((p) => p.id));
-    expect(listings.length).toBeGreaterThan(0);
     const pane = matchPractices(
       PRACTICE_LIBRARY,
       getActiveProfile(),
       query.industry ?? "",
       query.challenge ?? ""
     );
+    // The pane's order (best answer to the words, then fit), over the practices the ranker finds.
+    expect(listings.map((l) => l.id)).toEqual(pane.map((m) => m.id));
+    expect([...listings.map((l) => l.id)].sort()).toEqual(
+      findPractices(query)
+        .map((p) => p.id)
+        .sort()
+    );
+    expect(listings.length).toBeGreaterThan(0);
     for (const listing of listings) {
       const shown = pane.find((m) => m.id === listing.id)!;
       expect(listing.fitEstimate).toBe(Math.round(shown.fitEstimate));
+      expect(listing.fitParts.map((part) => part.criterion)).toEqual([
+        "Problem match",
+        "Industry proximity",
+        "Resource fit",
+      ]);
       expect(listing.why).toBe(`From ${shown.sourceIndustry} · answers: ${shown.challenge}`);
     }
   });
@@ -58,7 +70,12 @@ describe("crossbench practices", () => {
       "inventory",
     ]);
     expect(result.code).toBe(0);
-    const expected = findPractices({ industry: "Restaurants", challenge: "inventory" });
+    const expected = matchPractices(
+      PRACTICE_LIBRARY,
+      getActiveProfile(),
+      "Restaurants",
+      "inventory"
+    );
     const out = lines(result.stdout);
     expect(out[0]).toBe(
       `${expected.length} ${expected.length === 1 ? "practice" : "practices"} for Restaurants, answering "inventory", best first:`
@@ -70,12 +87,19 @@ describe("crossbench practices", () => {
   });
 
   it("says so when nothing matches (exit 0)", async () => {
-    const result = await runCli(["practices", "--industry", "Nowhere"]);
+    const result = await runCli(["practices", "--challenge", "qqqq zzzz"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^No practice matches/);
     expect(
-      JSON.parse((await runCli(["practices", "--industry", "Nowhere", "--json"])).stdout)
+      JSON.parse((await runCli(["practices", "--challenge", "qqqq zzzz", "--json"])).stdout)
     ).toEqual([]);
+  });
+
+  it("takes an industry the library lacks as the user's own: every practice is a candidate", async () => {
+    const listings = JSON.parse(
+      (await runCli(["practices", "--industry", "Bakeries of Mars", "--json"])).stdout
+    ) as Listing[];
+    expect(listings).toHaveLength(PRACTICE_LIBRARY.length);
   });
 });
 

@@ -179,9 +179,15 @@ describe("practices", () => {
     await user.click(screen.getByRole("button", { name: "Find practices" }));
     expect(await screen.findByText("fit ≈ 72 / 100")).toBeTruthy();
     expect(screen.getByText(/From Software and SaaS/)).toBeTruthy();
+    // What the estimate is made of, as a table behind the small bar.
+    const parts = screen.getByRole("table", { name: /What the fit estimate of .* is made of/ });
+    expect(parts.textContent).toMatch(
+      /Problem match.*Industry proximity.*illustrative.*Resource fit/
+    );
     await user.click(screen.getByRole("checkbox", { name: /Subscription-style loyalty/ }));
     await user.click(screen.getByRole("button", { name: /to fit scorecard/ }));
     expect(await screen.findByText(/Added 1 practice to the sheet Fit scorecard/)).toBeTruthy();
+    expect(screen.getByText(/Rate them 1–5 there/)).toBeTruthy();
     expect(calls.addToScorecard).toEqual([
       { ids: ["subscription-loyalty"], industry: "Restaurants" },
     ]);

@@ -8,7 +8,11 @@ import {
 } from "../../src/taskpane/adapters/importAdapter";
 import { readFileSync } from "fs";
 import path from "path";
-import { matchPractices, quickFitEstimate } from "../../src/taskpane/adapters/practiceAdapter";
+import {
+  matchPractices,
+  quickFitEstimate,
+  quickFitParts,
+} from "../../src/taskpane/adapters/practiceAdapter";
 import { PRACTICE_LIBRARY } from "../../src/reference/practices";
 import { getActiveProfile } from "../../src/reference/activeLibrary";
 import { fitScore } from "../../src/core/fit";
@@ -339,21 +343,37 @@ describe("practice adapter", () => {
     ["high", 1],
   ] as const)("rates %s effort as %i in the quick fit estimate", (effort, rating) => {
     const practice = { ...loyalty, effort, sourceIndustry: "Restaurants" };
-    // Same industry: proximity 5; challenge given: problem match 5.
-    expect(quickFitEstimate(practice, "Restaurants", true, profile)).toBeCloseTo(
-      fitScore([5, 5, rating], [0.4, 0.3, 0.3], 5),
-      12
-    );
+    // Same industry (typed in the singular): proximity 5; the best match for the words: problem match 5.
+    const parts = quickFitParts(practice, "restaurant", 1, profile);
+    expect(parts.map((p) => [p.criterion, p.rating])).toEqual([
+      ["Problem match", 5],
+      ["Industry proximity", 5],
+      ["Resource fit", rating],
+    ]);
+    expect(quickFitEstimate(parts)).toBeCloseTo(fitScore([5, 5, rating], [0.4, 0.3, 0.3], 5), 12);
   });
 
-  it("lists matches for an industry and challenge, best estimate first, each within 0..100", () => {
+  it("says what the proximity is based on, and that the bundled figures are illustrative", () => {
+    const [, proximity] = quickFitParts(loyalty, "Restaurants", 0.5, profile);
+    expect(proximity.basis).toMatch(/similarity 0\.\d\d .*illustrative sample figures/);
+    const [, own] = quickFitParts(loyalty, "Bakery", 0.5, profile, { illustrative: false });
+    expect(own).toMatchObject({ rating: 3, basis: expect.stringMatching(/neutral/) });
+  });
+
+  it("ranks by how well a practice answers the words, then by fit, each estimate within 0..100", () => {
     const matches = matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "customer loyalty");
-    expect(matches.length).toBeGreaterThan(0);
+    expect(matches[0].id).toBe("subscription-loyalty");
     for (const match of matches) expect(match.fitEstimate).toBeGreaterThanOrEqual(0);
     for (const match of matches) expect(match.fitEstimate).toBeLessThanOrEqual(100);
+    const problem = matches.map((m) => m.fitParts[0].rating);
+    expect(problem).toEqual([...problem].sort((a, b) => b - a));
+    expect(matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "zzzz qqqq")).toEqual([]);
+  });
+
+  it("orders by fit when no challenge is given", () => {
+    const matches = matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "");
     const estimates = matches.map((m) => m.fitEstimate);
     expect(estimates).toEqual([...estimates].sort((a, b) => b - a));
-    expect(matchPractices(PRACTICE_LIBRARY, profile, "Restaurants", "zzzz qqqq")).toEqual([]);
   });
 });
 

@@ -32,6 +32,21 @@ export const PRACTICE: PracticeMatch = {
   metricsMoved: ["Customer retention rate"],
   effort: "medium",
   fitEstimate: 72.4,
+  fitParts: [
+    {
+      criterion: "Problem match",
+      rating: 5,
+      weight: 0.4,
+      basis: "100 % of the best match for your words",
+    },
+    {
+      criterion: "Industry proximity",
+      rating: 2.7,
+      weight: 0.3,
+      basis: "similarity 0.42 of the two industries' profiles (illustrative sample figures)",
+    },
+    { criterion: "Resource fit", rating: 3, weight: 0.3, basis: "medium effort" },
+  ],
 };
 
 export function createFakeActions(overrides: Partial<PaneActions> = {}) {

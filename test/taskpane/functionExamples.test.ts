@@ -93,6 +93,11 @@ describe("function reference examples", () => {
     }
   );
 
+  it("shows examples with short, readable numbers (no 0.333333333333333)", () => {
+    for (const [id, args] of Object.entries(EXAMPLE_ARGUMENTS))
+      expect([id, args.match(/\d+\.\d{5,}/g)]).toEqual([id, null]);
+  });
+
   it("parses argument text the way Excel reads array constants", () => {
     expect(parseExcelArguments('0.08,{-1,2.5;3e2,4},"a ""b"""')).toEqual([
       0.08,

@@ -88,7 +88,7 @@ describe("function catalogue from functions.json", () => {
     ).toBe("=BENCH.NPV(rate, cashflows)");
   });
 
-  it("prefixes the namespace and sorts by name", () => {
+  it("prefixes the namespace and orders by task: the business case (ROI) first", () => {
     const list = functionCatalogue({
       functions: [
         {
@@ -97,15 +97,25 @@ describe("function catalogue from functions.json", () => {
           description: "Return",
           parameters: [{ name: "benefits" }, { name: "costs", optional: true }],
         },
+        { id: "AHPCR", name: "AHPCR", description: "Consistency" },
+        { id: "ZZZ", name: "ZZZ", description: "Unlisted" },
+        { id: "METRIC", name: "METRIC", description: "Figure" },
         { id: "IRR", name: "IRR", description: "Rate", helpUrl: "https://x/help.html#benchirr" },
       ],
     });
-    expect(list.map((f) => f.name)).toEqual(["BENCH.IRR", "BENCH.ROI"]);
-    expect(list[1].parameters).toEqual([
+    expect(list.map((f) => [f.name, f.task])).toEqual([
+      ["BENCH.ROI", "Business case"],
+      ["BENCH.IRR", "Business case"],
+      ["BENCH.METRIC", "Benchmarks"],
+      ["BENCH.AHPCR", "Practices and fit"],
+      ["BENCH.ZZZ", "Other"],
+    ]);
+    expect(list[0].parameters).toEqual([
       { name: "benefits", description: "", optional: false },
       { name: "costs", description: "", optional: true },
     ]);
-    expect(list[0].helpUrl).toBe("https://x/help.html#benchirr");
+    expect(list[1].helpUrl).toBe("https://x/help.html#benchirr");
+    expect(Object.keys(list[0])).not.toContain("position");
   });
 
   it("refuses metadata without a function list", () => {

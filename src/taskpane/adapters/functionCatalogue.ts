@@ -40,8 +40,9 @@ export const EXAMPLE_ARGUMENTS: Readonly<Record<string, string>> = {
     "{30000,36000;2000,2500;18000,18000;8000,9000},{0.6,1.2;0.85,1.1;0.8,1.25;0.95,1.3;0.9,1.2},10000,1",
   PEERRANK: "0.35,{0.2,0.3,0.4,0.5}",
   FIT: "{4,3,5},{0.5,0.3,0.2}",
-  AHPWEIGHTS: "{1,3,5;0.333333333333333,1,2;0.2,0.5,1}",
-  AHPCR: "{1,3,5;0.333333333333333,1,2;0.2,0.5,1}",
+  // Reciprocals that are exact short decimals (1/2, 1/4, 1/5), so the example reads as typed.
+  AHPWEIGHTS: "{1,2,5;0.5,1,2;0.2,0.5,1}",
+  AHPCR: "{1,2,4;0.5,1,4;0.25,0.25,1}",
   METRIC: '"Restaurants","Customer retention rate","p75"',
   PERCENTILE: '0.35,"Retail","Gross margin"',
   GAP: '0.35,"Retail","Gross margin","p75"',
@@ -69,6 +70,33 @@ export function exampleFormula(
   return `=${name}(${required.join(", ")})`;
 }
 
+/**
+ * The list's order: by the task a user comes with, the business case first, then benchmarking, then
+ * practices and fit. Functions not listed here follow, alphabetically.
+ */
+export const FUNCTION_TASKS: readonly { task: string; ids: readonly string[] }[] = [
+  {
+    task: "Business case",
+    ids: ["ROI", "NPV", "IRR", "PAYBACK", "BENEFIT", "CHANGE", "BEFOREAFTER", "ROISIM"],
+  },
+  {
+    task: "Benchmarks",
+    ids: ["METRIC", "PERCENTILE", "GAP", "PEERRANK", "SIMILARITY", "INDUSTRIES", "METRICS"],
+  },
+  { task: "Practices and fit", ids: ["PRACTICES", "FIT", "AHPWEIGHTS", "AHPCR"] },
+];
+
+const TASK_POSITION = new Map(
+  FUNCTION_TASKS.flatMap(({ task, ids }) => ids.map((id) => [id, { task }] as const)).map(
+    ([id, value], position) => [id, { ...value, position }]
+  )
+);
+
+/** The task a function belongs to ("Other" when unlisted) and its place in the list. */
+function taskOf(id: string): { task: string; position: number } {
+  return TASK_POSITION.get(id.toUpperCase()) ?? { task: "Other", position: Infinity };
+}
+
 export function functionCatalogue(metadata: FunctionsMetadata): FunctionInfo[] {
   if (!metadata || !Array.isArray(metadata.functions))
     throw new Error("functions.json has no function list.");
@@ -86,8 +114,15 @@ export function functionCatalogue(metadata: FunctionsMetadata): FunctionInfo[] {
           optional: p.optional === true,
         })),
         example: exampleFormula(name, description, parameters, fn.id),
+        task: taskOf(fn.id).task,
         ...(fn.helpUrl ? { helpUrl: fn.helpUrl } : {}),
+        position: taskOf(fn.id).position,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+    .map((info) => {
+      const listed: FunctionInfo & { position?: number } = { ...info };
+      delete listed.position;
+      return listed;
+    });
 }

@@ -1,20 +1,46 @@
-/** Industry picker: a list from the active library when there is one, free text otherwise. */
-import React, { useEffect, useId, useState } from "react";
-import { Field, Input, Select } from "@fluentui/react-components";
+/**
+ * Industry field: free text with the active library's industries as suggestions. What the user types
+ * is resolved as the functions resolve it (singular/plural, aliases, NAICS codes): a library industry
+ * is passed on under the library's name, anything else as the user's own industry, with a note
+ * saying which and naming the closest library industries.
+ */
+import React, { useEffect, useId, useMemo, useRef, useState } from "react";
+import { Field, Input } from "@fluentui/react-components";
 import type { LibraryActions } from "../paneActions";
+import { resolveIndustryName, type IndustryResolution } from "../../reference/industryNames";
 
 export interface IndustryFieldProps {
   label: string;
   value: string;
+  /** The library's name when the text names a library industry, else the text as typed. */
   onChange: (industry: string) => void;
   industries?: Pick<LibraryActions, "industries">;
   hint?: string;
+  /** An error to show (e.g. "Choose your industry first"). */
+  required?: string;
 }
 
-export function IndustryField({ label, value, onChange, industries, hint }: IndustryFieldProps) {
+function resolvedName(resolution: IndustryResolution): string {
+  return resolution.name ?? resolution.input;
+}
+
+export function IndustryField({
+  label,
+  value,
+  onChange,
+  industries,
+  hint,
+  required,
+}: IndustryFieldProps) {
   const [names, setNames] = useState<string[]>();
   const [error, setError] = useState<string>();
-  const id = useId();
+  const [text, setText] = useState(value);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Asked for (e.g. before inserting templates): take the user to the field.
+  useEffect(() => {
+    if (required) inputRef.current?.focus();
+  }, [required]);
   useEffect(() => {
     if (!industries) return;
     let current = true;
@@ -27,29 +53,51 @@ export function IndustryField({ label, value, onChange, industries, hint }: Indu
     };
   }, [industries]);
 
-  if (names && names.length > 0) {
-    const options = value && !names.includes(value) ? [value, ...names] : names;
-    return (
-      <Field label={label} hint={hint}>
-        <Select id={id} value={value} onChange={(_, data) => onChange(data.value)}>
-          <option value="">Choose an industry…</option>
-          {options.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+  const resolution = useMemo(
+    () => (names && text.trim() ? resolveIndustryName(text, names) : undefined),
+    [names, text]
+  );
+  // A new value from outside (saved defaults) replaces the text unless the text already stands for it.
+  useEffect(() => {
+    setText((typed) =>
+      (names && typed.trim() ? resolvedName(resolveIndustryName(typed, names)) : typed.trim()) ===
+      value
+        ? typed
+        : value
     );
+  }, [value, names]);
+
+  function change(typed: string) {
+    setText(typed);
+    const next = names && typed.trim() ? resolvedName(resolveIndustryName(typed, names)) : typed;
+    onChange(next.trim());
   }
+
+  const note = error ?? required ?? resolution?.note ?? "";
+  const state = required ? "error" : error ? "warning" : "none";
   return (
-    <Field
-      label={label}
-      hint={hint}
-      validationMessage={error}
-      validationState={error ? "warning" : "none"}
-    >
-      <Input id={id} value={value} onChange={(_, data) => onChange(data.value)} />
-    </Field>
+    <>
+      <Field
+        label={label}
+        hint={hint ?? (names ? "Choose from the list or type your own." : undefined)}
+        validationMessage={note || undefined}
+        validationState={state}
+      >
+        <Input
+          ref={inputRef}
+          value={text}
+          list={names ? listId : undefined}
+          autoComplete="off"
+          onChange={(_, data) => change(data.value)}
+        />
+      </Field>
+      {names && (
+        <datalist id={listId}>
+          {names.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+      )}
+    </>
   );
 }

@@ -16,6 +16,12 @@ export function errorText(error: unknown): string {
   return "Something went wrong. Try again; if it keeps happening, reload the add-in.";
 }
 
+/** Message bars wrap long text (formulas, sheet names) inside the pane instead of running off its edge. */
+const useMessageStyles = makeStyles({
+  bar: { minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  body: { minWidth: 0, overflowWrap: "anywhere", wordBreak: "break-word" },
+});
+
 export function ErrorBar({
   error,
   title = "That did not work",
@@ -23,10 +29,11 @@ export function ErrorBar({
   error: unknown;
   title?: string;
 }) {
+  const styles = useMessageStyles();
   if (error === undefined || error === null) return null;
   return (
-    <MessageBar intent="error" role="alert" layout="multiline">
-      <MessageBarBody>
+    <MessageBar intent="error" role="alert" layout="multiline" className={styles.bar}>
+      <MessageBarBody className={styles.body}>
         <MessageBarTitle>{title}</MessageBarTitle> {errorText(error)}
       </MessageBarBody>
     </MessageBar>
@@ -34,9 +41,10 @@ export function ErrorBar({
 }
 
 export function SuccessBar({ children }: { children: React.ReactNode }) {
+  const styles = useMessageStyles();
   return (
-    <MessageBar intent="success" role="status" layout="multiline">
-      <MessageBarBody>{children}</MessageBarBody>
+    <MessageBar intent="success" role="status" layout="multiline" className={styles.bar}>
+      <MessageBarBody className={styles.body}>{children}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -12,6 +12,7 @@ import {
   Input,
   Select,
   Spinner,
+  Subtitle1,
   Subtitle2,
   Tab,
   TabList,
@@ -26,11 +27,45 @@ import type {
   PaneSettings,
 } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, excelText, useStackStyles } from "../components/common";
+import { rawQuantileForTarget } from "../../core/benchmarking";
+import { MetricSpread } from "../components/MetricSpread";
 
 /** Shown wherever bundled sample figures appear (the reference issue's wording). */
 export const ILLUSTRATIVE_LABEL = "illustrative sample — replace with your sources";
 const RESULT_LIMIT = 40;
 const STATISTIC_ORDER = ["p10", "p25", "median", "p75", "p90", "mean", "value"];
+
+/** Performance levels: which raw statistic holds them depends on the metric's direction. */
+const TARGET_LEVELS = {
+  "target:median": { level: "median", label: "typical (median)" },
+  "target:p75": { level: "p75", label: "top quarter" },
+  "target:p90": { level: "p90", label: "top tenth" },
+} as const;
+type TargetChoice = keyof typeof TARGET_LEVELS;
+
+function isTargetChoice(choice: string): choice is TargetChoice {
+  return choice in TARGET_LEVELS;
+}
+
+/** What "Insert formula" inserts for an entry: the statistic and, for a performance level, why that one. */
+export function statisticToInsert(
+  entry: Pick<LibraryEntry, "direction" | "statistics">,
+  choice: string
+): { statistic: string; why?: string } {
+  if (isTargetChoice(choice)) {
+    const { level, label } = TARGET_LEVELS[choice];
+    const raw = rawQuantileForTarget(level, entry.direction);
+    const statistic = entry.statistics[raw] !== undefined ? raw : "median";
+    const why =
+      statistic !== raw
+        ? `${label}: not published, median instead`
+        : entry.direction === "lower" && raw !== "median"
+          ? `${label}; lower is better, so the ${raw}`
+          : label;
+    return { statistic, why };
+  }
+  return { statistic: entry.statistics[choice] !== undefined ? choice : "median" };
+}
 
 const useStyles = makeStyles({
   stats: {
@@ -64,15 +99,15 @@ export default function LibraryScreen({
 }: LibraryScreenProps) {
   const stack = useStackStyles();
   const [tab, setTab] = useState<Tabs>(library ? "library" : "functions");
-  const [inserted, setInserted] = useState<{ formula: string; address: string }>();
+  const [inserted, setInserted] = useState<{ formula: string; address: string; why?: string }>();
   const [error, setError] = useState<unknown>();
 
-  async function insert(formula: string) {
+  async function insert(formula: string, why?: string) {
     setError(undefined);
     setInserted(undefined);
     try {
       const address = await insertFormula(formula);
-      setInserted({ formula, address });
+      setInserted({ formula, address, ...(why ? { why } : {}) });
     } catch (caught) {
       setError(caught);
     }
@@ -84,7 +119,12 @@ export default function LibraryScreen({
       {library && functions && (
         <TabList
           selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as Tabs)}
+          onTabSelect={(_, data) => {
+            setTab(data.value as Tabs);
+            // A message belongs to the tab it came from.
+            setInserted(undefined);
+            setError(undefined);
+          }}
           aria-label="Library or functions"
         >
           <Tab value="library">Reference library</Tab>
@@ -94,7 +134,8 @@ export default function LibraryScreen({
       <div aria-live="polite">
         {inserted && (
           <SuccessBar>
-            Inserted <code>{inserted.formula}</code> into {inserted.address}.
+            Inserted <code className={stack.code}>{inserted.formula}</code> into {inserted.address}
+            {inserted.why ? ` (${inserted.why})` : ""}.
           </SuccessBar>
         )}
       </div>
@@ -117,11 +158,6 @@ export function metricFormula(
   return `=BENCH.METRIC(${excelText(entry.industry)},${excelText(entry.metric)},${excelText(statistic)})`;
 }
 
-/** The statistic to insert for an entry: the chosen one when published, else the median (which falls back to value). */
-function statisticFor(entry: LibraryEntry, chosen: string): string {
-  return entry.statistics[chosen] !== undefined ? chosen : "median";
-}
-
 /** Percentages are stored as fractions (0.35 = 35 %), as the BENCH functions return them; show them as percent. */
 export function formatStatistic(value: number, unit: string): string {
   if (unit === "%")
@@ -136,12 +172,12 @@ function LibraryBrowser({
 }: {
   library: LibraryActions;
   settings: PaneSettings;
-  onInsert: (formula: string) => Promise<void>;
+  onInsert: (formula: string, why?: string) => Promise<void>;
 }) {
   const stack = useStackStyles();
   const styles = useStyles();
   const [query, setQuery] = useState(settings.industry);
-  const [statistic, setStatistic] = useState<string>(settings.targetPercentile);
+  const [statistic, setStatistic] = useState<string>(`target:${settings.targetPercentile}`);
   const [result, setResult] = useState<{ entries: LibraryEntry[]; total: number }>();
   const [error, setError] = useState<unknown>();
 
@@ -169,13 +205,25 @@ function LibraryBrowser({
       <Field label="Search industries and metrics">
         <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} />
       </Field>
-      <Field label="Statistic to insert">
+      <Field
+        label="Statistic to insert"
+        hint="A performance level follows each metric's direction: for lower-is-better metrics the top quarter is the p25."
+      >
         <Select value={statistic} onChange={(_, data) => setStatistic(data.value)}>
-          {STATISTIC_ORDER.map((key) => (
-            <option key={key} value={key}>
-              {key}
-            </option>
-          ))}
+          <optgroup label="Performance level">
+            {(Object.keys(TARGET_LEVELS) as TargetChoice[]).map((key) => (
+              <option key={key} value={key}>
+                {`Level: ${TARGET_LEVELS[key].label}`}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Published statistic">
+            {STATISTIC_ORDER.map((key) => (
+              <option key={key} value={key}>
+                {key}
+              </option>
+            ))}
+          </optgroup>
         </Select>
       </Field>
       <ErrorBar error={error} title="The library could not be searched" />
@@ -193,7 +241,7 @@ function LibraryBrowser({
         <ul className={stack.list}>
           {result.entries.map((entry) => {
             const key = `${entry.industry}|${entry.metric}|${entry.region}|${entry.year ?? ""}`;
-            const stat = statisticFor(entry, statistic);
+            const { statistic: stat, why } = statisticToInsert(entry, statistic);
             return (
               <li key={key} className={stack.card}>
                 <Subtitle2 as="h3">
@@ -212,6 +260,13 @@ function LibraryBrowser({
                     </div>
                   ))}
                 </dl>
+                <MetricSpread
+                  label={`${entry.industry} — ${entry.metric}`}
+                  unit={entry.unit}
+                  direction={entry.direction}
+                  statistics={entry.statistics}
+                  format={(value) => formatStatistic(value, entry.unit)}
+                />
                 <Caption1 className={stack.muted}>
                   Source: {entry.source}
                   {entry.year !== undefined ? `, ${entry.year}` : ""}
@@ -233,11 +288,12 @@ function LibraryBrowser({
                 <div>
                   <Button
                     size="small"
-                    onClick={() => onInsert(metricFormula(entry, stat))}
-                    aria-label={`Insert formula for ${entry.industry}, ${entry.metric}, ${stat}`}
+                    onClick={() => onInsert(metricFormula(entry, stat), why)}
+                    aria-label={`Insert formula for ${entry.industry}, ${entry.metric}, ${stat}${why ? ` (${why})` : ""}`}
                   >
                     Insert formula ({stat})
                   </Button>
+                  {why && <Caption1 className={stack.muted}> {why}</Caption1>}
                 </div>
               </li>
             );
@@ -246,6 +302,18 @@ function LibraryBrowser({
       )}
     </section>
   );
+}
+
+/** Consecutive functions of the same task, in list order (the catalogue orders by task). */
+function groupByTask(list: readonly FunctionInfo[]): { task: string; functions: FunctionInfo[] }[] {
+  const groups: { task: string; functions: FunctionInfo[] }[] = [];
+  for (const fn of list) {
+    const task = fn.task ?? "Functions";
+    if (groups.length === 0 || groups[groups.length - 1].task !== task)
+      groups.push({ task, functions: [] });
+    groups[groups.length - 1].functions.push(fn);
+  }
+  return groups;
 }
 
 function FunctionReference({
@@ -278,30 +346,41 @@ function FunctionReference({
         {list.length} functions. Insert puts the example into the selected cell; replace its
         arguments with your cells.
       </Body1>
-      <ul className={stack.list}>
-        {list.map((fn) => (
-          <li key={fn.name} className={stack.card}>
-            <Subtitle2 as="h3">{fn.name}</Subtitle2>
-            <Body1>{fn.description}</Body1>
-            {fn.parameters.length > 0 && (
-              <Caption1 className={stack.muted}>
-                Arguments:{" "}
-                {fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}
-              </Caption1>
-            )}
-            <code className={stack.code}>{fn.example}</code>
-            <div>
-              <Button
-                size="small"
-                onClick={() => onInsert(fn.example)}
-                aria-label={`Insert example of ${fn.name}`}
-              >
-                Insert example
-              </Button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {groupByTask(list).map(({ task, functions: group }) => (
+        <section
+          key={task}
+          aria-labelledby={`task-${task.replace(/\W+/g, "-")}`}
+          className={stack.stack}
+        >
+          <Subtitle1 as="h2" id={`task-${task.replace(/\W+/g, "-")}`}>
+            {task}
+          </Subtitle1>
+          <ul className={stack.list}>
+            {group.map((fn) => (
+              <li key={fn.name} className={stack.card}>
+                <Subtitle2 as="h3">{fn.name}</Subtitle2>
+                <Body1>{fn.description}</Body1>
+                {fn.parameters.length > 0 && (
+                  <Caption1 className={stack.muted}>
+                    Arguments:{" "}
+                    {fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}
+                  </Caption1>
+                )}
+                <code className={stack.code}>{fn.example}</code>
+                <div>
+                  <Button
+                    size="small"
+                    onClick={() => onInsert(fn.example)}
+                    aria-label={`Insert example of ${fn.name}`}
+                  >
+                    Insert example
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </section>
   );
 }

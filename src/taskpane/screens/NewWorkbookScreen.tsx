@@ -46,6 +46,9 @@ const useStyles = makeStyles({
   description: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
+export const INDUSTRY_FIRST =
+  "Choose or type your industry first: the templates compare your figures with it.";
+
 export interface NewWorkbookScreenProps {
   templates: TemplateActions;
   industries?: Pick<LibraryActions, "industries">;
@@ -70,6 +73,7 @@ export default function NewWorkbookScreen({
   const horizon = parseHorizon(horizonText);
   const slip = percentSlipWarning(rateText);
   const [busy, setBusy] = useState(false);
+  const [askIndustry, setAskIndustry] = useState(false);
   const [created, setCreated] = useState<string[]>();
   const [error, setError] = useState<unknown>();
 
@@ -99,6 +103,11 @@ export default function NewWorkbookScreen({
 
   async function insert() {
     if (!choices || rate === undefined || horizon === undefined) return;
+    // The gap analysis and scorecard compare against the industry: without it they fill with errors.
+    if (!industry.trim()) {
+      setAskIndustry(true);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     setCreated(undefined);
@@ -127,6 +136,7 @@ export default function NewWorkbookScreen({
         value={industry}
         onChange={setIndustry}
         industries={industries}
+        required={askIndustry && !industry.trim() ? INDUSTRY_FIRST : undefined}
       />
       <Field
         label="Discount rate for the ROI sheet (% per year)"

@@ -18,6 +18,7 @@ import {
 import type { LibraryActions, PaneSettings, PracticeActions, PracticeMatch } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
 import { IndustryField } from "../components/IndustryField";
+import { FitPartsBar } from "../components/FitPartsBar";
 
 export interface PracticesScreenProps {
   practices: PracticeActions;
@@ -38,6 +39,11 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<{ sheetName: string; added: number }>();
   const [error, setError] = useState<unknown>();
+  const illustrativeNote = matches?.some((m) =>
+    m.fitParts.some((p) => /illustrative/.test(p.basis))
+  )
+    ? ", illustrative until you import your own"
+    : "";
 
   useEffect(() => {
     let current = true;
@@ -125,7 +131,7 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
           <Body1 role="status">
             {matches.length === 0
               ? "No practice matches; try a broader challenge or leave it empty."
-              : `${matches.length} matching ${matches.length === 1 ? "practice" : "practices"}, best fit first.`}
+              : `${matches.length} matching ${matches.length === 1 ? "practice" : "practices"}, best answer to your words first, then best fit. The fit estimate is a first sort: problem match, industry proximity (from the reference figures${illustrativeNote}) and resource fit.`}
           </Body1>
           <ul className={stack.list}>
             {matches.map((match) => (
@@ -145,6 +151,11 @@ export default function PracticesScreen({ practices, industries, settings }: Pra
                     color="brand"
                   >{`fit ≈ ${Math.round(match.fitEstimate)} / 100`}</Badge>
                 </div>
+                <FitPartsBar
+                  practice={match.practice}
+                  estimate={match.fitEstimate}
+                  parts={match.fitParts}
+                />
                 <Checkbox
                   checked={chosen.has(match.id)}
                   disabled={!chosen.has(match.id) && chosen.size >= practices.scorecardCapacity}
