@@ -36,6 +36,12 @@ export const input = (value: CellValue, format?: string): PlanCell => ({
   format: format ?? (typeof value === "number" ? FORMAT.number : "General"),
   style: "input",
 });
+/** A cell the user fills in for the record (notes, names) that no formula reads. */
+export const record = (value: CellValue): PlanCell => ({
+  value,
+  format: "General",
+  style: "record",
+});
 export const formula = (
   formulaText: string,
   format: string,

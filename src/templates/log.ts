@@ -2,7 +2,7 @@
  * Learning log: one line per experiment (what was tried, where the idea came from, what happened and
  * what was decided). A table with the formulas already in place, so logging an experiment is typing one row.
  */
-import { bench, FORMAT, formula, header, input, sectionRow } from "./cells";
+import { bench, FORMAT, formula, header, input, record, sectionRow } from "./cells";
 import { TemplateContext } from "./context";
 import type { CellValue, PlanCell, SheetPlan } from "./plan";
 import { at, SheetRows } from "./sheet";
@@ -67,10 +67,10 @@ export function logTemplate(context: TemplateContext): SheetPlan {
     }
     sheet.add([
       cell(0, FORMAT.date),
-      cell(1, "General"),
-      cell(2, "General"),
-      cell(3, "General"),
-      cell(4, "General"),
+      record(sample[1] ?? null),
+      record(sample[2] ?? null),
+      record(sample[3] ?? null),
+      record(sample[4] ?? null),
       cell(5, "General"),
       cell(6, FORMAT.number),
       cell(7, FORMAT.number),
@@ -88,13 +88,13 @@ export function logTemplate(context: TemplateContext): SheetPlan {
         `=IF(ISNUMBER(${changeCell}),IF(${changeCell}>0,"Improved",IF(${changeCell}<0,"Worse","No change")),"")`,
         "General"
       ),
-      input(
+      record(
         i === 0
           ? "Pickup works where customers live within 10 minutes; promote it at checkout."
           : null
       ),
-      input(i === 0 ? "scale" : null),
-      input(i === 0 ? "Store manager" : null),
+      record(i === 0 ? "scale" : null),
+      record(i === 0 ? "Store manager" : null),
     ]);
   }
   const lastRow = sheet.next - 1;

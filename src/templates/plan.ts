@@ -22,6 +22,8 @@ export type StyleName =
   | "header"
   | "label"
   | "input"
+  /** Text the user records (a log's notes): typed by them, but no formula's driver, so not yellow. */
+  | "record"
   | "output"
   | "key"
   | "note"

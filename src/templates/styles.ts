@@ -23,11 +23,13 @@ export const STYLES: Record<StyleName, CellStyle> = {
   header: { bold: true, fill: "#D9E1F2", underline: true, wrap: true },
   label: {},
   input: { fill: "#FFF2CC", fontColor: "#0000FF" },
+  record: { fontColor: "#0000FF" },
   output: { fill: "#F2F2F2" },
   key: { bold: true, fill: "#E2EFDA" },
   note: { italic: true, fontColor: "#7F7F7F" },
   warning: { italic: true, bold: true, fontColor: "#C00000" },
 };
 
-/** Whether a role is an input: inputs stay unlocked when the sheet is protected. */
-export const isInputStyle = (style: StyleName | undefined): boolean => style === "input";
+/** Whether the user types into a cell of this role: such cells stay unlocked when the sheet is protected. */
+export const isInputStyle = (style: StyleName | undefined): boolean =>
+  style === "input" || style === "record";
