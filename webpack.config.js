@@ -40,11 +40,6 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
-      alias: {
-        // ml-matrix's "import" entry re-exports its whole CommonJS build, which cannot be tree-shaken;
-        // its ES module sources can (functions.js needs only Matrix and the eigenvalue decomposition).
-        "ml-matrix$": path.resolve(__dirname, "node_modules/ml-matrix/src/index.js"),
-      },
     },
     module: {
       rules: [

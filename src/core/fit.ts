@@ -2,7 +2,6 @@
  * Fit scoring of a supplier/solution against weighted criteria, and AHP (Saaty's analytic hierarchy
  * process) weights and consistency from a pairwise comparison matrix.
  */
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { notAvailable, valueError, divisionByZero } from "./errors";
 
 /**
@@ -94,24 +93,32 @@ function checkPairwise(pairwise: readonly (readonly number[])[]): void {
   }
 }
 
-/** The principal (Perron) eigenvalue and its eigenvector normalised to sum 1. */
+const POWER_ITERATION_LIMIT = 10_000;
+const POWER_ITERATION_TOLERANCE = 1e-15;
+
+/**
+ * The principal (Perron) eigenvalue and its eigenvector normalised to sum 1, by power iteration. A
+ * pairwise matrix is positive, so its Perron root is real, simple and strictly the largest in modulus
+ * (Perron–Frobenius) and the iteration converges to it from the uniform vector; no general eigensolver
+ * is needed (test/oracle checks this against ml-matrix's EigenvalueDecomposition).
+ */
 function principalEigen(pairwise: readonly (readonly number[])[]): {
   lambdaMax: number;
   weights: number[];
 } {
   const n = pairwise.length;
-  if (n === 1) return { lambdaMax: 1, weights: [1] };
-  const decomposition = new EigenvalueDecomposition(new Matrix(pairwise.map((row) => [...row])));
-  const real = decomposition.realEigenvalues;
-  const imaginary = decomposition.imaginaryEigenvalues;
-  // For a positive matrix the Perron root is real, simple and the largest in modulus.
-  let best = -1;
-  for (let k = 0; k < n; k++) {
-    if (Math.abs(imaginary[k]) < 1e-9 && (best < 0 || real[k] > real[best])) best = k;
+  let weights: number[] = new Array<number>(n).fill(1 / n);
+  let lambdaMax = n;
+  for (let iteration = 0; iteration < POWER_ITERATION_LIMIT; iteration++) {
+    const product = pairwise.map((row) => row.reduce((sum, a, j) => sum + a * weights[j], 0));
+    // With the weights summing to 1, the product's sum is the Rayleigh-style estimate of λmax.
+    lambdaMax = product.reduce((sum, value) => sum + value, 0);
+    const next = product.map((value) => value / lambdaMax);
+    const change = Math.max(...next.map((value, i) => Math.abs(value - weights[i])));
+    weights = next;
+    if (change <= POWER_ITERATION_TOLERANCE) break;
   }
-  const vector = decomposition.eigenvectorMatrix.getColumn(best);
-  const total = vector.reduce((sum, value) => sum + value, 0);
-  return { lambdaMax: real[best], weights: vector.map((value) => value / total) };
+  return { lambdaMax, weights };
 }
 
 /** Criterion weights from a pairwise comparison matrix: Saaty's normalised principal eigenvector. */

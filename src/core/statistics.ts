@@ -1,13 +1,13 @@
 /**
  * Statistics for benchmarking: Excel-compatible percent rank, Student/Welch t-tests and the
  * before/after comparison table. Means and variances come from simple-statistics; the t-distribution
- * from stdlib (its incomplete beta is accurate to ~1e-15, where jStat's stops at ~1e-8 and disagreed
- * with LibreOffice's T.TEST in the 8th digit).
+ * from ./studentT (held to stdlib's incomplete beta, accurate to ~1e-15, and to LibreOffice's T.TEST by
+ * the oracle tests; jStat's stops at ~1e-8 and disagreed with LibreOffice in the 8th digit).
  */
-import studentTCdf from "@stdlib/stats-base-dists-t-cdf";
 import { mean, sampleVariance } from "simple-statistics";
 import { divisionByZero, notAvailable, valueError } from "./errors";
 import { type Direction } from "./finance";
+import { studentTCdf } from "./studentT";
 
 /**
  * Rank of `value` among `peers` as a fraction 0..1, like Excel's PERCENTRANK.INC without its 3-digit
