@@ -49,14 +49,41 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   return fraction;
 }
 
+/** Stirling's correction lnΓ(z) − [(z − ½)ln z − z + ½ln 2π], for z ≥ 10 (error below 1e-17). */
+function stirlingCorrection(z: number): number {
+  const z2 = z * z;
+  return (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * z2)) / z2) / z2) / z2) / z;
+}
+
 /**
- * The regularised incomplete beta I_x(a, b), given x and y = 1 − x separately so that neither loses
- * digits to the subtraction.
+ * ln B(a, b). For a large a the three log-gammas cancel in many digits (lnΓ(50,000) ≈ 490,000), so
+ * lnΓ(a) − lnΓ(a + b) is taken from Stirling's series directly, where nothing cancels.
  */
-function regularisedBeta(x: number, y: number, a: number, b: number): number {
+function lnBeta(a: number, b: number): number {
+  if (a < 10) return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+  const ratio =
+    -(a - 0.5) * Math.log1p(b / a) -
+    b * Math.log(a + b) +
+    b +
+    stirlingCorrection(a) -
+    stirlingCorrection(a + b);
+  return lnGamma(b) + ratio;
+}
+
+/**
+ * The regularised incomplete beta I_x(a, b), given x, y = 1 − x and their logarithms separately so
+ * that none loses digits to a subtraction.
+ */
+function regularisedBeta(
+  x: number,
+  y: number,
+  logs: { x: number; y: number },
+  a: number,
+  b: number
+): number {
   if (x <= 0) return 0;
   if (y <= 0) return 1;
-  const logFront = a * Math.log(x) + b * Math.log(y) - (lnGamma(a) + lnGamma(b) - lnGamma(a + b));
+  const logFront = a * logs.x + b * logs.y - lnBeta(a, b);
   // The fraction converges fast on the side of the mean a/(a+b); use the symmetry on the other.
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(a, b, x)) / a;
   return 1 - (Math.exp(logFront) * betaContinuedFraction(b, a, y)) / b;
@@ -67,9 +94,9 @@ export function studentTCdf(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return NaN;
   if (t === 0) return 0.5;
   const t2 = t * t;
-  // P(T ≤ −|t|) = I_x(df/2, 1/2) / 2 with x = df / (df + t²).
-  const lowerTail = Number.isFinite(t2)
-    ? regularisedBeta(df / (df + t2), t2 / (df + t2), df / 2, 0.5) / 2
-    : 0;
+  if (!Number.isFinite(t2)) return t < 0 ? 0 : 1;
+  // P(T ≤ −|t|) = I_x(df/2, 1/2) / 2 with x = df / (df + t²); ln x = −ln(1 + t²/df) keeps its digits.
+  const logs = { x: -Math.log1p(t2 / df), y: Math.log(t2) - Math.log(df + t2) };
+  const lowerTail = regularisedBeta(df / (df + t2), t2 / (df + t2), logs, df / 2, 0.5) / 2;
   return t < 0 ? lowerTail : 1 - lowerTail;
 }
