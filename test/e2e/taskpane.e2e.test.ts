@@ -120,6 +120,7 @@ describe("start", () => {
       "crossbench.industry": "Restaurants",
       "crossbench.discountRate": 0.075,
       "crossbench.currency": "EUR",
+      "crossbench.horizon": 3,
       "crossbench.targetPercentile": "p90",
     });
     expect(unexpectedErrors(opened)).toEqual([]);

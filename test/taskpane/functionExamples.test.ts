@@ -6,7 +6,7 @@ import fs from "fs";
 import path from "path";
 import * as analytics from "../../src/functions/analytics";
 import * as reference from "../../src/functions/reference";
-import { EXAMPLE_ARGUMENTS } from "../../src/taskpane/adapters/functionCatalogue";
+import { EXAMPLE_ARGUMENTS, FUNCTION_TASKS } from "../../src/taskpane/adapters/functionCatalogue";
 
 /** Parses Excel argument text: numbers, "text" and array constants {1,2;3,4} (rows split by ;). */
 export function parseExcelArguments(text: string): unknown[] {
@@ -92,6 +92,11 @@ describe("function reference examples", () => {
       expect(result).not.toBeUndefined();
     }
   );
+
+  it('files every function under a task, so the list has no "Other" group', () => {
+    const filed = FUNCTION_TASKS.flatMap((group) => group.ids);
+    expect(customFunctionIds().filter((id) => !filed.includes(id))).toEqual([]);
+  });
 
   it("shows examples with short, readable numbers (no 0.333333333333333)", () => {
     for (const [id, args] of Object.entries(EXAMPLE_ARGUMENTS))

@@ -77,7 +77,7 @@ export function exampleFormula(
 export const FUNCTION_TASKS: readonly { task: string; ids: readonly string[] }[] = [
   {
     task: "Business case",
-    ids: ["ROI", "NPV", "IRR", "PAYBACK", "BENEFIT", "CHANGE", "BEFOREAFTER", "ROISIM"],
+    ids: ["ROI", "NPV", "IRR", "PAYBACK", "BENEFIT", "CHANGE", "BEFOREAFTER", "ROISIM", "CASESIM"],
   },
   {
     task: "Benchmarks",
