@@ -56,17 +56,7 @@ export function simulateRoi(
   checkEstimate("cost", cost);
   if (!(cost.low > 0))
     throw valueError(`cost_low must be above 0 so ROI is defined; got ${cost.low}.`);
-  if (!Number.isInteger(trials) || trials < 1)
-    throw valueError(`trials must be a whole number of at least 1; got ${trials}.`);
-  if (trials > MAX_TRIALS)
-    throw valueError(
-      `trials is capped at ${MAX_TRIALS.toLocaleString("en-US")} to keep Excel responsive; got ${trials}.`
-    );
-  if (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1) {
-    throw valueError(
-      `seed must be a whole number between -2147483647 and 2147483647; got ${seed}.`
-    );
-  }
+  checkTrialsAndSeed(trials, seed);
   const rng = xoroshiro128plus(seed);
   const outcomes = new Float64Array(trials);
   let positive = 0;
