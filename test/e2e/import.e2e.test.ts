@@ -6,37 +6,13 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import {
-  launchChromium,
-  openPane,
-  serveDirectory,
-  workbook,
-  type BrowserSession,
-  type OpenPane,
-  type StaticServer,
-} from "./support/pane";
-import { DIST } from "./support/paths";
+import { workbook } from "./support/pane";
+import { paneHarness } from "./support/harness";
 
-let server: StaticServer;
-let session: BrowserSession;
-const open: OpenPane[] = [];
-
-beforeAll(async () => {
-  server = await serveDirectory(DIST);
-  session = await launchChromium();
-});
-afterEach(async () => {
-  for (const pane of open.splice(0)) await pane.close();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const harness = paneHarness();
 
 async function importScreen(): Promise<Page> {
-  const opened = await openPane(session, server, {});
-  open.push(opened);
-  const { page } = opened;
+  const { page } = await harness.pane();
   await page.getByRole("button", { name: "Save defaults" }).waitFor();
   await page.getByRole("button", { name: "Import reference metrics" }).click();
   await page.getByRole("heading", { name: "Import reference metrics", level: 1 }).waitFor();

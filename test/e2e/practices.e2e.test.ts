@@ -4,49 +4,19 @@
  */
 import type { Page } from "playwright-core";
 import {
-  axeViolations,
   hasHorizontalScroll,
-  launchChromium,
-  openPane,
   screenshot,
-  serveDirectory,
   workbook,
-  type BrowserSession,
   type OpenPane,
-  type StaticServer,
+  type PaneOptions,
   type Theme,
 } from "./support/pane";
-import { DIST } from "./support/paths";
+import { paneHarness, seriousViolations } from "./support/harness";
 
-const KNOWN_CONSOLE_ERRORS = [/telemetryservice\.firstpartyapps\.oaspapps\.com/];
-const unexpectedErrors = (pane: OpenPane) =>
-  pane.errors.filter((error) => !KNOWN_CONSOLE_ERRORS.some((known) => known.test(error)));
+const harness = paneHarness({ checkErrors: true });
 
-let server: StaticServer;
-let session: BrowserSession;
-const open: OpenPane[] = [];
-
-beforeAll(async () => {
-  server = await serveDirectory(DIST);
-  session = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const pane of open.splice(0)) {
-    expect(pane.blockedRequests).toEqual([]);
-    expect(unexpectedErrors(pane)).toEqual([]);
-    await pane.close();
-  }
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-async function pane(options: Parameters<typeof openPane>[2] = {}): Promise<OpenPane> {
-  const opened = await openPane(session, server, options);
-  open.push(opened);
+async function pane(options: PaneOptions = {}): Promise<OpenPane> {
+  const opened = await harness.pane(options);
   await opened.page.getByRole("button", { name: "Save defaults" }).waitFor();
   return opened;
 }
@@ -235,9 +205,7 @@ describe("charts", () => {
       expect(await card.getByRole("table").locator("tbody tr").count()).toBe(6);
       // The bars take keyboard focus (Fluent's chart), so the figures are reachable without a mouse.
       await page.waitForTimeout(300);
-      const problems = (await axeViolations(page)).filter(
-        (v) => v.impact === "serious" || v.impact === "critical"
-      );
+      const problems = await seriousViolations(page);
       expect(
         problems.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(" | ")}`)
       ).toEqual([]);
@@ -248,9 +216,7 @@ describe("charts", () => {
       await page.getByRole("button", { name: "← Back to start" }).click();
       await findPractices(page, "Retail", "customers pay late");
       await page.waitForTimeout(300);
-      const practiceProblems = (await axeViolations(page)).filter(
-        (v) => v.impact === "serious" || v.impact === "critical"
-      );
+      const practiceProblems = await seriousViolations(page);
       expect(practiceProblems.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await screenshot(page, `chart-practices-${theme}`);
       expect(await widerThanPane(page)).toEqual([]);

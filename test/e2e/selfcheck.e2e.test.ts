@@ -4,57 +4,10 @@
  * them), the report and the explanation read from the screen, the workbook read back afterwards.
  */
 import type { Page } from "playwright-core";
-import {
-  axeViolations,
-  hasHorizontalScroll,
-  launchChromium,
-  openPane,
-  screenshot,
-  serveDirectory,
-  workbook,
-  type BrowserSession,
-  type OpenPane,
-  type StaticServer,
-} from "./support/pane";
-import { DIST } from "./support/paths";
+import { hasHorizontalScroll, screenshot, workbook } from "./support/pane";
+import { paneHarness, seriousViolations, unexpectedErrors } from "./support/harness";
 
-const KNOWN_CONSOLE_ERRORS = [/telemetryservice\.firstpartyapps\.oaspapps\.com/];
-
-let server: StaticServer;
-let session: BrowserSession;
-const open: OpenPane[] = [];
-
-beforeAll(async () => {
-  server = await serveDirectory(DIST);
-  session = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const pane of open.splice(0)) {
-    expect(pane.blockedRequests).toEqual([]);
-    await pane.close();
-  }
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-async function pane(options: Parameters<typeof openPane>[2] = {}): Promise<OpenPane> {
-  const opened = await openPane(session, server, { calculate: true, ...options });
-  open.push(opened);
-  return opened;
-}
-
-const unexpectedErrors = (pane: OpenPane) =>
-  pane.errors.filter((error) => !KNOWN_CONSOLE_ERRORS.some((known) => known.test(error)));
-
-async function seriousViolations(page: Page) {
-  return (await axeViolations(page)).filter(
-    (v) => v.impact === "serious" || v.impact === "critical"
-  );
-}
+const { pane } = paneHarness({ defaults: { calculate: true } });
 
 async function openFromStart(page: Page, button: string, heading: string): Promise<void> {
   await page.getByRole("button", { name: "Save defaults" }).waitFor();

@@ -5,54 +5,12 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import {
-  axeViolations,
-  hasHorizontalScroll,
-  launchChromium,
-  openPane,
-  screenshot,
-  serveDirectory,
-  workbook,
-  type BrowserSession,
-  type OpenPane,
-  type StaticServer,
-  type Theme,
-} from "./support/pane";
+import { hasHorizontalScroll, screenshot, workbook, type Theme } from "./support/pane";
 import { DIST } from "./support/paths";
+import { paneHarness, seriousViolations, unexpectedErrors } from "./support/harness";
 
-/** office.js frames Microsoft's telemetry page; the pane's CSP blocks it (reported in the README, "Task pane internals"). */
-const KNOWN_CONSOLE_ERRORS = [/telemetryservice\.firstpartyapps\.oaspapps\.com/];
-
-function unexpectedErrors(pane: OpenPane): string[] {
-  return pane.errors.filter((error) => !KNOWN_CONSOLE_ERRORS.some((known) => known.test(error)));
-}
-
-let server: StaticServer;
-let session: BrowserSession;
-const open: OpenPane[] = [];
-
-beforeAll(async () => {
-  server = await serveDirectory(DIST);
-  session = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const pane of open.splice(0)) {
-    expect(pane.blockedRequests).toEqual([]);
-    await pane.close();
-  }
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-async function pane(options: Parameters<typeof openPane>[2] = {}): Promise<OpenPane> {
-  const opened = await openPane(session, server, options);
-  open.push(opened);
-  return opened;
-}
+const harness = paneHarness();
+const { pane } = harness;
 
 async function startScreen(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Crossbench", level: 1 }).waitFor();
@@ -522,9 +480,7 @@ describe("accessibility, 320 px width and screenshots", () => {
         await startScreen(page);
         if (visit.name !== "start") await visit.open(page);
         await page.waitForTimeout(200); // let Fluent's transitions settle before measuring contrast
-        const severe = (await axeViolations(page)).filter(
-          (v) => v.impact === "serious" || v.impact === "critical"
-        );
+        const severe = await seriousViolations(page);
         for (const v of severe)
           problems.push(
             `${visit.name}/${theme}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
@@ -533,14 +489,11 @@ describe("accessibility, 320 px width and screenshots", () => {
           problems.push(`${visit.name}/${theme}: scrolls sideways at 320 px`);
         await screenshot(page, `${visit.name}-${theme}`);
         expect(unexpectedErrors(opened)).toEqual([]);
-        await opened.close();
-        open.splice(open.indexOf(opened), 1);
+        await harness.close(opened);
       }
       const outside = await pane({ inExcel: false, theme, width: 320 });
       await outside.page.getByTestId("not-in-excel").waitFor();
-      const severe = (await axeViolations(outside.page)).filter(
-        (v) => v.impact === "serious" || v.impact === "critical"
-      );
+      const severe = await seriousViolations(outside.page);
       for (const v of severe) problems.push(`not-in-excel/${theme}: ${v.id} ${v.help}`);
       await screenshot(outside.page, `not-in-excel-${theme}`);
       expect(problems).toEqual([]);
