@@ -11,6 +11,7 @@ import {
   type HorizontalBarChartStyles,
 } from "@fluentui/react-charts";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { DecorativeChart } from "./DecorativeChart";
 import { VisuallyHiddenTable } from "./VisuallyHiddenTable";
 
 export interface DistributionBarProps {
@@ -66,14 +67,13 @@ export function distributionSegments(
   return { start, end, ...(mark !== undefined ? { marker: mark - start } : {}), segments };
 }
 
-const SEGMENT_COLOURS = [
-  "transparent",
-  tokens.colorBrandBackground2,
-  tokens.colorBrandBackground,
-  tokens.colorBrandBackgroundPressed,
-  tokens.colorBrandBackground2,
-  "transparent",
-];
+/**
+ * Theme tokens with at least 3:1 against the card in light and dark (WCAG 1.4.11; the segments are
+ * separated by gaps of the card colour): the middle half the strongest, the outer quarters lighter.
+ */
+const OUTER = tokens.colorBrandForeground1;
+const MIDDLE = tokens.colorBrandForeground2Pressed;
+export const SEGMENT_COLOURS = ["transparent", OUTER, MIDDLE, MIDDLE, OUTER, "transparent"];
 
 export function DistributionBar({
   label,
@@ -109,12 +109,14 @@ export function DistributionBar({
     (direction === "lower" ? " (lower is better, drawn so right is better)" : "");
   return (
     <figure className={styles.figure} aria-label={summary}>
-      <HorizontalBarChart
-        data={[{ chartTitle: "", chartData }]}
-        barHeight={12}
-        chartDataMode="hidden"
-        styles={{ legendContainer: styles.noLegend } as HorizontalBarChartStyles}
-      />
+      <DecorativeChart segments={chartData.length}>
+        <HorizontalBarChart
+          data={[{ chartTitle: "", chartData }]}
+          barHeight={12}
+          chartDataMode="hidden"
+          styles={{ legendContainer: styles.noLegend } as HorizontalBarChartStyles}
+        />
+      </DecorativeChart>
       <figcaption className={styles.caption}>
         {direction === "lower" ? "← worse · lower is better · better →" : "← worse · better →"}
         {value !== undefined ? " · ▼ yours" : ""}

@@ -11,13 +11,14 @@ import {
 } from "@fluentui/react-charts";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FitPart } from "../paneActions";
+import { DecorativeChart } from "./DecorativeChart";
 import { VisuallyHiddenTable } from "./VisuallyHiddenTable";
 
-/** Theme tokens, so the bar follows light and dark themes. */
-const PART_COLOURS: Record<FitPart["criterion"], string> = {
+/** Theme tokens with at least 3:1 against the card in light and dark (WCAG 1.4.11). */
+export const PART_COLOURS: Record<FitPart["criterion"], string> = {
   "Problem match": tokens.colorPaletteBlueBorderActive,
   "Industry proximity": tokens.colorPaletteTealBorderActive,
-  "Resource fit": tokens.colorPaletteMarigoldBorderActive,
+  "Resource fit": tokens.colorPaletteDarkOrangeBorderActive,
 };
 
 const useStyles = makeStyles({
@@ -72,12 +73,14 @@ export function FitPartsBar({ practice, estimate, parts }: FitPartsBarProps) {
   ];
   return (
     <figure className={styles.figure} aria-label={`Fit estimate of ${practice}: ${title}`}>
-      <HorizontalBarChart
-        data={data}
-        barHeight={10}
-        chartDataMode="hidden"
-        styles={{ legendContainer: styles.noLegend } as HorizontalBarChartStyles}
-      />
+      <DecorativeChart segments={data[0].chartData!.length}>
+        <HorizontalBarChart
+          data={data}
+          barHeight={10}
+          chartDataMode="hidden"
+          styles={{ legendContainer: styles.noLegend } as HorizontalBarChartStyles}
+        />
+      </DecorativeChart>
       <figcaption className={styles.caption}>
         {parts.map((p, i) => (
           <React.Fragment key={p.criterion}>

@@ -1,5 +1,5 @@
 /** New benchmark workbook: choose the industry and templates (all pre-ticked), insert into new sheets. */
-import React, { useEffect, useState } from "react";
+import React, { useEffect, useMemo, useState } from "react";
 import {
   Body1,
   Button,
@@ -21,6 +21,48 @@ import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components
 import { IndustryField } from "../components/IndustryField";
 import { percentSlipWarning } from "../percentSlip";
 import { parsePercent } from "./StartScreen";
+import { RoiPreviewChart } from "../components/RoiPreviewChart";
+import type { RoiPreview, RoiPreviewSettings } from "../adapters/roiPreview";
+
+/** The ROI sheet's figures for the inputs on screen (the business case and its seeded Monte Carlo). */
+export type RoiPreviewSource = (
+  industry: string,
+  settings: RoiPreviewSettings
+) => Promise<RoiPreview>;
+
+/** The model, the library and the simulation load with the first preview, not with the screen. */
+const activeRoiPreview: RoiPreviewSource = async (industry, settings) =>
+  (await import(/* webpackChunkName: "roi-preview" */ "../adapters/roiPreview")).activeRoiPreview(
+    industry,
+    settings
+  );
+
+/** Typing settles before the 10,000-trial simulation reruns. */
+const PREVIEW_DELAY_MS = 250;
+
+function useRoiPreview(
+  source: RoiPreviewSource,
+  industry: string,
+  rate: number | undefined,
+  horizon: number | undefined
+): RoiPreview | undefined {
+  const [preview, setPreview] = useState<RoiPreview>();
+  useEffect(() => {
+    if (rate === undefined || horizon === undefined) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      source(industry.trim(), { discountRate: rate, horizon }).then(
+        (next) => current && setPreview(next),
+        () => current && setPreview(undefined)
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [source, industry, rate, horizon]);
+  return rate === undefined || horizon === undefined ? undefined : preview;
+}
 
 /** The ROI horizon as typed: a whole number of years from 1 to 10, else undefined. */
 export function parseHorizon(text: string): number | undefined {
@@ -46,6 +88,21 @@ const useStyles = makeStyles({
   description: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 
+/** Whole amounts in the user's currency; a code Intl does not know is shown after the number. */
+function moneyFormat(currency: string): (value: number) => string {
+  try {
+    const format = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      maximumFractionDigits: 0,
+    });
+    return (value) => format.format(value);
+  } catch {
+    const format = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    return (value) => `${format.format(value)} ${currency}`;
+  }
+}
+
 export const INDUSTRY_FIRST =
   "Choose or type your industry first: the templates compare your figures with it.";
 
@@ -54,6 +111,8 @@ export interface NewWorkbookScreenProps {
   industries?: Pick<LibraryActions, "industries">;
   activateSheet: PaneActions["activateSheet"];
   settings: PaneSettings;
+  /** Where the ROI preview's figures come from (the active library and src/core by default). */
+  roiPreview?: RoiPreviewSource;
 }
 
 export default function NewWorkbookScreen({
@@ -61,6 +120,7 @@ export default function NewWorkbookScreen({
   industries,
   activateSheet,
   settings,
+  roiPreview = activeRoiPreview,
 }: NewWorkbookScreenProps) {
   const stack = useStackStyles();
   const styles = useStyles();
@@ -76,6 +136,8 @@ export default function NewWorkbookScreen({
   const [askIndustry, setAskIndustry] = useState(false);
   const [created, setCreated] = useState<string[]>();
   const [error, setError] = useState<unknown>();
+  const preview = useRoiPreview(roiPreview, industry, rate, horizon);
+  const money = useMemo(() => moneyFormat(settings.currency), [settings.currency]);
 
   useEffect(() => {
     let current = true;
@@ -165,6 +227,9 @@ export default function NewWorkbookScreen({
         />
       </Field>
       <Body1>Money formats use your currency ({settings.currency}), set on the start screen.</Body1>
+      {preview && (!choices || ticked.has("roi")) && (
+        <RoiPreviewChart preview={preview} money={money} />
+      )}
       {!choices && !error && <Spinner size="small" label="Loading templates…" />}
       {choices && (
         <fieldset className={styles.fieldset}>
