@@ -12,6 +12,7 @@ import {
   type Theme,
 } from "./support/pane";
 import { paneHarness, seriousViolations } from "./support/harness";
+import { contrastRatio } from "../../src/taskpane/theme";
 
 const harness = paneHarness({ checkErrors: true });
 
@@ -185,6 +186,50 @@ async function widerThanPane(page: Page): Promise<string[]> {
   );
 }
 
+/** Each drawn segment (not the track) inside its card's padding box, and at 3:1 against the card. */
+async function segmentProblems(page: Page, theme: Theme): Promise<string[]> {
+  const segments = await page.evaluate(() => {
+    const hex = (rgb: string) =>
+      "#" +
+      (rgb.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map((n) => Number(n).toString(16).padStart(2, "0"))
+        .join("");
+    return [...document.querySelectorAll('[data-decorative-chart] rect[role="option"]')].map(
+      (rect) => {
+        const card = rect.closest("li")!;
+        const style = getComputedStyle(card);
+        const box = card.getBoundingClientRect();
+        const inner = {
+          left: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft),
+          right: box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight),
+        };
+        const r = rect.getBoundingClientRect();
+        return {
+          label: rect.getAttribute("aria-label") ?? "",
+          left: r.left - inner.left,
+          right: inner.right - r.right,
+          fill: hex(getComputedStyle(rect).fill),
+          card: hex(style.backgroundColor),
+        };
+      }
+    );
+  });
+  expect(segments.length).toBeGreaterThan(0);
+  return segments.flatMap((s) => [
+    ...(s.left < -0.5 || s.right < -0.5
+      ? [
+          `${theme}: ${s.label} runs ${Math.max(-s.left, -s.right).toFixed(1)} px into the card padding`,
+        ]
+      : []),
+    ...(contrastRatio(s.fill, s.card) < 3
+      ? [
+          `${theme}: ${s.label} ${s.fill} on ${s.card} is ${contrastRatio(s.fill, s.card).toFixed(2)}:1`,
+        ]
+      : []),
+  ]);
+}
+
 describe("charts", () => {
   for (const theme of ["light", "dark"] as Theme[]) {
     it(`draws the spread and fit charts accessibly at 320 px (${theme})`, async () => {
@@ -203,13 +248,14 @@ describe("charts", () => {
         /middle half .* median .*; yours 30 \(lower is better, drawn so right is better\)/
       );
       expect(await card.getByRole("table").locator("tbody tr").count()).toBe(6);
-      // The bars take keyboard focus (Fluent's chart), so the figures are reachable without a mouse.
+      // The bars are drawn inert and aria-hidden: the figures are text on the card and in the table.
       await page.waitForTimeout(300);
       const problems = await seriousViolations(page);
       expect(
         problems.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(" | ")}`)
       ).toEqual([]);
       await screenshot(page, `chart-library-${theme}`);
+      expect(await segmentProblems(page, theme)).toEqual([]);
       expect(await widerThanPane(page)).toEqual([]);
       expect(await hasHorizontalScroll(page)).toBe(false);
 
@@ -219,6 +265,7 @@ describe("charts", () => {
       const practiceProblems = await seriousViolations(page);
       expect(practiceProblems.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await screenshot(page, `chart-practices-${theme}`);
+      expect(await segmentProblems(page, theme)).toEqual([]);
       expect(await widerThanPane(page)).toEqual([]);
       expect(await hasHorizontalScroll(page)).toBe(false);
     });

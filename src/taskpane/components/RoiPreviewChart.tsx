@@ -33,7 +33,23 @@ const useStyles = makeStyles({
   title: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   chart: { minWidth: 0, overflow: "hidden" },
+  swatch: {
+    display: "inline-block",
+    width: "12px",
+    height: "3px",
+    verticalAlign: "middle",
+    marginInlineEnd: tokens.spacingHorizontalXXS,
+  },
 });
+
+/** The axis in short amounts ("$79K"): full amounts would not fit a 320 px pane's margin. */
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** The caption names the lines (Fluent's legend row overflows into "+3 more" at 320 px). */
+const LEGEND: [string, string][] = [
+  ["Cumulative", ROI_LINE_COLOURS.cumulative],
+  ["Discounted", ROI_LINE_COLOURS.discounted],
+];
 
 const years = (value: number | undefined): string =>
   value === undefined ? "not within the horizon" : `${value.toFixed(1)} years`;
@@ -98,9 +114,24 @@ export function RoiPreviewChart({ preview, money }: RoiPreviewChartProps) {
           height={180}
           xAxisTitle="Year"
           tickValues={preview.years}
-          yAxisTickFormat={(value: number) => money(value)}
+          yAxisTickFormat={(value: number) => compact.format(value)}
+          hideLegend
         />
       </div>
+      <span className={styles.muted}>
+        {LEGEND.map(([label, colour], i) => (
+          <React.Fragment key={label}>
+            {i > 0 && " · "}
+            <span
+              className={styles.swatch}
+              style={{ backgroundColor: colour }}
+              aria-hidden="true"
+            />
+            {label}
+          </React.Fragment>
+        ))}
+        {" · dots: paybacks"}
+      </span>
       <Body1 data-testid="roi-preview-figures">
         NPV <strong>{money(preview.npv)}</strong> · payback {years(preview.payback)} (discounted{" "}
         {years(preview.discountedPayback)})
