@@ -5,8 +5,9 @@
  */
 import React from "react";
 import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
-import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { RoiPreview } from "../adapters/roiPreview";
+import { useStackStyles } from "./common";
 import { VisuallyHiddenTable } from "./VisuallyHiddenTable";
 
 /** Theme tokens with at least 3:1 against the pane in light and dark (WCAG 1.4.11). */
@@ -18,14 +19,6 @@ export const ROI_LINE_COLOURS = {
 const useStyles = makeStyles({
   figure: {
     margin: 0,
-    minWidth: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS + " " + tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
     ":focus-visible": {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
     },
@@ -100,10 +93,15 @@ function lines(preview: RoiPreview, money: (value: number) => string): LineChart
 
 export function RoiPreviewChart({ preview, money }: RoiPreviewChartProps) {
   const styles = useStyles();
+  const stack = useStackStyles();
   const summary = roiPreviewSummary(preview, money);
   const { npvRange } = preview;
   return (
-    <figure className={styles.figure} aria-label={`ROI sheet preview: ${summary}`} tabIndex={0}>
+    <figure
+      className={mergeClasses(stack.card, styles.figure)}
+      aria-label={`ROI sheet preview: ${summary}`}
+      tabIndex={0}
+    >
       <Body1 className={styles.title}>Cumulative cash flow of the ROI sheet</Body1>
       <div className={styles.chart} data-testid="roi-preview-chart">
         <LineChart
