@@ -5,16 +5,10 @@
 import fc from "fast-check";
 import * as analytics from "./analytics";
 import { divisionByZero, notAvailable, numError, valueError } from "../core/errors";
-import {
-  BENCH_FUNCTIONS,
-  BenchCellValue,
-  BenchOutcome,
-  errorValueOf,
-  evaluateBench,
-} from "./benchRegistry";
+import { BENCH_FUNCTIONS, BenchCellValue, BenchOutcome, evaluateBench } from "./benchRegistry";
 import { argumentValues, benchCallOf, explainBenchCall, explanationText } from "./explain";
 import { findBenchCall, formulaArray, formulaConstant } from "./formulaCall";
-import { KINDS_WITH_MESSAGES, toExcelError } from "./errors";
+import { KINDS_WITH_MESSAGES, errorValueOf, toExcelError } from "./errors";
 
 type Wrapper = (...args: unknown[]) => unknown;
 const wrappers = analytics as unknown as Record<string, Wrapper>;
