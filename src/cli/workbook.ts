@@ -4,7 +4,7 @@
  * replaced only with --force; the file is written atomically. The templates and exceljs load only
  * when the command runs.
  */
-import { resolveIndustryName } from "../reference/industryNames";
+import { INDUSTRY_NAME_MAX_LENGTH, resolveIndustryName } from "../reference/industryNames";
 import { Command, Option } from "commander";
 import type { CaseInputs } from "../templates/caseInputs";
 import type { TemplateLibrary } from "../templates/context";
@@ -12,7 +12,7 @@ import { TEMPLATE_IDS, type FormulaMode, type TemplateId } from "../templates/pl
 import { EXIT, ExitCode, InvalidDataError, UsageError, runs } from "./exitCodes";
 import { readInputFile } from "./inputFile";
 import { reportLines } from "./report";
-import { escapeValue, say } from "./safeText";
+import { complain, escapeValue, say } from "./safeText";
 import { checkOutputPath, writeFileAtomically } from "./safeWrite";
 
 export interface WorkbookOptions {
@@ -33,6 +33,8 @@ export interface WorkbookRequest {
   force: boolean;
   templates: TemplateId[];
   industry: string;
+  /** Said on stderr when the industry is taken as the user's own. */
+  note?: string;
   mode: FormulaMode;
   summary: boolean;
   library: TemplateLibrary;
@@ -50,7 +52,7 @@ const WORKBOOK_OPTIONS: readonly Option[] = [
   ),
   new Option(
     "--industry <name>",
-    "your industry, as named in the reference library (default: Retail)"
+    "your industry: a library name, alias or NAICS code, or your own (then the gap analysis waits for your figures; default: Retail)"
   ),
   new Option(
     "--reference <file>",
@@ -122,27 +124,56 @@ export function parseTemplateList(text: string | undefined, suggest: Suggest): T
   return [...new Set(names)] as TemplateId[];
 }
 
+/** The industry the workbook is for, and a note when it is taken as the user's own. */
+export interface IndustryChoice {
+  industry: string;
+  note?: string;
+}
+
+/**
+ * Resolves --industry against the library: singular/plural, aliases ("cafe") and NAICS codes resolve as in
+ * the BENCH functions and the pane; a near typo is refused with "Did you mean"; any other name is taken as
+ * the user's own industry (the gap analysis then lists every metric for their figures), with a note.
+ */
 export function resolveIndustry(
   name: string | undefined,
   library: TemplateLibrary,
   normalise: (name: string) => string
-): string {
+): IndustryChoice {
   const industries = [...new Set(library.values.map((v) => v.industry))].sort((a, b) =>
     a.localeCompare(b)
   );
   if (industries.length === 0) throw new UsageError("the reference library has no industries");
-  if (name === undefined) return industries.find((i) => normalise(i) === "retail") ?? industries[0];
-  // Singular/plural, aliases ("cafe") and NAICS codes resolve as they do in BENCH functions and the pane.
+  if (name === undefined)
+    return { industry: industries.find((i) => normalise(i) === "retail") ?? industries[0] };
   const resolution = resolveIndustryName(name, industries);
-  if (resolution.name !== undefined) return resolution.name;
-  const hint =
-    resolution.kind === "typo"
-      ? ` Did you mean "${resolution.nearest[0].name}"?`
-      : resolution.nearest.length > 0
-        ? ` Closest: ${resolution.nearest.map((n) => `${n.name} (${n.why})`).join("; ")}; or pass your own figures with --reference.`
-        : " Pass your own figures for it with --reference.";
-  throw new UsageError(
-    `unknown industry "${escapeValue(name)}".${escapeValue(hint)} Industries: ${industries.map(escapeValue).join(", ")}.`
+  if (resolution.name !== undefined) return { industry: resolution.name };
+  if (resolution.kind === "typo")
+    throw new UsageError(
+      `unknown industry "${escapeValue(name)}". Did you mean "${escapeValue(resolution.nearest[0].name)}"? For an industry of your own, pass its figures with --reference.`
+    );
+  return { industry: ownIndustryName(name), note: ownIndustryNote(name, resolution.nearest) };
+}
+
+function ownIndustryName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === "") throw new UsageError("--industry is empty");
+  if (trimmed.length > INDUSTRY_NAME_MAX_LENGTH)
+    throw new UsageError(`--industry is longer than ${INDUSTRY_NAME_MAX_LENGTH} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(trimmed))
+    throw new UsageError("--industry holds a control character");
+  return trimmed;
+}
+
+function ownIndustryNote(name: string, nearest: readonly { name: string; why: string }[]): string {
+  const compare =
+    nearest.length > 0
+      ? ` To compare with a library industry, use --industry with one of: ${nearest.map((n) => `${n.name} (${n.why})`).join("; ")}.`
+      : "";
+  return (
+    `note: "${escapeValue(name.trim())}" is not in the reference library, so it is taken as your own industry: ` +
+    `the gap analysis lists every metric with no reference figures; pass your figures with --reference.${escapeValue(compare)}`
   );
 }
 
@@ -204,8 +235,13 @@ export async function parseWorkbookRequest(options: WorkbookOptions): Promise<Wo
   const templates = parseTemplateList(options.templates, suggestion);
   const library = await libraryFor(options.reference);
   const own = metricsByName(await ownCase(options), library, normaliseName, suggestion);
-  const industry = resolveIndustry(options.industry ?? own.industry, library, normaliseName);
+  const { industry, note } = resolveIndustry(
+    options.industry ?? own.industry,
+    library,
+    normaliseName
+  );
   return {
+    note,
     out,
     force: options.force === true,
     templates,
@@ -245,6 +281,7 @@ export async function generateWorkbook(request: WorkbookRequest): Promise<string
 
 export async function workbookCommand(options: WorkbookOptions): Promise<ExitCode> {
   const request = await parseWorkbookRequest(options);
+  if (request.note !== undefined) complain(request.note);
   const sheets = await generateWorkbook(request);
   say(
     `Wrote ${escapeValue(request.out)}: ${sheets.map(escapeValue).join(", ")} (${request.mode} formulas, industry ${escapeValue(request.industry)}).`

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { registeredFunctions } from "../../test/support/customFunctionsGlobal";
+import { callRegistered as call } from "../../test/support/customFunctionsGlobal";
 import * as analytics from "./analytics";
 
 const IDS = [
@@ -22,15 +22,8 @@ const IDS = [
 // In the built add-in custom-functions-metadata-plugin appends these associate calls; register the same
 // way here so the tests call what Excel calls.
 beforeAll(() => {
-  for (const [name, fn] of Object.entries(analytics))
-    CustomFunctions.associate(name, fn as (...args: unknown[]) => unknown);
+  CustomFunctions.associate({ ...analytics });
 });
-
-const call = (id: string, ...args: unknown[]): unknown => {
-  const fn = registeredFunctions.get(id);
-  if (!fn) throw new Error(`${id} is not registered`);
-  return fn(...args);
-};
 
 function errorOf(result: unknown): { code: string; message: string } | undefined {
   const cell =

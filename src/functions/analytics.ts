@@ -1,40 +1,13 @@
 /**
  * BENCH analytics functions: ROI, NPV, IRR, PAYBACK, CHANGE, BENEFIT, BEFOREAFTER, ROISIM, PEERRANK,
- * FIT, AHPWEIGHTS, AHPCR. Thin wrappers: the bodies (argument coercion and the pure maths) are in
- * ./benchAnalytics, shared with "Explain this cell"; failures become Excel errors here (./errors).
+ * FIT, AHPWEIGHTS, AHPCR. Thin wrappers: each runs its body from the registry (./benchRegistry, over
+ * ./benchAnalytics), the one "Explain this cell" runs too; ./errors turns failures into Excel errors.
  * This file is an input of custom-functions-metadata-plugin: the JSDoc below becomes functions.json,
  * so descriptions are written for the finance user who reads them in Excel's formula builder.
  */
 
-import {
-  ahpCrValue,
-  ahpWeightsColumn,
-  beforeAfterRows,
-  benefitValue,
-  changeValue,
-  fitValue,
-  irrValue,
-  npvValue,
-  paybackValue,
-  peerRankValue,
-  roiSimRow,
-  roiValue,
-  caseSimRows,
-} from "./benchAnalytics";
-import { excelResult, toExcelError } from "./errors";
-
-/** Runs a scalar function: a number result, or the Excel error that explains why there is none. */
-function scalar(body: () => number): number | CustomFunctions.Error {
-  return excelResult(body);
-}
-
-/** Runs a spilling function: an error becomes a single error cell, which Excel shows with its message. */
-function spill(body: () => unknown[][]): any[][] {
-  const result = excelResult(() =>
-    body().map((row) => row.map((cell) => (cell instanceof Error ? toExcelError(cell) : cell)))
-  );
-  return result instanceof CustomFunctions.Error ? [[result]] : result;
-}
+import { BENCH_SPECS } from "./benchRegistry";
+import { excelResult, excelSpill } from "./errors";
 
 /**
  * Return on investment: (total benefits − total costs) / total costs, as a fraction (0.25 = 25%).
@@ -45,7 +18,7 @@ function spill(body: () => unknown[][]): any[][] {
  * @returns ROI as a fraction: 0.25 = 25% return.
  */
 export function ROI(benefits: any[][], costs: any[][]): number | CustomFunctions.Error {
-  return scalar(() => roiValue(benefits, costs));
+  return excelResult(() => BENCH_SPECS.ROI.evaluate([benefits, costs]));
 }
 
 /**
@@ -62,7 +35,7 @@ export function NPV(
   cashflows: any[][],
   dates?: any[][]
 ): number | CustomFunctions.Error {
-  return scalar(() => npvValue(rate, cashflows, dates));
+  return excelResult(() => BENCH_SPECS.NPV.evaluate([rate, cashflows, dates]));
 }
 
 /**
@@ -79,7 +52,7 @@ export function IRR(
   dates?: any[][],
   guess?: number
 ): number | CustomFunctions.Error {
-  return scalar(() => irrValue(cashflows, dates, guess));
+  return excelResult(() => BENCH_SPECS.IRR.evaluate([cashflows, dates, guess]));
 }
 
 /**
@@ -91,7 +64,7 @@ export function IRR(
  * @returns Number of periods, e.g. 2.5 = halfway through the third period.
  */
 export function PAYBACK(cashflows: any[][], rate?: number): number | CustomFunctions.Error {
-  return scalar(() => paybackValue(cashflows, rate));
+  return excelResult(() => BENCH_SPECS.PAYBACK.evaluate([cashflows, rate]));
 }
 
 /**
@@ -108,7 +81,7 @@ export function CHANGE(
   after: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() => changeValue(before, after, direction));
+  return excelResult(() => BENCH_SPECS.CHANGE.evaluate([before, after, direction]));
 }
 
 /**
@@ -133,8 +106,16 @@ export function BENEFIT(
   confidence?: number,
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() =>
-    benefitValue(before, after, volume, unit_value, attribution, confidence, direction)
+  return excelResult(() =>
+    BENCH_SPECS.BENEFIT.evaluate([
+      before,
+      after,
+      volume,
+      unit_value,
+      attribution,
+      confidence,
+      direction,
+    ])
   );
 }
 
@@ -152,7 +133,9 @@ export function BEFOREAFTER(
   after_values: any[][],
   direction?: string
 ): any[][] {
-  return spill(() => beforeAfterRows(before_values, after_values, direction));
+  return excelSpill(() =>
+    BENCH_SPECS.BEFOREAFTER.evaluate([before_values, after_values, direction])
+  );
 }
 
 /**
@@ -179,8 +162,8 @@ export function ROISIM(
   trials?: number,
   seed?: number
 ): any[][] {
-  return spill(() =>
-    roiSimRow(
+  return excelSpill(() =>
+    BENCH_SPECS.ROISIM.evaluate([
       benefit_low,
       benefit_likely,
       benefit_high,
@@ -188,8 +171,8 @@ export function ROISIM(
       cost_likely,
       cost_high,
       trials,
-      seed
-    )
+      seed,
+    ])
   );
 }
 
@@ -211,7 +194,7 @@ export function CASESIM(
   seed?: number,
   output?: string
 ): any[][] {
-  return spill(() => caseSimRows(parts, ranges, trials, seed, output));
+  return excelSpill(() => BENCH_SPECS.CASESIM.evaluate([parts, ranges, trials, seed, output]));
 }
 
 /**
@@ -228,7 +211,7 @@ export function PEERRANK(
   peers: any[][],
   direction?: string
 ): number | CustomFunctions.Error {
-  return scalar(() => peerRankValue(value, peers, direction));
+  return excelResult(() => BENCH_SPECS.PEERRANK.evaluate([value, peers, direction]));
 }
 
 /**
@@ -245,7 +228,7 @@ export function FIT(
   weights: any[][],
   scale_max?: number
 ): number | CustomFunctions.Error {
-  return scalar(() => fitValue(ratings, weights, scale_max));
+  return excelResult(() => BENCH_SPECS.FIT.evaluate([ratings, weights, scale_max]));
 }
 
 /**
@@ -256,7 +239,7 @@ export function FIT(
  * @returns A column of weights, fractions adding up to 1.
  */
 export function AHPWEIGHTS(pairwise: any[][]): any[][] {
-  return spill(() => ahpWeightsColumn(pairwise));
+  return excelSpill(() => BENCH_SPECS.AHPWEIGHTS.evaluate([pairwise]));
 }
 
 /**
@@ -267,5 +250,5 @@ export function AHPWEIGHTS(pairwise: any[][]): any[][] {
  * @returns Consistency ratio as a fraction (0.05 = 5%); 0 for 2 criteria or fewer.
  */
 export function AHPCR(pairwise: any[][]): number | CustomFunctions.Error {
-  return scalar(() => ahpCrValue(pairwise));
+  return excelResult(() => BENCH_SPECS.AHPCR.evaluate([pairwise]));
 }

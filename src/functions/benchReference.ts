@@ -19,7 +19,9 @@ import {
   whenWorkbookLoaded,
   workbookStatus,
 } from "../reference/activeLibrary";
+import { type IndustryResolution, resolveIndustryName } from "../reference/industryNames";
 import { findPractices } from "../reference/practiceSearch";
+import { ReferenceLibrary } from "../reference/library";
 import { QUANTILES, ReferenceValue } from "../reference/model";
 import {
   ensureReferenceTableSync,
@@ -126,7 +128,7 @@ function publishedPoints(entry: ReferenceValue): DistributionPoint[] {
 }
 
 /** The active library, once the workbook's reference table (if any) has been read into it. */
-export async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrary>> {
+export async function loadedLibrary(): Promise<ReferenceLibrary> {
   ensureReferenceTableSync();
   await whenWorkbookLoaded(firstReadWaitMs());
   // While the workbook's table cannot be read, say so: bundled figures must not pose as the user's.
@@ -141,10 +143,39 @@ export async function loadedLibrary(): Promise<ReturnType<typeof getActiveLibrar
   return getActiveLibrary();
 }
 
-/** The reference value for an industry and metric named in cells; #N/A with a suggestion if unknown. */
+/** Where the user brings figures of their own (the pane's start screen). */
+const IMPORT_PATH = "Crossbench pane ▸ Import reference metrics";
+
+/**
+ * Why an industry has no figures and what to do: a near typo gets "did you mean"; anything else is
+ * accepted as the user's own industry, with the library industries to compare with where there are any.
+ */
+export function noFiguresMessage(resolution: IndustryResolution): string {
+  const typed = `"${resolution.input}"`;
+  if (resolution.kind === "typo")
+    return `No figures for ${typed}. Did you mean "${resolution.nearest[0].name}"? If it is your own industry, import its figures (${IMPORT_PATH}).`;
+  const compare =
+    resolution.nearest.length > 0
+      ? resolution.nearest.map((n) => `"${n.name}" (${n.why})`).join(" or ")
+      : "an industry from BENCH.INDUSTRIES()";
+  return `No figures for ${typed} yet; it counts as your own industry. Import its figures (${IMPORT_PATH}) or compare with ${compare}.`;
+}
+
+/**
+ * The library's name for an industry as typed: any case, singular or plural, an everyday alias or a
+ * NAICS code (../reference/industryNames), the workbook's own industries included. #N/A otherwise.
+ */
+function industryWithFigures(library: ReferenceLibrary, typed: string): string {
+  const resolution = resolveIndustryName(typed, library.industries());
+  if (resolution.name !== undefined) return resolution.name;
+  throw notAvailable(noFiguresMessage(resolution));
+}
+
+/** The reference value for an industry and metric named in cells. */
 async function referenceEntry(industry: unknown, metricName: unknown): Promise<ReferenceValue> {
-  return (await loadedLibrary()).find(
-    requiredText(industry, "industry"),
+  const library = await loadedLibrary();
+  return library.find(
+    industryWithFigures(library, requiredText(industry, "industry")),
     requiredText(metricName, "metric")
   );
 }
@@ -206,11 +237,13 @@ export function industryRows(): Promise<unknown[][]> {
 }
 
 export function metricRows(industry?: unknown): Promise<unknown[][]> {
-  return spillRows(() =>
-    getActiveLibrary()
-      .metrics(textArg(industry, "industry"))
-      .map((m) => [m.metric, m.unit, m.direction, m.category])
-  );
+  return spillRows(() => {
+    const library = getActiveLibrary();
+    const typed = textArg(industry, "industry");
+    return library
+      .metrics(typed === undefined ? undefined : industryWithFigures(library, typed))
+      .map((m) => [m.metric, m.unit, m.direction, m.category]);
+  });
 }
 
 export function practiceRows(industry?: unknown, challenge?: unknown): Promise<unknown[][]> {
@@ -231,7 +264,9 @@ export function practiceRows(industry?: unknown, challenge?: unknown): Promise<u
 
 export async function similarityValue(industryA: unknown, industryB: unknown): Promise<number> {
   const library = await loadedLibrary();
-  const a = library.resolveIndustry(requiredText(industryA, "industry_a"));
-  const b = library.resolveIndustry(requiredText(industryB, "industry_b"));
+  const keyOf = (value: unknown, argName: string) =>
+    library.resolveIndustry(industryWithFigures(library, requiredText(value, argName)));
+  const a = keyOf(industryA, "industry_a");
+  const b = keyOf(industryB, "industry_b");
   return industrySimilarity(getActiveProfile(), a, b);
 }

@@ -1,16 +1,16 @@
 /**
- * Every BENCH function by name, with its parameters and the same body its @customfunction wrapper runs
- * (./benchAnalytics, ./benchReference). `evaluateBench(name, args)` computes a call outside Excel's
+ * Every BENCH function by name, with its parameters and its body (over ./benchAnalytics and
+ * ./benchReference): the @customfunction wrappers run these bodies, so each exists once. `evaluateBench(name, args)` computes a call outside Excel's
  * calculation and returns the value or the error with its full message, as the cell would show it —
  * including the message Excel drops for #NUM! and #DIV/0!. "Explain this cell" and the installation
  * self-check use it, so an explanation and the cell it explains cannot disagree.
  */
-import { BenchError } from "../core/errors";
 import {
   ahpCrValue,
   ahpWeightsColumn,
   beforeAfterRows,
   benefitValue,
+  caseSimRows,
   changeValue,
   fitValue,
   irrValue,
@@ -18,7 +18,6 @@ import {
   paybackValue,
   peerRankValue,
   roiSimRow,
-  caseSimRows,
   roiValue,
 } from "./benchAnalytics";
 import {
@@ -30,8 +29,9 @@ import {
   practiceRows,
   similarityValue,
 } from "./benchReference";
+import { BenchErrorValue, errorValueOf, hasErrorCode } from "./errors";
 
-export interface BenchFunctionSpec {
+export interface BenchFunctionSpec<Result = unknown> {
   /** Parameter names as Excel's formula builder shows them, in order. */
   parameters: readonly string[];
   /** How many leading parameters are required. */
@@ -39,21 +39,25 @@ export interface BenchFunctionSpec {
   /** True when the result spills (a 2-D array). */
   spills: boolean;
   /** The wrapper's body: returns the result or throws (a BenchError with the reason). */
-  evaluate(args: readonly unknown[]): unknown;
+  evaluate(args: readonly unknown[]): Result;
 }
 
-const scalar = (
+const scalar = <Result>(
   parameters: readonly string[],
   required: number,
-  evaluate: (args: readonly unknown[]) => unknown
-): BenchFunctionSpec => ({ parameters, required, spills: false, evaluate });
-const spill = (
+  evaluate: (args: readonly unknown[]) => Result
+): BenchFunctionSpec<Result> => ({ parameters, required, spills: false, evaluate });
+const spill = <Result>(
   parameters: readonly string[],
   required: number,
-  evaluate: (args: readonly unknown[]) => unknown
-): BenchFunctionSpec => ({ parameters, required, spills: true, evaluate });
+  evaluate: (args: readonly unknown[]) => Result
+): BenchFunctionSpec<Result> => ({ parameters, required, spills: true, evaluate });
 
-export const BENCH_FUNCTIONS: Readonly<Record<string, BenchFunctionSpec>> = {
+/**
+ * Every function's spec by its name, each body's result type kept: the @customfunction wrappers
+ * (./analytics, ./reference) run these, so a body is written once.
+ */
+export const BENCH_SPECS = {
   ROI: scalar(["benefits", "costs"], 2, (a) => roiValue(a[0], a[1])),
   NPV: scalar(["rate", "cashflows", "dates"], 2, (a) => npvValue(a[0], a[1], a[2])),
   IRR: scalar(["cashflows", "dates", "guess"], 1, (a) => irrValue(a[0], a[1], a[2])),
@@ -97,44 +101,18 @@ export const BENCH_FUNCTIONS: Readonly<Record<string, BenchFunctionSpec>> = {
   METRICS: spill(["industry"], 0, (a) => metricRows(a[0])),
   PRACTICES: spill(["industry", "challenge"], 0, (a) => practiceRows(a[0], a[1])),
   SIMILARITY: scalar(["industry_a", "industry_b"], 2, (a) => similarityValue(a[0], a[1])),
-};
+} satisfies Record<string, BenchFunctionSpec>;
 
-/** An error as a cell shows it: the code, and the message Crossbench attaches (which Excel may drop). */
-export interface BenchErrorValue {
-  error: string;
-  message: string;
-}
+/** The same specs looked up by any name, as a formula spells it (Explain, the self-check). */
+export const BENCH_FUNCTIONS: Readonly<Record<string, BenchFunctionSpec>> = BENCH_SPECS;
 
 export type BenchCellValue = number | string | boolean | BenchErrorValue;
 
 export type BenchOutcome =
   { ok: true; value: BenchCellValue | BenchCellValue[][] } | ({ ok: false } & BenchErrorValue);
 
-function hasCode(value: unknown): value is { code: string; message?: string } {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === "string" &&
-    (value as { code: string }).code.startsWith("#")
-  );
-}
-
-/**
- * The error and message a thrown value becomes; the same mapping as `toExcelError` in ./errors (a test
- * holds them together), written without the CustomFunctions runtime so the pane can use it anywhere.
- */
-export function errorValueOf(thrown: unknown): BenchErrorValue {
-  if (thrown instanceof BenchError) return { error: thrown.kind, message: thrown.message };
-  if (hasCode(thrown)) return { error: thrown.code, message: thrown.message ?? "" };
-  const detail = thrown instanceof Error ? thrown.message : String(thrown);
-  return {
-    error: "#VALUE!",
-    message: `Crossbench could not compute this: ${detail}`.slice(0, 255),
-  };
-}
-
 function cellOf(value: unknown): BenchCellValue {
-  if (value instanceof Error || hasCode(value)) return errorValueOf(value);
+  if (value instanceof Error || hasErrorCode(value)) return errorValueOf(value);
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     return value;
   if (value === null || value === undefined) return "";

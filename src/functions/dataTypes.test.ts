@@ -7,21 +7,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { registeredFunctions } from "../../test/support/customFunctionsGlobal";
+import { callRegistered as call } from "../../test/support/customFunctionsGlobal";
 import { basicValueOf, cellToNumber, flattenNumbers, optionalWord } from "./args";
 import * as analytics from "./analytics";
 
 // As in the built add-in, where custom-functions-metadata-plugin appends the associate calls.
 beforeAll(() => {
-  for (const [name, fn] of Object.entries(analytics))
-    CustomFunctions.associate(name, fn as (...args: unknown[]) => unknown);
+  CustomFunctions.associate({ ...analytics });
 });
-
-const call = (id: string, ...args: unknown[]): unknown => {
-  const fn = registeredFunctions.get(id);
-  if (!fn) throw new Error(`${id} is not registered`);
-  return fn(...args);
-};
 
 const formatted = (value: number, numberFormat = "0.0%") => ({
   type: "FormattedNumber",

@@ -5,16 +5,11 @@
 import fc from "fast-check";
 import * as analytics from "./analytics";
 import { divisionByZero, notAvailable, numError, valueError } from "../core/errors";
-import {
-  BENCH_FUNCTIONS,
-  BenchCellValue,
-  BenchOutcome,
-  errorValueOf,
-  evaluateBench,
-} from "./benchRegistry";
+import { BENCH_FUNCTIONS, BenchCellValue, BenchOutcome, evaluateBench } from "./benchRegistry";
+import { metric } from "./reference";
 import { argumentValues, benchCallOf, explainBenchCall, explanationText } from "./explain";
 import { findBenchCall, formulaArray, formulaConstant } from "./formulaCall";
-import { KINDS_WITH_MESSAGES, toExcelError } from "./errors";
+import { KINDS_WITH_MESSAGES, errorValueOf, toExcelError } from "./errors";
 
 type Wrapper = (...args: unknown[]) => unknown;
 const wrappers = analytics as unknown as Record<string, Wrapper>;
@@ -196,4 +191,17 @@ test("every registered function is a @customfunction with the same parameters", 
   // The analytics wrappers take exactly the registry's parameters (reference ones are checked in build tests).
   for (const name of Object.keys(wrappers).filter((n) => BENCH_FUNCTIONS[n]))
     expect(wrappers[name].length).toBe(BENCH_FUNCTIONS[name].parameters.length);
+});
+
+describe("an industry the library has no figures for", () => {
+  test("the explanation gives the function's own reason: the user's own industry, and what to do", async () => {
+    const formula = '=BENCH.METRIC("Dog grooming","Gross margin")';
+    const explanation = await explainFormula(formula);
+    const cell = (await metric("Dog grooming", "Gross margin")) as CustomFunctions.Error;
+    expect(explanation.headline).toBe("BENCH.METRIC returns #N/A.");
+    expect(explanation.message).toBe(cell.message);
+    expect(explanation.message).toMatch(/it counts as your own industry\. Import its figures/);
+    // The general advice must not contradict it by calling the name a misspelling.
+    expect(explanation.details.join(" ")).not.toMatch(/spelling/);
+  });
 });

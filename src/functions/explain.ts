@@ -47,7 +47,7 @@ const MESSAGE_SHOWN = new Set(["#VALUE!", "#N/A"]);
 const ADVICE: Record<string, string> = {
   "#VALUE!": "An argument is not what the function needs: change the argument the message names.",
   "#N/A":
-    "Nothing in the reference data matches: check the spelling, or import your own figures (Import reference metrics).",
+    "The reference data has no figure for these arguments: the message says which name or figure is missing and what to do.",
   "#NUM!":
     "The inputs are valid but have no result as they stand: change the figures as the message says.",
   "#DIV/0!": "A figure that divides is zero: enter a non-zero value where the message says.",

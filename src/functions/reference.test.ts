@@ -2,6 +2,8 @@ import * as formulajs from "@formulajs/formulajs";
 import { setWorkbookReferenceValues } from "../reference/activeLibrary";
 import { BUNDLED_LIBRARY } from "../reference/bundledLibrary";
 import { ReferenceValue } from "../reference/model";
+import { callRegistered } from "../../test/support/customFunctionsGlobal";
+import * as reference from "./reference";
 import { gap, industries, metric, metrics, percentile, practices, similarity } from "./reference";
 
 const bundled = (industry: string, metricName: string): ReferenceValue => {
@@ -33,6 +35,18 @@ const own = (over: Partial<ReferenceValue>): ReferenceValue => ({
 });
 
 afterEach(() => setWorkbookReferenceValues([]));
+
+/** The user's own Bakeries figures: a higher-is-better and a lower-is-better metric. */
+const ownMarginAndDso = () =>
+  setWorkbookReferenceValues([
+    own({}),
+    own({
+      metric: "Days sales outstanding",
+      unit: "days",
+      direction: "lower",
+      statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 },
+    }),
+  ]);
 
 describe("BENCH.METRIC", () => {
   const retailMargin = bundled("Retail", "Gross margin");
@@ -93,17 +107,7 @@ describe("BENCH.METRIC", () => {
 });
 
 describe("BENCH.PERCENTILE", () => {
-  beforeEach(() =>
-    setWorkbookReferenceValues([
-      own({}),
-      own({
-        metric: "Days sales outstanding",
-        unit: "days",
-        direction: "lower",
-        statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 },
-      }),
-    ])
-  );
+  beforeEach(ownMarginAndDso);
 
   it.each([
     [0.35, 0.25, 0.3, 0.5, 0.4],
@@ -151,17 +155,7 @@ describe("BENCH.PERCENTILE", () => {
 });
 
 describe("BENCH.GAP", () => {
-  beforeEach(() =>
-    setWorkbookReferenceValues([
-      own({}),
-      own({
-        metric: "Days sales outstanding",
-        unit: "days",
-        direction: "lower",
-        statistics: { p10: 20, p25: 30, median: 40, p75: 60, p90: 80 },
-      }),
-    ])
-  );
+  beforeEach(ownMarginAndDso);
 
   it.each([
     [0.35, "Gross margin", undefined, 0.5 - 0.35],
@@ -198,7 +192,9 @@ describe("spilling functions", () => {
     expect(rows).toContainEqual(["Days sales outstanding", "days", "lower", "finance"]);
     await expect(metrics("Nowhere")).rejects.toMatchObject({
       code: "#N/A",
-      message: expect.stringMatching(/"Nowhere" is not in the reference library/),
+      message: expect.stringMatching(
+        /^No figures for "Nowhere" yet; it counts as your own industry/
+      ),
     });
     await expect(metrics(42)).rejects.toMatchObject({ code: "#VALUE!" });
   });
@@ -227,7 +223,7 @@ describe("BENCH.SIMILARITY", () => {
   it("needs three shared metrics", async () => {
     setWorkbookReferenceValues([own({ industry: "Tiny", metric: "Gross margin" })]);
     expectExcelError(await similarity("Tiny", "Retail"), "#N/A", /at least 3/);
-    expectExcelError(await similarity("Tiny", "Nowhere"), "#N/A", /not in the reference library/);
+    expectExcelError(await similarity("Tiny", "Nowhere"), "#N/A", /No figures for "Nowhere" yet/);
   });
 });
 
@@ -279,6 +275,93 @@ describe("metadata generated from the JSDoc", () => {
       ["industry", false],
       ["metric", false],
       ["target", true],
+    ]);
+  });
+});
+
+describe("industries as users type them, through the registered functions", () => {
+  // The ids custom-functions-metadata-plugin associates (the @customfunction tags).
+  beforeAll(() =>
+    CustomFunctions.associate({
+      METRIC: reference.metric,
+      PERCENTILE: reference.percentile,
+      GAP: reference.gap,
+      METRICS: reference.metrics,
+      SIMILARITY: reference.similarity,
+    })
+  );
+  const call = (id: string, ...args: unknown[]) => Promise.resolve(callRegistered(id, ...args));
+  const ownIndustry =
+    /^No figures for "Dog grooming" yet; it counts as your own industry\. Import its figures \(Crossbench pane ▸ Import reference metrics\) or compare with /;
+
+  it.each([
+    ["restaurant", "Restaurants"],
+    ["clinic", "Healthcare clinics"],
+    ["Healthcare clinic", "Healthcare clinics"],
+    ["NAICS 722511", "Restaurants"],
+    ["café", "Restaurants"],
+  ])("%s resolves to %s", async (typed, name) => {
+    expect(await call("METRIC", typed, "Gross margin")).toBe(
+      bundled(name, "Gross margin").statistics.median
+    );
+  });
+
+  it("an industry without figures is accepted as the user's own, with what to do, in every function", async () => {
+    const asOwn = expect.objectContaining({
+      code: "#N/A",
+      message: expect.stringMatching(ownIndustry),
+    });
+    expect(await call("METRIC", "Dog grooming", "Gross margin")).toEqual(asOwn);
+    expect(await call("PERCENTILE", 0.3, "Dog grooming", "Gross margin")).toEqual(asOwn);
+    expect(await call("GAP", 0.3, "Dog grooming", "Gross margin")).toEqual(asOwn);
+    expect(await call("SIMILARITY", "Retail", "Dog grooming")).toEqual(asOwn);
+    await expect(call("METRICS", "Dog grooming")).rejects.toEqual(asOwn);
+    expectExcelError(
+      await call("METRIC", "Dog grooming", "Gross margin"),
+      "#N/A",
+      /compare with an industry from BENCH\.INDUSTRIES\(\)\.$/
+    );
+  });
+
+  it.each([
+    [
+      "bakery",
+      /compare with "Restaurants" \(food made .*\) or "Retail" \(counter sales of goods\)\.$/,
+    ],
+    [
+      "dental practice",
+      /compare with "Healthcare clinics" \(appointment-based outpatient care\)\.$/,
+    ],
+    ["brewery", /compare with "Manufacturing" .* or "Restaurants"/],
+    ["6212", /compare with "Healthcare clinics" \(the same NAICS subsector\)/],
+  ])("%s is the user's own industry, compared with its neighbours", async (typed, compare) => {
+    const result = (await call("METRIC", typed, "Gross margin")) as CustomFunctions.Error;
+    expectExcelError(result, "#N/A", /it counts as your own industry/);
+    expect(result.message).toMatch(compare);
+    // Excel shows at most 255 characters of a message.
+    expect((result.message ?? "").length).toBeLessThanOrEqual(255);
+  });
+
+  it("a near typo still asks what was meant", async () => {
+    expectExcelError(
+      await call("GAP", 0.3, "Retial", "Gross margin"),
+      "#N/A",
+      /^No figures for "Retial"\. Did you mean "Retail"\? If it is your own industry, import its figures/
+    );
+  });
+
+  it("an industry only the workbook's table has resolves, also as typed, over the bundled names", async () => {
+    setWorkbookReferenceValues([
+      own({ industry: "Dog grooming" }),
+      own({ industry: "Dental practices", statistics: { median: 0.61, p25: 0.5, p75: 0.7 } }),
+    ]);
+    expect(await call("METRIC", "dog-grooming", "Gross margin")).toBe(0.4);
+    expect(await call("PERCENTILE", 0.4, "Dog grooming", "Gross margin")).toBeCloseTo(0.5, 12);
+    expect(await call("GAP", 0.45, "DOG GROOMING", "Gross margin")).toBeCloseTo(0.05, 12);
+    // Bundled, "dental practice" is only a neighbour of Healthcare clinics; the user's table names it.
+    expect(await call("METRIC", "dental practice", "Gross margin")).toBe(0.61);
+    expect(await call("METRICS", "Dog grooming")).toEqual([
+      ["Gross margin", "%", "higher", expect.any(String)],
     ]);
   });
 });

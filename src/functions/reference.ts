@@ -1,26 +1,12 @@
 /**
  * BENCH reference functions: METRIC, PERCENTILE, GAP, INDUSTRIES, METRICS, PRACTICES, SIMILARITY.
- * Thin wrappers: the bodies (argument coercion, the active library, the pure maths) are in
- * ./benchReference, shared with "Explain this cell"; failures become Excel errors here (./errors).
+ * Thin wrappers: each runs its body from the registry (./benchRegistry, over ./benchReference: argument
+ * coercion, the active library, the pure maths), the one "Explain this cell" runs too; ./errors turns
+ * failures into Excel errors.
  * Bundled figures are an illustrative sample — replace with your sources.
  */
-import {
-  gapValue,
-  industryRows,
-  metricRows,
-  metricValue,
-  percentileValue,
-  practiceRows,
-  similarityValue,
-} from "./benchReference";
-import { excelResultAsync } from "./errors";
-
-async function spill(body: () => Promise<unknown[][]>): Promise<unknown[][]> {
-  const result = await excelResultAsync(body);
-  // Spilling functions report errors by throwing: a returned error would not match their matrix type.
-  if (result instanceof CustomFunctions.Error) throw result;
-  return result;
-}
+import { BENCH_SPECS } from "./benchRegistry";
+import { excelResultAsync, excelSpillAsync } from "./errors";
 
 /**
  * A reference figure for an industry and metric from the active library (the workbook's Crossbench Reference table, then the bundled illustrative sample — replace with your sources).
@@ -36,7 +22,7 @@ export async function metric(
   metric: unknown,
   statistic?: unknown
 ): Promise<unknown> {
-  return excelResultAsync(() => metricValue(industry, metric, statistic));
+  return excelResultAsync(() => BENCH_SPECS.METRIC.evaluate([industry, metric, statistic]));
 }
 
 /**
@@ -53,7 +39,7 @@ export async function percentile(
   industry: unknown,
   metric: unknown
 ): Promise<unknown> {
-  return excelResultAsync(() => percentileValue(value, industry, metric));
+  return excelResultAsync(() => BENCH_SPECS.PERCENTILE.evaluate([value, industry, metric]));
 }
 
 /**
@@ -72,7 +58,7 @@ export async function gap(
   metric: unknown,
   target?: unknown
 ): Promise<unknown> {
-  return excelResultAsync(() => gapValue(value, industry, metric, target));
+  return excelResultAsync(() => BENCH_SPECS.GAP.evaluate([value, industry, metric, target]));
 }
 
 /**
@@ -82,7 +68,7 @@ export async function gap(
  * @returns One industry per row.
  */
 export async function industries(): Promise<unknown[][]> {
-  return spill(industryRows);
+  return excelSpillAsync(() => BENCH_SPECS.INDUSTRIES.evaluate([]));
 }
 
 /**
@@ -93,7 +79,7 @@ export async function industries(): Promise<unknown[][]> {
  * @returns Rows of metric, unit, direction, category.
  */
 export async function metrics(industry?: unknown): Promise<unknown[][]> {
-  return spill(() => metricRows(industry));
+  return excelSpillAsync(() => BENCH_SPECS.METRICS.evaluate([industry]));
 }
 
 /**
@@ -105,7 +91,7 @@ export async function metrics(industry?: unknown): Promise<unknown[][]> {
  * @returns Rows of source industry, practice, challenge, metrics moved, effort.
  */
 export async function practices(industry?: unknown, challenge?: unknown): Promise<unknown[][]> {
-  return spill(() => practiceRows(industry, challenge));
+  return excelSpillAsync(() => BENCH_SPECS.PRACTICES.evaluate([industry, challenge]));
 }
 
 /**
@@ -117,5 +103,5 @@ export async function practices(industry?: unknown, challenge?: unknown): Promis
  * @returns Similarity from 0 (opposite) to 1 (same profile).
  */
 export async function similarity(industry_a: unknown, industry_b: unknown): Promise<unknown> {
-  return excelResultAsync(() => similarityValue(industry_a, industry_b));
+  return excelResultAsync(() => BENCH_SPECS.SIMILARITY.evaluate([industry_a, industry_b]));
 }

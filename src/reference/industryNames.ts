@@ -150,6 +150,9 @@ const NEIGHBOURS: Readonly<Record<string, readonly { id: string; why: string }[]
  * exact/alias/code: the library's own industry; neighbour: a different industry with close library
  * neighbours; typo: probably a misspelling of a library name; own: an industry the library lacks.
  */
+/** Longest industry name taken as the user's own (it is written into cells and notes). */
+export const INDUSTRY_NAME_MAX_LENGTH = 100;
+
 export type IndustryResolutionKind = "exact" | "alias" | "code" | "neighbour" | "typo" | "own";
 
 export interface IndustryResolution {

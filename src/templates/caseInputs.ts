@@ -3,6 +3,7 @@
  * declared once as data (key, type, range, description). One generic walk checks a file against it; the
  * README's key table is generated from it (`caseKeyTable`). A bad key or value gives one line naming it.
  */
+import { INDUSTRY_NAME_MAX_LENGTH } from "../reference/industryNames";
 import { MAX_HORIZON } from "../core/businessCase";
 import type { FactorRange } from "../core/risk";
 import { suggestion } from "../reference/library";
@@ -53,8 +54,8 @@ const range = (what: string): CaseField => ({
 export const CASE_FIELDS: readonly CaseField[] = [
   {
     key: "industry",
-    type: { kind: "string", maxLength: 100 },
-    description: "Your industry, as named in the reference library (as --industry).",
+    type: { kind: "string", maxLength: INDUSTRY_NAME_MAX_LENGTH },
+    description: "Your industry: a library name, alias or NAICS code, or your own (as --industry).",
   },
   {
     key: "currency",

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
 import path from "path";
 import { canonicalRows, writeCsv, writeEuropeanTsv, writeJson, writeXlsx } from "./fixtures";
+import { describeWithLibreOffice, recalculateXlsx } from "../support/libreoffice";
 import { lines, runCli, tempFolder } from "./run";
 
 const folder = tempFolder();
@@ -19,7 +20,6 @@ describe("crossbench workbook: bad arguments", () => {
     [["--out", out("a.xlsx"), "--templates", "gap,budget"], /unknown template "budget"/],
     [["--out", out("b.xlsx"), "--templates", "roii"], /Did you mean "roi"\?/],
     [["--out", out("c.xlsx"), "--templates", ","], /--templates is empty/],
-    [["--out", out("d.xlsx"), "--industry", "Underwater basket weaving"], /unknown industry/],
     [["--out", out("e.xlsx"), "--industry", "Retial"], /Did you mean "Retail"\?/],
     [["--out", out("f.xlsx"), "--formulas", "excel"], /--formulas must be portable or bench/],
     [["--out", out("g.csv")], /--out must name an .xlsx file/],
@@ -182,4 +182,58 @@ describe("crossbench workbook: generated files", () => {
       expect(await gapMedians(file)).toContainEqual(["Gross margin", 0.55]);
     }
   );
+});
+
+describe("crossbench workbook: an industry of the user's own", () => {
+  it("is taken with one note, not refused; the gap analysis lists every metric waiting for figures", async () => {
+    const file = out("own-industry.xlsx");
+    const result = await runCli(["workbook", "--out", file, "--industry", "Dog grooming"]);
+    expect(result.code).toBe(0);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /^note: "Dog grooming" is not in the reference library, so it is taken as your own industry/
+      ),
+    ]);
+    expect(result.stdout).toMatch(/industry Dog grooming/);
+    const gap = (await open(file)).getWorksheet("Gap analysis")!;
+    const texts: string[] = [];
+    gap.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain("Dog grooming");
+    expect(texts.join(" ")).toMatch(
+      /no figures for Dog grooming: every catalogue metric is listed/
+    );
+  });
+
+  it("a near typo is still asked about, not taken as new", async () => {
+    const result = await runCli([
+      "workbook",
+      "--out",
+      out("typo.xlsx"),
+      "--industry",
+      "Restaurnts",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Did you mean "Restaurants"\?/);
+  });
+});
+
+describeWithLibreOffice("crossbench workbook: an own industry recalculated by LibreOffice", () => {
+  it("has no error value on any sheet", async () => {
+    const file = out("own-industry-lo.xlsx");
+    const result = await runCli(["workbook", "--out", file, "--industry", "Dog grooming"]);
+    expect(result.code).toBe(0);
+    const recalculated = await open(await recalculateXlsx(file, path.join(folder, "lo-own")));
+    const errors: string[] = [];
+    for (const sheet of recalculated.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value as { error?: string; result?: unknown } | null;
+          const shown =
+            value && typeof value === "object" && "result" in value ? value.result : value;
+          if (typeof shown === "object" && shown !== null && "error" in shown)
+            errors.push(`${sheet.name}!${cell.address} ${(shown as { error: string }).error}`);
+        })
+      );
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

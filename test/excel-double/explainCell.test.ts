@@ -3,6 +3,10 @@ import { explainActiveCell } from "../../src/excel/explainCell";
 import fc from "fast-check";
 import { npvValue } from "../../src/functions/benchAnalytics";
 import { FIT, ROI } from "../../src/functions/analytics";
+import { gap } from "../../src/functions/reference";
+import { resetReferenceTableSyncForTests } from "../../src/excel/referenceSync";
+import { writeReferenceRows } from "../../src/excel/referenceWriter";
+import { ReferenceValue } from "../../src/reference/model";
 import { createExcelDouble, ExcelDouble } from "./index";
 
 let double: ExcelDouble;
@@ -83,4 +87,42 @@ test("for random cells, the explanation's value or error is what the function re
     }),
     { numRuns: 40 }
   );
+});
+
+describe("industries in Explain, with the workbook's reference table", () => {
+  const dogGrooming: ReferenceValue = {
+    industry: "Dog grooming",
+    metric: "Gross margin",
+    unit: "%",
+    direction: "higher",
+    region: "",
+    year: 2024,
+    statistics: { p25: 0.3, median: 0.42, p75: 0.5 },
+    source: "Own survey",
+    illustrative: false,
+  };
+  beforeEach(async () => {
+    resetReferenceTableSyncForTests();
+    await writeReferenceRows([dogGrooming]);
+    resetReferenceTableSyncForTests();
+  });
+  afterEach(() => resetReferenceTableSyncForTests());
+
+  test("an industry only the table has resolves (user data wins)", async () => {
+    double.state.setFormulas("Model", "A1", [['=BENCH.METRIC("dog grooming","Gross margin")']]);
+    double.state.select("Model", "A1");
+    expect(await explainActiveCell()).toMatchObject({ kind: "value", value: 0.42 });
+  });
+
+  test("an industry neither has is the user's own, with the function's reason", async () => {
+    double.state.setFormulas("Model", "A1", [['=BENCH.GAP(0.3,"Cat grooming","Gross margin")']]);
+    double.state.select("Model", "A1");
+    const explanation = await explainActiveCell();
+    const cell = (await gap(0.3, "Cat grooming", "Gross margin")) as CustomFunctions.Error;
+    expect(explanation).toMatchObject({ kind: "error", headline: "BENCH.GAP returns #N/A." });
+    expect(explanation.message).toBe(cell.message);
+    expect(cell.message).toMatch(
+      /^No figures for "Cat grooming" yet; it counts as your own industry/
+    );
+  });
 });

@@ -49,6 +49,13 @@ function associate(
   }
 }
 
+/** Calls a function as Excel does: by the id it was associated under (any case). */
+export function callRegistered(id: string, ...args: unknown[]): unknown {
+  const fn = registeredFunctions.get(id.toUpperCase());
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+}
+
 export function createCustomFunctionsGlobal() {
   return { Error: CustomFunctionsError, ErrorCode, associate };
 }

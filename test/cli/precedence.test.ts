@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { BIN } from "../cli/run";
+import { BIN } from "./run";
 
 it("uses the user's 2024 row over the bundled 2025 row in the generated workbook", async () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), "crossbench-precedence-"));

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { toCanonicalCsv } from "../../src/reference/exportCsv";
-import { BIN } from "../cli/run";
+import { BIN } from "./run";
 import {
   acceptWideGuesses,
   parseSource,
