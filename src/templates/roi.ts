@@ -10,21 +10,16 @@
  *
  * Each section is a function that adds its rows and returns the addresses later sections need.
  */
-import {
-  MAX_HORIZON,
-  type BusinessCase,
-  type CaseResults,
-  type Figure,
-} from "../core/businessCase";
+import { MAX_HORIZON, type CaseResults, type Figure } from "../core/businessCase";
 import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import { HISTOGRAM_BINS } from "../core/risk";
 import { BEFORE_AFTER_ROWS, BeforeAfterKind, VERDICTS } from "../core/statistics";
-import { kpiAnnualBenefit, linearCase } from "../core/businessCase";
+import { kpiAnnualBenefit } from "../core/businessCase";
 import { bench, FORMAT, formula, header, input, note, number, sectionRow, text } from "./cells";
 import { GENERATED_VALUE_NOTE, TemplateContext, TemplateMaths } from "./context";
 import type { ChartPlan, PlanCell, SheetPlan, ValidationPlan } from "./plan";
 import { columnLetter } from "./plan";
-import { roiInputs, RoiInputs, toBusinessCase } from "./roiInputs";
+import { caseSimulationInputs, roiInputs, RoiInputs, toBusinessCase } from "./roiInputs";
 import { abs, at, SheetRows } from "./sheet";
 
 export { roiInputs, toBusinessCase } from "./roiInputs";
@@ -931,17 +926,6 @@ const absSpan = (row: number, horizon: number): string =>
 
 // ---------- 9. Monte Carlo ----------
 
-function simulationInputs(c: BusinessCase, inputs: RoiInputs): CaseSimulationInputs {
-  const model = linearCase(c);
-  return {
-    kpi: model.kpi,
-    others: model.others,
-    costs: model.costs,
-    benefitRanges: [inputs.ranges.kpiChange, inputs.ranges.volume, inputs.ranges.unitValue],
-    costRanges: inputs.costRanges,
-  };
-}
-
 function monteCarloSection(
   b: Build,
   sensitivity: SensitivityCells,
@@ -1128,7 +1112,7 @@ function buildRoi(context: TemplateContext | null): { plan: SheetPlan; layout: R
   };
   const c = toBusinessCase(inputs);
   const figures = maths ? safeResults(() => maths.caseResults(c)) : undefined;
-  const used = maths ? safeResults(() => simulationInputs(c, inputs)) : undefined;
+  const used = maths ? safeResults(() => caseSimulationInputs(inputs)) : undefined;
   const simulation =
     maths && used
       ? safeResults(() => maths.simulateCase(used, inputs.trials, inputs.seed))

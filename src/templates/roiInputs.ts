@@ -3,8 +3,8 @@
  * pane's or CLI's settings (horizon, discount rate) on top, then the user's case file on top of that.
  * `toBusinessCase` turns them into src/core's model, which is what the sheet's formulas must reproduce.
  */
-import { MAX_HORIZON, type BusinessCase, type CostKind } from "../core/businessCase";
-import type { FactorRange } from "../core/risk";
+import { linearCase, MAX_HORIZON, type BusinessCase, type CostKind } from "../core/businessCase";
+import type { CaseSimulationInputs, FactorRange } from "../core/risk";
 import type { Direction } from "../reference/model";
 import { normaliseName } from "../reference/model";
 import type { TemplateContext, TemplateLibrary } from "./context";
@@ -209,5 +209,17 @@ export function toBusinessCase(inputs: RoiInputs): BusinessCase {
     kpiLine: { name: inputs.kpi, risk: inputs.kpiRisk, rampUp: inputs.kpiRampUp },
     otherBenefits: inputs.benefits,
     costs: inputs.costs,
+  };
+}
+
+/** What BENCH.CASESIM gets for the ROI sheet: the model's linear parts and the drivers' ranges. */
+export function caseSimulationInputs(inputs: RoiInputs): CaseSimulationInputs {
+  const model = linearCase(toBusinessCase(inputs));
+  return {
+    kpi: model.kpi,
+    others: model.others,
+    costs: model.costs,
+    benefitRanges: [inputs.ranges.kpiChange, inputs.ranges.volume, inputs.ranges.unitValue],
+    costRanges: inputs.costRanges,
   };
 }

@@ -18,10 +18,9 @@ import { payback } from "../../src/core/finance";
 import { simulateCase } from "../../src/core/risk";
 import { caseSimRows } from "../../src/functions/benchAnalytics";
 import { BUNDLED_TEMPLATE_LIBRARY } from "../../src/templates/defaults";
-import { roiInputs, toBusinessCase } from "../../src/templates/roiInputs";
+import { caseSimulationInputs, roiInputs, toBusinessCase } from "../../src/templates/roiInputs";
 import { coreMaths } from "../../src/templates/defaults";
 import {
-  caseSimulationInputs,
   previewInputs,
   roiPreview,
   roiPreviewFor,

@@ -5,15 +5,20 @@
  * model — so the pane's chart shows the figures the sheet will show. Pure but for activeRoiPreview,
  * which reads the active library as the insert does.
  */
-import { caseFlows, caseResults, linearCase, type Figure } from "../../core/businessCase";
+import { caseFlows, caseResults, type Figure } from "../../core/businessCase";
 import { npv } from "../../core/finance";
 import { getActiveLibrary, whenWorkbookLoaded } from "../../reference/activeLibrary";
 import { METRIC_CATALOGUE } from "../../reference/catalogue";
 import { PRACTICE_LIBRARY } from "../../reference/practices";
-import { simulateCase, type CaseSimulationInputs } from "../../core/risk";
+import { simulateCase } from "../../core/risk";
 import type { TemplateLibrary } from "../../templates/context";
 import { coreMaths } from "../../templates/defaults";
-import { roiInputs, toBusinessCase, type RoiInputs } from "../../templates/roiInputs";
+import {
+  caseSimulationInputs,
+  roiInputs,
+  toBusinessCase,
+  type RoiInputs,
+} from "../../templates/roiInputs";
 
 export interface RoiPreview {
   kpi: string;
@@ -37,16 +42,6 @@ export interface RoiPreview {
 
 const figureOrUndefined = (figure: Figure): number | undefined =>
   figure instanceof Error ? undefined : figure;
-
-/** What BENCH.CASESIM gets on the ROI sheet: the model's linear parts and the drivers' ranges. */
-export function caseSimulationInputs(inputs: RoiInputs): CaseSimulationInputs {
-  const model = linearCase(toBusinessCase(inputs));
-  return {
-    ...model,
-    benefitRanges: [inputs.ranges.kpiChange, inputs.ranges.volume, inputs.ranges.unitValue],
-    costRanges: inputs.costRanges,
-  };
-}
 
 /** The chart's figures for the ROI sheet's inputs. */
 export function roiPreview(inputs: RoiInputs): RoiPreview {
