@@ -274,7 +274,7 @@ function streamOptions(options: SourceOptions): StreamCheckOptions {
 /** The streamed conversion's output, with the same rules and messages as the whole-table path. */
 async function writeStreamed(
   file: string,
-  { check, pieces }: { check: StreamCheck; pieces: string[] },
+  { check, pieces }: { check: StreamCheck; pieces: Buffer[] },
   options: ConvertOptions,
   limit: number
 ): Promise<ExitCode> {

@@ -1,8 +1,8 @@
 /**
  * `reference check` / `reference convert` for long CSV files in bounded memory: the rows are validated
  * as they stream past (src/reference/csvStream.ts) and never held as a table; convert keeps only the
- * canonical CSV text it will write, in 1 MB pieces. Undefined means "not a long CSV": the caller then
- * uses the whole-table pipeline, which handles wide and unrecognised files.
+ * canonical CSV it will write, as UTF-8 in 1 MB buffers. Undefined means "not a long CSV": the caller
+ * then uses the whole-table pipeline, which handles wide and unrecognised files.
  */
 import type { StreamCheck, StreamCheckOptions } from "../reference/csvStream";
 
@@ -18,28 +18,49 @@ export async function streamCheck(
   });
 }
 
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * UTF-8 pieces of the output. Each line is encoded into the current buffer at once, so line strings
+ * die young instead of surviving (and being copied by the garbage collector) until a piece is full.
+ */
+class PieceWriter {
+  pieces: Buffer[] = [];
+  private buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private used = 0;
+  add(text: string): void {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > PIECE_BYTES) this.flush();
+    if (text.length * 3 > PIECE_BYTES) this.pieces.push(Buffer.from(text, "utf8"));
+    else this.used += this.buffer.write(text, this.used, "utf8");
+  }
+  finish(): Buffer[] {
+    this.flush();
+    return this.pieces;
+  }
+  private flush(): void {
+    if (this.used === 0) return;
+    this.pieces.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.used = 0;
+  }
+}
+
 export async function streamConvert(
   file: string,
   bytes: Uint8Array,
   options: StreamCheckOptions
-): Promise<{ check: StreamCheck; pieces: string[] } | undefined> {
+): Promise<{ check: StreamCheck; pieces: Buffer[] } | undefined> {
   const { checkCsvStream } = await import("../reference/csvStream");
   const { canonicalCsvHeader, canonicalCsvLine } = await import("../reference/exportCsv");
-  let pieces: string[] = [];
-  let piece = canonicalCsvHeader();
+  let writer = new PieceWriter();
+  writer.add(canonicalCsvHeader());
   const check = checkCsvStream(bytes, file.split(/[\\/]/).pop() ?? file, options, {
-    value: (value) => {
-      piece += canonicalCsvLine(value);
-      if (piece.length > 1 << 20) {
-        pieces.push(piece);
-        piece = "";
-      }
-    },
+    value: (value) => writer.add(canonicalCsvLine(value)),
     restart: () => {
-      pieces = [];
-      piece = canonicalCsvHeader();
+      writer = new PieceWriter();
+      writer.add(canonicalCsvHeader());
     },
   });
-  pieces.push(piece);
-  return check && { check, pieces };
+  return check && { check, pieces: writer.finish() };
 }

@@ -10,6 +10,7 @@ import {
   bothReadings,
   classifyNumberText,
   describeDecimal,
+  mayBeConventionEvidence,
   readNumberText,
 } from "./numbers";
 import { MAX_CELL_TEXT } from "./parsers";
@@ -179,7 +180,11 @@ export function readNumber(
   const { decimal, decidedBy } = context.convention;
   const reading = text.length > 64 ? undefined : readNumberText(text, decimal);
   if (reading?.ok) {
-    if (decidedBy !== "user" && /[.,]/.test(text) && classifyNumberText(text) === "ambiguous") {
+    if (
+      decidedBy !== "user" &&
+      mayBeConventionEvidence(text) &&
+      classifyNumberText(text) === "ambiguous"
+    ) {
       if (decidedBy === "default")
         say(
           "warning",
@@ -215,15 +220,20 @@ export function readInteger(
   context: NumberContext,
   say: Say
 ): number | undefined {
-  const bounds =
-    range.max === Number.MAX_SAFE_INTEGER ? `≥ ${range.min}` : `from ${range.min} to ${range.max}`;
-  const wrong = `${field} must be a whole number ${bounds}; found ${quoteCell(cell)}.`;
+  // The message is built only for a wrong cell: this runs twice per row of a million-row file.
+  const wrong = (): string => {
+    const bounds =
+      range.max === Number.MAX_SAFE_INTEGER
+        ? `≥ ${range.min}`
+        : `from ${range.min} to ${range.max}`;
+    return `${field} must be a whole number ${bounds}; found ${quoteCell(cell)}.`;
+  };
   const number = readNumber(cell, field, context, (severity, message) =>
-    say(severity, severity === "error" && message.includes("must be a number") ? wrong : message)
+    say(severity, severity === "error" && message.includes("must be a number") ? wrong() : message)
   );
   if (number === undefined) return undefined;
   if (!Number.isInteger(number) || number < range.min || number > range.max) {
-    say("error", wrong);
+    say("error", wrong());
     return undefined;
   }
   return number;

@@ -96,10 +96,31 @@ function shiftDecimal(plain: string, places: number): string {
   return `${mantissa}e${Number(exponent) + places}`;
 }
 
+/** ASCII characters number text holds besides digits and marks: spaces, ' % ( ) + - e E. */
+const NUMBER_PUNCTUATION = new Uint8Array(128);
+for (const c of "\t\n\v\f\r '%()+-eE") NUMBER_PUNCTUATION[c.charCodeAt(0)] = 1;
+
+/**
+ * False when classifyNumberText is sure to answer "neutral": no digit, no decimal mark, or an ASCII
+ * character no number has ("CC BY 4.0"). A character loop that stops at the first letter, because it
+ * runs for every cell of a million-row file; other characters are left to classifyNumberText.
+ */
+export function mayBeConventionEvidence(text: string): boolean {
+  let digit = false;
+  let mark = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 44 || c === 46) mark = true;
+    else if (c < 128 && NUMBER_PUNCTUATION[c] === 0) return false;
+  }
+  return digit && mark;
+}
+
 /** What a text cell says about the convention. */
 export function classifyNumberText(text: string): "comma" | "point" | "ambiguous" | "neutral" {
   // Words ("CC BY 4.0", "v1.2 beta") are never numbers; only digits, marks, spaces, %, signs, e.
-  if (!/[.,]/.test(text) || /[^\d.,'\s%()+\-eE\u00a0\u202f\u2009\u2019]/.test(text))
+  if (!mayBeConventionEvidence(text) || /[^\d.,'\s%()+\-eE\u00a0\u202f\u2009\u2019]/.test(text))
     return "neutral";
   const simple = SIMPLE_DECIMAL.exec(text);
   if (simple) {
@@ -132,7 +153,7 @@ export class ConventionTally {
   point = 0;
   ambiguous = 0;
   add(cell: CellValue): void {
-    if (typeof cell !== "string" || cell.length > 64 || !/\d/.test(cell)) return;
+    if (typeof cell !== "string" || cell.length > 64 || !mayBeConventionEvidence(cell)) return;
     const kind = classifyNumberText(cell);
     if (kind === "comma") this.comma++;
     else if (kind === "point") this.point++;
