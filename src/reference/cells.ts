@@ -89,8 +89,20 @@ const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map<string, Directio
   ] as [string, Direction][]),
 ]);
 
-function vocabularyKey(text: string): string {
+function normalisedWord(text: string): string {
   return text.slice(0, 64).trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+// A million rows spell their units, directions and flags a few ways: normalise each spelling once.
+const vocabularyKeys = new Map<string, string>();
+
+function vocabularyKey(text: string): string {
+  let key = vocabularyKeys.get(text);
+  if (key === undefined) {
+    key = normalisedWord(text);
+    if (text.length <= 64 && vocabularyKeys.size < 1_000) vocabularyKeys.set(text, key);
+  }
+  return key;
 }
 
 export function parseUnit(text: string): Unit | undefined {
