@@ -3,7 +3,7 @@
  * pane's import pipeline (parse, recognise layout and headers, validate the whole file) for people and
  * scripts. The pipeline (papaparse, and exceljs for .xlsx) loads only when a command runs.
  */
-import type { Command } from "commander";
+import { Command, Option } from "commander";
 import { fieldHelpText } from "../reference/canonical";
 import type {
   DecimalMark,
@@ -12,10 +12,11 @@ import type {
   SourceKind,
   ValidationReport,
 } from "../reference/importPipeline";
+import type { ReferenceValue } from "../reference/model";
 import { EXIT, ExitCode, InvalidDataError, UsageError, runs } from "./exitCodes";
 import { complain, escapeValue, safeJson, say } from "./safeText";
 import { checkOutputPath, isSameFile, writeFileAtomically } from "./safeWrite";
-import { readInputFile } from "./inputFile";
+import { InputFile, readInputFile } from "./inputFile";
 import { reportLines } from "./report";
 import type { StreamCheck, StreamCheckOptions } from "../reference/csvStream";
 import { streamCheck, streamConvert } from "./referenceStream";
@@ -40,6 +41,14 @@ interface ConvertOptions extends SourceOptions {
   out: string;
   force?: boolean;
   onlyValidRows?: boolean;
+}
+
+interface MergeOptions extends SourceOptions {
+  out?: string;
+  force?: boolean;
+  onlyValidRows?: boolean;
+  onConflict: "keep" | "replace";
+  dryRun?: boolean;
 }
 
 /** Options of every reference command: flags and help text. */
@@ -261,6 +270,88 @@ export async function convertCommand(file: string, options: ConvertOptions): Pro
   return EXIT.ok;
 }
 
+/** Validated rows of the library a merge starts from; a library with errors stops the merge (exit 1). */
+async function libraryValues(
+  file: string,
+  input: InputFile,
+  limit: number
+): Promise<ReferenceValue[]> {
+  // The library is a finished canonical file: read as it is, without the incoming file's defaults.
+  const checked = await readAndValidate(file, input.kind, input.bytes, {});
+  if (!checked.report.ok) {
+    for (const line of await reportLines(checked.report, limit)) complain(line);
+    throw new InvalidDataError(
+      `the library ${escapeValue(file)} has ${checked.report.errorCount} errors; nothing was written. Fix them first (crossbench reference check ${escapeValue(file)}).`
+    );
+  }
+  return checked.report.valid.map((v) => v.value);
+}
+
+/**
+ * `reference merge`: the incoming file's rows merged into the library by industry × metric × year ×
+ * region, with the pane's preview and keep-or-replace choice. The library's figures are never
+ * overwritten unless --on-conflict replace was chosen; --dry-run prints the preview and writes nothing.
+ */
+export async function mergeCommand(
+  library: string,
+  incoming: string,
+  options: MergeOptions
+): Promise<ExitCode> {
+  const out = options.out;
+  if (out === undefined && !options.dryRun)
+    throw new UsageError(
+      "--out is required: name the merged .csv to write (or add --dry-run to see the preview only)"
+    );
+  if (out !== undefined && !out.toLowerCase().endsWith(".csv"))
+    throw new UsageError(`--out must name a .csv file, got "${escapeValue(out)}"`);
+  const limit = limitOf(options);
+  const input = await readInputFile(incoming, "the incoming file");
+  const libraryInput = await readInputFile(library, "the library");
+  if (isSameFile(library, incoming))
+    throw new UsageError(
+      `the library and the incoming file are the same file (${escapeValue(incoming)}); nothing to merge`
+    );
+  if (out !== undefined) {
+    // --out may be the library itself (updated in place, with --force), never the incoming file.
+    if (isSameFile(incoming, out))
+      throw new UsageError(
+        `--out is the incoming file ${escapeValue(incoming)}; choose another name`
+      );
+    checkOutputPath(out, options.force === true);
+  }
+  const existing = await libraryValues(library, libraryInput, limit);
+  const checked = await readAndValidate(incoming, input.kind, input.bytes, options);
+  const { report } = checked;
+  const { rowsToImport } = await import("../reference/importPipeline");
+  const rows = rowsToImport(report, options.onlyValidRows ? "only-valid-rows" : "all-or-nothing");
+  if (!report.ok) {
+    for (const line of describeWide(checked)) complain(line);
+    for (const line of await reportLines(report, limit)) complain(line);
+  }
+  if (!report.ok && !options.onlyValidRows)
+    throw new InvalidDataError(
+      `${escapeValue(incoming)} has ${report.errorCount} errors; nothing was written. Add --only-valid-rows to merge only the valid rows.`
+    );
+  if (rows.length === 0)
+    throw new InvalidDataError(`${escapeValue(incoming)} has no valid rows; nothing was written.`);
+  const merge = await import("./referenceMerge");
+  const plan = merge.planMerge(merge.existingRowsOf(existing), rows, options.onConflict);
+  say(`Merging ${escapeValue(incoming)} into ${escapeValue(library)}:`);
+  for (const line of merge.previewLines(plan)) say(line);
+  if (out === undefined || options.dryRun) {
+    say("Dry run: nothing was written.");
+    return EXIT.ok;
+  }
+  const { toCanonicalCsv } = await import("../reference/exportCsv");
+  await writeFileAtomically(
+    out,
+    toCanonicalCsv(merge.mergedValues(existing, plan)),
+    options.force === true
+  );
+  say(merge.writtenLine(plan, existing.length, out));
+  return EXIT.ok;
+}
+
 /** Long CSV files are checked and converted as they stream past (bounded memory). */
 function streamable(kind: SourceKind, options: SourceOptions): boolean {
   return kind === "csv" && options.sheet === undefined;
@@ -274,7 +365,7 @@ function streamOptions(options: SourceOptions): StreamCheckOptions {
 /** The streamed conversion's output, with the same rules and messages as the whole-table path. */
 async function writeStreamed(
   file: string,
-  { check, pieces }: { check: StreamCheck; pieces: string[] },
+  { check, pieces }: { check: StreamCheck; pieces: Buffer[] },
   options: ConvertOptions,
   limit: number
 ): Promise<ExitCode> {
@@ -292,6 +383,15 @@ async function writeStreamed(
   );
   return EXIT.ok;
 }
+
+const mergeHelp = (): string =>
+  [
+    "",
+    "The source options (--sheet, --source, --year ...) apply to the incoming file; the library is read as it is.",
+    "Examples:",
+    "  crossbench reference merge library.csv survey-2026.xlsx --dry-run",
+    "  crossbench reference merge library.csv survey-2026.xlsx --out library.csv --force --on-conflict replace",
+  ].join("\n");
 
 /** The canonical columns, from the one field table. */
 const columnsHelp = (): string => `\nColumns of the canonical format:\n${fieldHelpText()}`;
@@ -329,4 +429,33 @@ export function registerReferenceCommands(program: Command): void {
   )
     .addHelpText("after", columnsHelp)
     .action(runs(convertCommand));
+
+  withOptions(
+    withOptions(
+      reference
+        .command("merge")
+        .argument("<library>", "your reference library (canonical .csv, or .xlsx) to start from")
+        .argument("<incoming>", "reference data file with the rows to add or update")
+        .option(
+          "--out <file.csv>",
+          "merged canonical CSV to write (may be the library, with --force)"
+        )
+        .addOption(
+          new Option(
+            "--on-conflict <choice>",
+            "rows already in the library with other figures: keep the library's, or replace them"
+          )
+            .choices(["keep", "replace"])
+            .default("keep")
+        )
+        .option("--dry-run", "print the preview only; write nothing")
+        .description(
+          "merge a reference file into your library by industry × metric × year × region: prints what is new, what would change (old → new, unit changes flagged) and what is unchanged; existing figures are kept unless --on-conflict replace"
+        ),
+      SOURCE_OPTIONS
+    ),
+    CONVERT_OPTIONS
+  )
+    .addHelpText("after", mergeHelp)
+    .action(runs(mergeCommand));
 }

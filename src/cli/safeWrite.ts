@@ -82,7 +82,7 @@ const testHoldMs = (): number => Number(process.env.CROSSBENCH_TEST_HOLD_BEFORE_
  */
 export async function writeFileAtomically(
   output: string,
-  content: Uint8Array | string | readonly string[],
+  content: Uint8Array | string | readonly (Uint8Array | string)[],
   force: boolean
 ): Promise<void> {
   const target = path.resolve(output);
@@ -91,7 +91,7 @@ export async function writeFileAtomically(
     folder,
     `.${path.basename(target)}.crossbench-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
   );
-  // A list of strings (a streamed conversion) is written piece by piece, never joined in memory.
+  // A list of pieces (a streamed conversion) is written piece by piece, never joined in memory.
   const pieces: readonly (Uint8Array | string)[] = Array.isArray(content)
     ? content
     : [content as Uint8Array | string];

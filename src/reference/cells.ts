@@ -10,6 +10,7 @@ import {
   bothReadings,
   classifyNumberText,
   describeDecimal,
+  mayBeConventionEvidence,
   readNumberText,
 } from "./numbers";
 import { MAX_CELL_TEXT } from "./parsers";
@@ -88,8 +89,20 @@ const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map<string, Directio
   ] as [string, Direction][]),
 ]);
 
-function vocabularyKey(text: string): string {
+function normalisedWord(text: string): string {
   return text.slice(0, 64).trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+// A million rows spell their units, directions and flags a few ways: normalise each spelling once.
+const vocabularyKeys = new Map<string, string>();
+
+function vocabularyKey(text: string): string {
+  let key = vocabularyKeys.get(text);
+  if (key === undefined) {
+    key = normalisedWord(text);
+    if (text.length <= 64 && vocabularyKeys.size < 1_000) vocabularyKeys.set(text, key);
+  }
+  return key;
 }
 
 export function parseUnit(text: string): Unit | undefined {
@@ -179,7 +192,11 @@ export function readNumber(
   const { decimal, decidedBy } = context.convention;
   const reading = text.length > 64 ? undefined : readNumberText(text, decimal);
   if (reading?.ok) {
-    if (decidedBy !== "user" && /[.,]/.test(text) && classifyNumberText(text) === "ambiguous") {
+    if (
+      decidedBy !== "user" &&
+      mayBeConventionEvidence(text) &&
+      classifyNumberText(text) === "ambiguous"
+    ) {
       if (decidedBy === "default")
         say(
           "warning",
@@ -215,15 +232,20 @@ export function readInteger(
   context: NumberContext,
   say: Say
 ): number | undefined {
-  const bounds =
-    range.max === Number.MAX_SAFE_INTEGER ? `≥ ${range.min}` : `from ${range.min} to ${range.max}`;
-  const wrong = `${field} must be a whole number ${bounds}; found ${quoteCell(cell)}.`;
+  // The message is built only for a wrong cell: this runs twice per row of a million-row file.
+  const wrong = (): string => {
+    const bounds =
+      range.max === Number.MAX_SAFE_INTEGER
+        ? `≥ ${range.min}`
+        : `from ${range.min} to ${range.max}`;
+    return `${field} must be a whole number ${bounds}; found ${quoteCell(cell)}.`;
+  };
   const number = readNumber(cell, field, context, (severity, message) =>
-    say(severity, severity === "error" && message.includes("must be a number") ? wrong : message)
+    say(severity, severity === "error" && message.includes("must be a number") ? wrong() : message)
   );
   if (number === undefined) return undefined;
   if (!Number.isInteger(number) || number < range.min || number > range.max) {
-    say("error", wrong);
+    say("error", wrong());
     return undefined;
   }
   return number;

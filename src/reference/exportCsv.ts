@@ -9,9 +9,12 @@ import { neutraliseFormulaText } from "./textSafety";
 
 export const CSV_NEWLINE = "\r\n";
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /** RFC 4180 quoting, only where needed (delimiter, quote, line break, or edge spaces). */
 function csvField(text: string): string {
-  return /[",\r\n]|^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const quoted = NEEDS_QUOTES.test(text) || text[0] === " " || text[text.length - 1] === " ";
+  return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function csvCell(cell: CellValue): string {
@@ -26,7 +29,11 @@ export function canonicalCsvHeader(): string {
 }
 
 export function canonicalCsvLine(value: ReferenceValue): string {
-  return toCanonicalRow(value).map(csvCell).join(",") + CSV_NEWLINE;
+  // A loop, not map + join: a million-row conversion calls this once per row.
+  const cells = toCanonicalRow(value);
+  let line = csvCell(cells[0]);
+  for (let i = 1; i < cells.length; i++) line += "," + csvCell(cells[i]);
+  return line + CSV_NEWLINE;
 }
 
 export function toCanonicalCsv(values: readonly ReferenceValue[]): string {

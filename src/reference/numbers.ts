@@ -48,7 +48,7 @@ export type NumberReading = { ok: true; value: number } | { ok: false; reason: "
  */
 const PLAIN_POINT = /^-?\d+(\.\d+)?$/;
 const PLAIN_COMMA = /^-?\d+(,\d+)?$/;
-const SIMPLE_DECIMAL = /^[+-]?(\d+)([.,])(\d+)$/;
+const SIMPLE_DECIMAL = /^[+-]?\d+[.,]\d+$/;
 
 export function readNumberText(raw: string, decimal: DecimalMark): NumberReading | undefined {
   // Fast path for the common plain forms ("12", "-0.35", "0,35"); everything else below.
@@ -96,17 +96,42 @@ function shiftDecimal(plain: string, places: number): string {
   return `${mantissa}e${Number(exponent) + places}`;
 }
 
+/** ASCII characters number text holds besides digits and marks: spaces, ' % ( ) + - e E. */
+const NUMBER_PUNCTUATION = new Uint8Array(128);
+for (const c of "\t\n\v\f\r '%()+-eE") NUMBER_PUNCTUATION[c.charCodeAt(0)] = 1;
+
+/** Beyond ASCII, number text holds only spaces (no-break, narrow, thin ...) and the ’ apostrophe. */
+const NUMBER_NON_ASCII = /[\s\u2019]/;
+
+/**
+ * False when the text cannot say anything about the convention: no digit, no decimal mark, or a
+ * character no number has ("CC BY 4.0", "v1.2 beta"). A character loop that stops at the first
+ * letter, because it runs for every cell of a million-row file.
+ */
+export function mayBeConventionEvidence(text: string): boolean {
+  let digit = false;
+  let mark = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 44 || c === 46) mark = true;
+    else if (c < 128 ? NUMBER_PUNCTUATION[c] === 0 : !NUMBER_NON_ASCII.test(text[i])) return false;
+  }
+  return digit && mark;
+}
+
 /** What a text cell says about the convention. */
 export function classifyNumberText(text: string): "comma" | "point" | "ambiguous" | "neutral" {
-  // Words ("CC BY 4.0", "v1.2 beta") are never numbers; only digits, marks, spaces, %, signs, e.
-  if (!/[.,]/.test(text) || /[^\d.,'\s%()+\-eE\u00a0\u202f\u2009\u2019]/.test(text))
-    return "neutral";
-  const simple = SIMPLE_DECIMAL.exec(text);
-  if (simple) {
-    const [, whole, mark, fraction] = simple;
+  if (!mayBeConventionEvidence(text)) return "neutral";
+  if (SIMPLE_DECIMAL.test(text)) {
+    // Positions rather than exec's match array: this runs for every decimal cell of a file.
+    const start = text[0] === "+" || text[0] === "-" ? 1 : 0;
+    const markAt = Math.max(text.indexOf("."), text.indexOf(","));
+    const wholeLength = markAt - start;
+    const fractionLength = text.length - markAt - 1;
     // "1.500" / "1,500": a decimal or a thousands group; anything else has only one reading.
-    if (fraction.length === 3 && whole.length <= 3 && whole[0] !== "0") return "ambiguous";
-    return mark === "," ? "comma" : "point";
+    if (fractionLength === 3 && wholeLength <= 3 && text[start] !== "0") return "ambiguous";
+    return text[markAt] === "," ? "comma" : "point";
   }
   const point = readNumberText(text, ".");
   const comma = readNumberText(text, ",");
@@ -132,7 +157,7 @@ export class ConventionTally {
   point = 0;
   ambiguous = 0;
   add(cell: CellValue): void {
-    if (typeof cell !== "string" || cell.length > 64 || !/\d/.test(cell)) return;
+    if (typeof cell !== "string" || cell.length > 64 || !mayBeConventionEvidence(cell)) return;
     const kind = classifyNumberText(cell);
     if (kind === "comma") this.comma++;
     else if (kind === "point") this.point++;

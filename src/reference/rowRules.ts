@@ -26,7 +26,7 @@ import {
   Statistics,
   UNITS,
   Unit,
-  referenceKey,
+  normaliseName,
 } from "./model";
 import type { NumberConvention } from "./numbers";
 import type { ImportDefaults } from "./validationReport";
@@ -59,6 +59,7 @@ function knownMetric(file: FileContext, metric: string): MetricDefinition | unde
 /** Shared by every row of one file. */
 export interface FileContext {
   catalogueCache?: Map<string, MetricDefinition | null>;
+  normalisedNames?: Map<string, string>;
   /** The row being checked, and callbacks bound to it (see sayFor). */
   current?: RowState;
   sayCache?: Map<CanonicalField, Say>;
@@ -138,7 +139,9 @@ const readTextFields: RowRule = {
   name: "text fields",
   check(state) {
     for (const field of TEXT_FIELDS) {
-      const text = readText(state.input.cell(field), sayFor(state, field));
+      const cell = state.input.cell(field);
+      if (cell === null) continue;
+      const text = readText(cell, sayFor(state, field));
       if (text !== undefined) state.text[field] = text;
     }
   },
@@ -217,16 +220,14 @@ const directionRule: RowRule = {
 const statisticsRule: RowRule = {
   name: "figures",
   check(state) {
+    let anyCell = false;
     for (const key of STATISTIC_KEYS) {
-      const number = readNumber(
-        state.input.cell(key),
-        key,
-        numberContext(state, key),
-        sayFor(state, key)
-      );
+      const cell = state.input.cell(key);
+      if (isBlank(cell)) continue;
+      anyCell = true;
+      const number = readNumber(cell, key, numberContext(state, key), sayFor(state, key));
       if (number !== undefined) state.statistics[key] = number;
     }
-    const anyCell = STATISTIC_KEYS.some((key) => !isBlank(state.input.cell(key)));
     if (!anyCell)
       state.say(
         "median",
@@ -236,6 +237,18 @@ const statisticsRule: RowRule = {
   },
 };
 
+/** The common case, without allocating: the quantiles present rise (or stay level). */
+function quantilesRise(statistics: Statistics): boolean {
+  let previous = -Infinity;
+  for (const { key } of QUANTILES) {
+    const value = statistics[key];
+    if (value === undefined) continue;
+    if (value < previous) return false;
+    previous = value;
+  }
+  return true;
+}
+
 /**
  * Quantiles must rise. Statement studies print lower-is-better ratios best-to-worst (the "upper
  * quartile" is the lowest figure); a row that falls throughout is accepted for a lower-is-better metric
@@ -244,6 +257,7 @@ const statisticsRule: RowRule = {
 const quantileOrder: RowRule = {
   name: "quantile order",
   check(state) {
+    if (quantilesRise(state.statistics)) return;
     const present = QUANTILES.filter((q) => state.statistics[q.key] !== undefined);
     const values = present.map((q) => state.statistics[q.key] as number);
     const rises = values.every((v, i) => i === 0 || v >= values[i - 1]);
@@ -290,11 +304,11 @@ const percentScale: RowRule = {
 };
 
 function integerRule(field: "n" | "year"): RowRule {
+  const range = canonicalColumn(field).range as { min: number; max: number };
+  const label = field === "n" ? "The sample size n" : "The year";
   return {
     name: field,
     check(state) {
-      const range = canonicalColumn(field).range as { min: number; max: number };
-      const label = field === "n" ? "The sample size n" : "The year";
       const value = readInteger(
         state.input.cell(field),
         label,
@@ -338,17 +352,46 @@ const illustrativeRule: RowRule = {
   },
 };
 
+/** Names normalised once per distinct text: a million rows repeat few industries and regions. */
+function normalisedName(file: FileContext, name: string): string {
+  const cache = (file.normalisedNames ??= new Map());
+  let normalised = cache.get(name);
+  if (normalised === undefined) {
+    normalised = normaliseName(name);
+    if (cache.size < 10_000) cache.set(name, normalised);
+  }
+  return normalised;
+}
+
+/** referenceKey's string (industry × metric × year × region), from the cached normalised names. */
+export function duplicateKey(
+  file: FileContext,
+  industry: string,
+  metric: string,
+  year: number | undefined,
+  region: string
+): string {
+  // join makes one flat string; a template literal would keep a rope per key in the duplicate map.
+  return [
+    normalisedName(file, industry),
+    normalisedName(file, metric),
+    year ?? "",
+    normalisedName(file, region),
+  ].join("|");
+}
+
 const duplicates: RowRule = {
   name: "duplicates",
   check(state) {
     const { industry, metric } = state.text;
     if (!industry || !metric || state.skipped) return;
-    const key = referenceKey({
+    const key = duplicateKey(
+      state.file,
       industry,
       metric,
-      year: state.year ?? state.file.defaults.year,
-      region: regionOf(state),
-    });
+      state.year ?? state.file.defaults.year,
+      regionOf(state)
+    );
     const first = state.file.seen.get(key);
     if (first !== undefined && first !== state.input.row)
       state.say(
@@ -408,21 +451,21 @@ export function buildValue(state: RowState): ReferenceValue | undefined {
   const year = state.year ?? file.defaults.year;
   const sourceUrl = text.source_url ?? file.defaults.sourceUrl;
   const licence = text.licence ?? file.defaults.licence;
-  return {
-    industry: text.industry,
-    ...(text.industry_code ? { industryCode: text.industry_code } : {}),
-    metric:
-      known && known.name.toLowerCase() === text.metric.toLowerCase() ? known.name : text.metric,
-    unit,
-    direction,
-    region: regionOf(state),
-    ...(year !== undefined ? { year } : {}),
-    statistics: state.statistics,
-    ...(state.n !== undefined ? { n: state.n } : {}),
-    source,
-    ...(sourceUrl ? { sourceUrl } : {}),
-    ...(licence ? { licence } : {}),
-    ...(text.notes ? { notes: text.notes } : {}),
-    illustrative: state.illustrative,
-  };
+  // Assigned in the canonical order rather than spread: this runs once per row of a large file.
+  const value = { industry: text.industry } as ReferenceValue;
+  if (text.industry_code) value.industryCode = text.industry_code;
+  value.metric =
+    known && known.name.toLowerCase() === text.metric.toLowerCase() ? known.name : text.metric;
+  value.unit = unit;
+  value.direction = direction;
+  value.region = regionOf(state);
+  if (year !== undefined) value.year = year;
+  value.statistics = state.statistics;
+  if (state.n !== undefined) value.n = state.n;
+  value.source = source;
+  if (sourceUrl) value.sourceUrl = sourceUrl;
+  if (licence) value.licence = licence;
+  if (text.notes) value.notes = text.notes;
+  value.illustrative = state.illustrative;
+  return value;
 }
