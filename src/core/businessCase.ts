@@ -34,7 +34,9 @@ export interface BenefitLine {
   rampUp: number[];
 }
 
-export type CostKind = "one-off" | "recurring";
+/** How a cost line recurs; the ROI sheet's drop-down lists these. */
+export const COST_KINDS = ["one-off", "recurring"] as const;
+export type CostKind = (typeof COST_KINDS)[number];
 
 export interface CostLine {
   name: string;

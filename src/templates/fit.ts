@@ -21,6 +21,9 @@ import type { PlanCell, SheetPlan } from "./plan";
 import { columnLetter } from "./plan";
 import { abs, at, SheetRows } from "./sheet";
 
+/** Where the scorecard's weights come from; the sheet's drop-down lists these. */
+export const WEIGHT_MODES = ["pairwise", "typed"] as const;
+
 export const FIT_CRITERIA: readonly { name: string; question: string }[] = [
   { name: "Problem match", question: "Does it answer the problem you actually have?" },
   {
@@ -370,7 +373,7 @@ export function fitTemplate(context: TemplateContext): SheetPlan {
       {
         range: at(1, weightModeRow),
         kind: "list",
-        source: "pairwise,typed",
+        source: WEIGHT_MODES.join(","),
         prompt: "Where the weights come from",
       },
       {

@@ -22,6 +22,9 @@ import type { PlanCell, SheetPlan } from "./plan";
 import { columnLetter } from "./plan";
 import { abs, at, SheetRows } from "./sheet";
 
+/** The performance levels a gap analysis can aim for; the sheet's drop-down lists these. */
+export const GAP_TARGET_LEVELS = ["median", "p75", "p90"] as const;
+
 /** Number format for a metric's unit (percentages are stored as fractions). */
 export function formatForUnit(unit: string): string {
   switch (unit) {
@@ -428,7 +431,7 @@ export function gapTemplate(context: TemplateContext): SheetPlan {
       {
         range: at(1, targetRow),
         kind: "list",
-        source: "median,p75,p90",
+        source: GAP_TARGET_LEVELS.join(","),
         prompt: "The performance level you aim for",
       },
       ...(metrics.length > 0

@@ -2,10 +2,14 @@
  * Learning log: one line per experiment (what was tried, where the idea came from, what happened and
  * what was decided). A table with the formulas already in place, so logging an experiment is typing one row.
  */
+import { DIRECTIONS } from "../reference/model";
 import { bench, FORMAT, formula, header, input, record, sectionRow } from "./cells";
 import { TemplateContext } from "./context";
 import type { CellValue, PlanCell, SheetPlan } from "./plan";
 import { at, SheetRows } from "./sheet";
+
+/** What the user decided about an experiment; the log's drop-down lists these. */
+export const LOG_DECISIONS = ["scale", "adapt", "stop"] as const;
 
 /** Excel's serial day number of a calendar date (1900 date system). */
 export function excelSerialDate(year: number, month: number, day: number): number {
@@ -115,13 +119,13 @@ export function logTemplate(context: TemplateContext): SheetPlan {
       {
         range: `${at(5, firstRow)}:${at(5, lastRow)}`,
         kind: "list",
-        source: "higher,lower",
+        source: DIRECTIONS.join(","),
         prompt: "Which way the metric is better",
       },
       {
         range: `${at(11, firstRow)}:${at(11, lastRow)}`,
         kind: "list",
-        source: "scale,adapt,stop",
+        source: LOG_DECISIONS.join(","),
         prompt: "What you decided",
       },
     ],

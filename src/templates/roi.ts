@@ -10,7 +10,8 @@
  *
  * Each section is a function that adds its rows and returns the addresses later sections need.
  */
-import { MAX_HORIZON, type CaseResults, type Figure } from "../core/businessCase";
+import { COST_KINDS, MAX_HORIZON, type CaseResults, type Figure } from "../core/businessCase";
+import { DIRECTIONS } from "../reference/model";
 import type { CaseSimulation, CaseSimulationInputs } from "../core/risk";
 import { HISTOGRAM_BINS } from "../core/risk";
 import { BEFORE_AFTER_ROWS, BeforeAfterKind, VERDICTS } from "../core/statistics";
@@ -211,7 +212,7 @@ function kpiSection(b: Build): KpiCells {
     {
       range: B(directionRow),
       kind: "list",
-      source: "higher,lower",
+      source: DIRECTIONS.join(","),
       prompt: "higher or lower: which way the KPI is better",
     },
     {
@@ -420,7 +421,7 @@ function costLinesSection(b: Build): { lines: CostLineCells[]; kinds: string } {
     {
       range: `${at(1, first)}:${at(1, last)}`,
       kind: "list",
-      source: "one-off,recurring",
+      source: COST_KINDS.join(","),
       prompt: "one-off or recurring",
     },
     {
