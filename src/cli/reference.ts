@@ -233,6 +233,34 @@ export async function checkCommand(file: string, options: CheckOptions): Promise
 }
 
 /**
+ * The rows convert or merge takes from a checked file: all of them, or only the valid ones with
+ * --only-valid-rows. The file's problems are printed first; a file with errors (without that option) or
+ * with no valid rows stops the command with nothing written (exit 1).
+ */
+async function rowsToTake(
+  file: string,
+  checked: Checked,
+  onlyValidRows: boolean | undefined,
+  limit: number,
+  verb: "write" | "merge"
+): Promise<ReferenceValue[]> {
+  const { report } = checked;
+  const { rowsToImport } = await import("../reference/importPipeline");
+  const rows = rowsToImport(report, onlyValidRows ? "only-valid-rows" : "all-or-nothing");
+  if (!report.ok) {
+    for (const line of describeWide(checked)) complain(line);
+    for (const line of await reportLines(report, limit)) complain(line);
+  }
+  if (!report.ok && !onlyValidRows)
+    throw new InvalidDataError(
+      `${escapeValue(file)} has ${report.errorCount} errors; nothing was written. Add --only-valid-rows to ${verb} only the valid rows.`
+    );
+  if (rows.length === 0)
+    throw new InvalidDataError(`${escapeValue(file)} has no valid rows; nothing was written.`);
+  return rows;
+}
+
+/**
  * `reference convert`: writes the canonical CSV. Invalid data writes nothing (exit 1) unless
  * --only-valid-rows was chosen (exit 0, the left-out rows counted).
  */
@@ -250,18 +278,7 @@ export async function convertCommand(file: string, options: ConvertOptions): Pro
   if (streamed) return writeStreamed(file, streamed, options, limit);
   const checked = await readAndValidate(file, input.kind, input.bytes, options);
   const { report } = checked;
-  const { rowsToImport } = await import("../reference/importPipeline");
-  const rows = rowsToImport(report, options.onlyValidRows ? "only-valid-rows" : "all-or-nothing");
-  if (!report.ok) {
-    for (const line of describeWide(checked)) complain(line);
-    for (const line of await reportLines(report, limit)) complain(line);
-  }
-  if (!report.ok && !options.onlyValidRows)
-    throw new InvalidDataError(
-      `${escapeValue(file)} has ${report.errorCount} errors; nothing was written. Add --only-valid-rows to write only the valid rows.`
-    );
-  if (rows.length === 0)
-    throw new InvalidDataError(`${escapeValue(file)} has no valid rows; nothing was written.`);
+  const rows = await rowsToTake(file, checked, options.onlyValidRows, limit, "write");
   const { toCanonicalCsv } = await import("../reference/exportCsv");
   await writeFileAtomically(options.out, toCanonicalCsv(rows), options.force === true);
   say(
@@ -321,19 +338,7 @@ export async function mergeCommand(
   }
   const existing = await libraryValues(library, libraryInput, limit);
   const checked = await readAndValidate(incoming, input.kind, input.bytes, options);
-  const { report } = checked;
-  const { rowsToImport } = await import("../reference/importPipeline");
-  const rows = rowsToImport(report, options.onlyValidRows ? "only-valid-rows" : "all-or-nothing");
-  if (!report.ok) {
-    for (const line of describeWide(checked)) complain(line);
-    for (const line of await reportLines(report, limit)) complain(line);
-  }
-  if (!report.ok && !options.onlyValidRows)
-    throw new InvalidDataError(
-      `${escapeValue(incoming)} has ${report.errorCount} errors; nothing was written. Add --only-valid-rows to merge only the valid rows.`
-    );
-  if (rows.length === 0)
-    throw new InvalidDataError(`${escapeValue(incoming)} has no valid rows; nothing was written.`);
+  const rows = await rowsToTake(incoming, checked, options.onlyValidRows, limit, "merge");
   const merge = await import("./referenceMerge");
   const plan = merge.planMerge(merge.existingRowsOf(existing), rows, options.onConflict);
   say(`Merging ${escapeValue(incoming)} into ${escapeValue(library)}:`);

@@ -10,6 +10,7 @@ import {
   MergePlan,
   RowDifference,
   planMerge,
+  rowLabel,
 } from "../reference/mergePlan";
 import { ReferenceValue, referenceKey } from "../reference/model";
 import { escapeValue } from "./safeText";
@@ -37,15 +38,6 @@ export function mergedValues(
   const merged = [...library];
   for (const update of plan.updates) merged[update.index] = update.value;
   return [...merged, ...plan.adds];
-}
-
-function rowLabel(value: ReferenceValue): string {
-  return [
-    value.industry,
-    value.metric,
-    value.year ?? "no year",
-    value.region || "all regions",
-  ].join(" × ");
 }
 
 const shown = (cell: CellValue | undefined): string =>

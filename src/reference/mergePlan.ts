@@ -42,6 +42,16 @@ const UNIT_COLUMN = 3;
 const sameCells = (a: readonly CellValue[], b: readonly CellValue[]): boolean =>
   a.length === b.length && a.every((cell, i) => (cell ?? "") === (b[i] ?? ""));
 
+/** How people read a row's key: "Bakeries × Gross margin × 2025 × all regions". */
+export function rowLabel(value: ReferenceValue): string {
+  return [
+    value.industry,
+    value.metric,
+    value.year ?? "no year",
+    value.region || "all regions",
+  ].join(" × ");
+}
+
 /** Blank cells as null, so a table cell "" and an absent value compare equal. */
 const normalised = (cells: readonly CellValue[]): CellValue[] =>
   cells.map((cell) => (cell === "" || cell === undefined ? null : cell));

@@ -20,6 +20,7 @@ import {
   validateSource,
 } from "../../reference/importPipeline";
 import { CANONICAL_HEADERS, type CellValue } from "../../reference/canonical";
+import { rowLabel } from "../../reference/mergePlan";
 import type {
   ColumnMapping,
   ConflictChoice,
@@ -86,15 +87,6 @@ function isPartialWrite(error: unknown): error is PartialWrite {
 }
 
 const cellLabel = (cell: CellValue): string => (cell === null ? "" : String(cell));
-
-export function rowLabel(value: ReferenceValue): string {
-  return [
-    value.industry,
-    value.metric,
-    value.year ?? "no year",
-    value.region || "all regions",
-  ].join(" × ");
-}
 
 function previewOf(plan: Awaited<ReturnType<ReferenceStore["preview"]>>): ImportPreview {
   return {
