@@ -3,6 +3,7 @@ import path from "path";
 import {
   CANONICAL_COLUMNS,
   REQUIRED_FIELDS,
+  fieldHelpText,
   fieldTableMarkdown,
   isFieldRequired,
 } from "./canonical";
@@ -14,6 +15,17 @@ describe("the field table", () => {
       readme
     );
     expect(section?.[1]).toBe(fieldTableMarkdown());
+  });
+
+  it("gives the CLI's help the same kinds and ranges as the README", () => {
+    const help = fieldHelpText().split("\n");
+    const table = fieldTableMarkdown().split("\n").slice(2);
+    expect(help).toHaveLength(table.length);
+    table.forEach((row, i) => {
+      const [, kind, required] = row.split(" | ");
+      expect(help[i]).toContain(`${kind}, ${required}: `);
+    });
+    expect(help.find((line) => line.trim().startsWith("year"))).toContain("integer, 1900–2100");
   });
 
   it("declares every field once, with a label and a kind", () => {

@@ -326,12 +326,16 @@ const REQUIREMENT_TEXT: Record<Requirement, string> = {
  * The field table as Markdown (README "The canonical format") and plain lines (CLI help): generated
  * from CANONICAL_COLUMNS so the docs cannot drift from validation.
  */
+/** "integer, 1900–2100": the kind, with the range where it is a fixed one a reader can act on. */
+function kindText(c: CanonicalColumn): string {
+  return c.range && c.field === "year" ? `${c.kind}, ${c.range.min}–${c.range.max}` : c.kind;
+}
+
 export function fieldTableMarkdown(): string {
   const lines = ["| column | kind | required | meaning |", "|---|---|---|---|"];
   for (const c of CANONICAL_COLUMNS) {
-    const range = c.range && c.field === "year" ? `, ${c.range.min}–${c.range.max}` : "";
     lines.push(
-      `| \`${c.field}\` | ${c.kind}${range} | ${REQUIREMENT_TEXT[c.required]} | ${c.description} |`
+      `| \`${c.field}\` | ${kindText(c)} | ${REQUIREMENT_TEXT[c.required]} | ${c.description} |`
     );
   }
   return lines.join("\n");
@@ -341,7 +345,7 @@ export function fieldHelpText(): string {
   const width = CANONICAL_COLUMNS.reduce((widest, c) => Math.max(widest, c.field.length), 0);
   return CANONICAL_COLUMNS.map(
     (c) =>
-      `  ${c.field.padEnd(width)}  ${c.kind}, ${REQUIREMENT_TEXT[c.required]}: ${c.description}`
+      `  ${c.field.padEnd(width)}  ${kindText(c)}, ${REQUIREMENT_TEXT[c.required]}: ${c.description}`
   ).join("\n");
 }
 
