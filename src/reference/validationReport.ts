@@ -132,13 +132,24 @@ export function rowsToImport(
   return report.valid.map((v) => v.value);
 }
 
+/** "1 data row", "2 data rows". */
+function counted(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** A printable report: one line per problem, "file, sheet, row, column: message". */
 export function formatReport(report: ValidationReport, limit = Infinity): string {
   const skipped = report.skippedRowCount
-    ? `, ${report.skippedRowCount} aggregate rows skipped`
+    ? `, ${counted(report.skippedRowCount, "aggregate row")} skipped`
     : "";
+  const counts = [
+    counted(report.rowsRead, "data row"),
+    counted(report.validCount, "valid reference value"),
+    `${counted(report.errorCount, "error")} in ${counted(report.invalidRowCount, "row")}`,
+    counted(report.warningCount, "warning"),
+  ].join(", ");
   const lines = [
-    `${report.file}${report.sheet ? ` [${report.sheet}]` : ""}: ${report.layout} layout, ${report.rowsRead} data rows, ${report.validCount} valid reference values, ${report.errorCount} errors in ${report.invalidRowCount} rows, ${report.warningCount} warnings${skipped}.`,
+    `${report.file}${report.sheet ? ` [${report.sheet}]` : ""}: ${report.layout} layout, ${counts}${skipped}.`,
   ];
   report.problems.slice(0, limit).forEach((p) => {
     const where = [
