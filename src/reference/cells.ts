@@ -200,7 +200,7 @@ export function readNumber(
       if (decidedBy === "default")
         say(
           "warning",
-          `${quoteCell(text)} is ambiguous: ${bothReadings(text)}. Read as ${reading.value} (${describeDecimal(decimal)}); choose the decimal mark (CLI: --decimal , or --decimal .) if that is wrong.`
+          `${quoteCell(text)} is ambiguous: ${bothReadings(text)}. Read as ${reading.value} with a ${describeDecimal(decimal)}; choose the decimal mark (CLI: --decimal , or --decimal .) if that is wrong.`
         );
       else {
         context.ambiguity.count++;

@@ -53,6 +53,12 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** "C12" -> [column index, row number]. */
+function cellPosition(cell: string): [number, number] {
+  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(cell) ?? [];
+  return [columnIndex(col ?? "A"), Number(row)];
+}
+
 /** Reads an argument's cells from the double, blanks as null (how desktop Excel passes them). */
 function readArgument(state: State, sheet: string, text: string, kind: string): unknown {
   let target = { sheet, address: text };
@@ -141,7 +147,35 @@ export function startCustomFunctionsHost(
     state.setCalculatedValue(sheet, address, cellOf(rows[0]?.[0]) as string | number | boolean);
   }
 
+  /** Calculation requests already honoured (index into application().calculations). */
+  let calculationsSeen = 0;
+
+  /**
+   * Excel recalculates on request, not only when inputs change: Range.calculate() recalculates the
+   * range, calculate(Full | FullRebuild) marks every cell dirty, calculate(Recalculate) only dirty ones
+   * (Excel.CalculationType; Excel.Range.calculate). The request marks the cells so the next scan runs them.
+   */
+  function honourCalculationRequests(): void {
+    const requests = state.application().calculations;
+    for (const request of requests.slice(calculationsSeen)) {
+      if (request === "Full" || request === "FullRebuild") anchors.forEach((a) => (a.key = ""));
+      const range = /^Range (.+)$/.exec(request)?.[1];
+      if (!range) continue;
+      const { sheet, address } = parseRange(range);
+      const [from, to = from] = address.replace(/\$/g, "").split(":");
+      const [c0, r0] = cellPosition(from);
+      const [c1, r1] = cellPosition(to);
+      anchors.forEach((anchor, id) => {
+        const { sheet: anchorSheet, address: cell } = parseRange(id);
+        const [c, r] = cellPosition(cell);
+        if (anchorSheet === sheet && c >= c0 && c <= c1 && r >= r0 && r <= r1) anchor.key = "";
+      });
+    }
+    calculationsSeen = requests.length;
+  }
+
   function scan(): void {
+    honourCalculationRequests();
     for (const sheet of state.sheetNames()) {
       const used = state.usedAddress(sheet);
       if (!used) continue;
