@@ -7,6 +7,7 @@
 import { normaliseName } from "./model";
 
 const EMPTY = 0;
+const SLOT = 5;
 /** Names remembered by their raw text; beyond this a name is normalised again each time. */
 const RAW_CACHE = 10_000;
 
@@ -16,10 +17,10 @@ export class DuplicateIndex {
   /** raw name -> id, so a repeated spelling is not normalised again. */
   private readonly rawIds = new Map<string, number>();
   private readonly yearIds = new Map<number | undefined, number>();
-  /** Four ids per slot (industry, metric, year, region); industry id 0 marks an empty slot. */
-  private keys = new Int32Array(4 * 1024);
-  private rows = new Float64Array(1024);
-  private mask = 1023;
+  /** Per slot the four ids (industry, metric, year, region) and the first row, side by side so a
+   * probe touches one cache line; industry id 0 marks an empty slot. */
+  private slots = new Int32Array(SLOT * 4096);
+  private mask = 4095;
   private size = 0;
 
   private nameId(name: string): number {
@@ -59,42 +60,36 @@ export class DuplicateIndex {
     const b = this.nameId(metric);
     const c = this.yearId(year);
     const d = this.nameId(region);
-    const keys = this.keys;
-    let slot = hash(a, b, c, d) & this.mask;
+    const slots = this.slots;
+    let at = (hash(a, b, c, d) & this.mask) * SLOT;
     for (;;) {
-      const at = slot * 4;
-      const stored = keys[at];
+      const stored = slots[at];
       if (stored === EMPTY) break;
-      if (stored === a && keys[at + 1] === b && keys[at + 2] === c && keys[at + 3] === d)
-        return this.rows[slot];
-      slot = (slot + 1) & this.mask;
+      if (stored === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d)
+        return slots[at + 4];
+      at = at + SLOT === slots.length ? 0 : at + SLOT;
     }
-    const at = slot * 4;
-    keys[at] = a;
-    keys[at + 1] = b;
-    keys[at + 2] = c;
-    keys[at + 3] = d;
-    this.rows[slot] = row;
+    slots[at] = a;
+    slots[at + 1] = b;
+    slots[at + 2] = c;
+    slots[at + 3] = d;
+    slots[at + 4] = row;
     if (++this.size * 2 > this.mask) this.grow();
     return undefined;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldRows = this.rows;
+    const old = this.slots;
     const capacity = (this.mask + 1) * 2;
-    this.keys = new Int32Array(4 * capacity);
-    this.rows = new Float64Array(capacity);
+    const slots = new Int32Array(SLOT * capacity);
     this.mask = capacity - 1;
-    for (let slot = 0; slot < oldRows.length; slot++) {
-      const from = slot * 4;
-      if (oldKeys[from] === EMPTY) continue;
-      let to = hash(oldKeys[from], oldKeys[from + 1], oldKeys[from + 2], oldKeys[from + 3]);
-      to &= this.mask;
-      while (this.keys[to * 4] !== EMPTY) to = (to + 1) & this.mask;
-      this.keys.set(oldKeys.subarray(from, from + 4), to * 4);
-      this.rows[to] = oldRows[slot];
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from] === EMPTY) continue;
+      let to = (hash(old[from], old[from + 1], old[from + 2], old[from + 3]) & this.mask) * SLOT;
+      while (slots[to] !== EMPTY) to = to + SLOT === slots.length ? 0 : to + SLOT;
+      for (let k = 0; k < SLOT; k++) slots[to + k] = old[from + k];
     }
+    this.slots = slots;
   }
 }
 
