@@ -8,6 +8,7 @@ import {
   AmbiguityLog,
   NumberContext,
   Say,
+  plainInteger,
   quoteCell,
   readBoolean,
   readDirection,
@@ -236,7 +237,8 @@ const statisticsRule: RowRule = {
       const cell = state.input.cell(key);
       if (isBlank(cell)) continue;
       anyCell = true;
-      const number = readNumber(cell, key, numberContext(state, key), sayFor(state, key));
+      const number =
+        plainInteger(cell) ?? readNumber(cell, key, numberContext(state, key), sayFor(state, key));
       if (number !== undefined) state.statistics[key] = number;
     }
     if (!anyCell)
