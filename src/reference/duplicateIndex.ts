@@ -23,6 +23,19 @@ export class DuplicateIndex {
   private mask = 4095;
   private size = 0;
 
+  /** The last name and id at each key position: a sorted file repeats metric and region row after row. */
+  private readonly lastName: string[] = ["", "", ""];
+  private readonly lastId: number[] = [0, 0, 0];
+
+  private nameIdAt(position: number, name: string): number {
+    if (name === this.lastName[position] && this.lastId[position] !== 0)
+      return this.lastId[position];
+    const id = this.nameId(name);
+    this.lastName[position] = name;
+    this.lastId[position] = id;
+    return id;
+  }
+
   private nameId(name: string): number {
     let id = this.rawIds.get(name);
     if (id !== undefined) return id;
@@ -56,10 +69,10 @@ export class DuplicateIndex {
     region: string,
     row: number
   ): number | undefined {
-    const a = this.nameId(industry);
-    const b = this.nameId(metric);
+    const a = this.nameIdAt(0, industry);
+    const b = this.nameIdAt(1, metric);
     const c = this.yearId(year);
-    const d = this.nameId(region);
+    const d = this.nameIdAt(2, region);
     const slots = this.slots;
     let at = (hash(a, b, c, d) & this.mask) * SLOT;
     for (;;) {
