@@ -2,14 +2,15 @@
  * Reference files at their limits, through the `crossbench` binary as a child process (wall time and
  * peak resident memory measured from outside): `reference check` and `convert` of a 1,000,000-row CSV
  * (goal ≤ 10 s and ≤ 1 GB for convert), an .xlsx that expands to 1 GB (goal: refused before inflating,
- * < 300 MB), and a 50 MB single cell (goal: a clear message in < 2 s).
+ * < 300 MB), one whose headers under-declare a 1 GB part (refused while inflating), and a 50 MB single
+ * cell (goal: a clear message in < 2 s).
  */
 import { spawnSync } from "child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { createDeflateRaw } from "zlib";
-import { buildZip } from "../test/fixtures/reference/zip";
+import { buildZip, lyingXlsx } from "../test/fixtures/reference/zip";
 import type { Figure } from "./harness";
 
 const ROWS = 1_000_000;
@@ -158,6 +159,27 @@ export default async function referenceFilesBench(): Promise<Figure[]> {
         note: "CPU time of the child (user + system); wall time depends on how busy the machine is",
       },
       { name: "reference.xlsx1GB.peakRssMB", value: bomb.rssMB, unit: "MB", note: "goal < 300 MB" }
+    );
+
+    // Headers that claim 1,000 bytes for a part that inflates to 1 GB: only the real count sees it.
+    const lying = path.join(dir, "lies-about-1GB.xlsx");
+    writeFileSync(lying, await lyingXlsx(1024));
+    const lie = run(["reference", "check", lying]);
+    if (lie.code !== 1 || !/expands beyond the 1,000 bytes it declares/.test(lie.out))
+      throw new Error(`the lying workbook was not refused: ${lie.out.slice(0, 300)}`);
+    figures.push(
+      {
+        name: "reference.xlsxLying1GB.refusedMs",
+        value: Math.round(lie.ms),
+        unit: "ms",
+        note: `${Math.round(statSync(lying).size / 1024)} KB file declaring 1,000 bytes for 1 GB; refused while inflating`,
+      },
+      {
+        name: "reference.xlsxLying1GB.peakRssMB",
+        value: lie.rssMB,
+        unit: "MB",
+        note: "peak resident memory of the child",
+      }
     );
 
     const cellFile = path.join(dir, "one-cell.csv");

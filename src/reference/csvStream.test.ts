@@ -72,6 +72,33 @@ describe("streamed CSV check", () => {
     expect(values[values.length - 1].statistics.median).toBe(0.5);
   });
 
+  // The quote-free fast path splits lines itself; it must number rows and cut cells as papaparse does.
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+    ["CR", "\r"],
+  ])(
+    "reads %s files with blank lines and no final newline as the whole-table path does",
+    async (_, nl) => {
+      const text = [
+        "industry,metric,unit,direction,median,source",
+        "Shops,Widgets,count,higher,5,S",
+        "",
+        "Cafes,Widgets,count,higher,x,S",
+        "Shops,Widgets,count,higher,6,S",
+        ",,,",
+        "Bars,Widgets,count,higher,7,S",
+      ].join(nl);
+      const bytes = new TextEncoder().encode(text);
+      const whole = validateSource(await parseSource({ kind: "csv", name: "s.csv", bytes }));
+      const { check, values } = streamed(text);
+      expect(values).toEqual(rowsToImport(whole, "only-valid-rows"));
+      expect(values.map((v) => v.industry)).toEqual(["Shops", "Bars"]);
+      expect(check?.report.problems).toEqual(whole.problems);
+      expect(check?.report.problems.map((p) => p.row)).toEqual([4, 5]);
+    }
+  );
+
   it("leaves wide and unrecognised files to the whole-table path", () => {
     expect(streamed("Industry Name,Gross margin\nA,0.5\n").check).toBeUndefined();
     expect(streamed("a,b\n1,2\n").check).toBeUndefined();

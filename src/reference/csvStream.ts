@@ -29,18 +29,51 @@ export interface StreamCheck {
 
 const HEADER_ROWS = 30;
 
+/**
+ * papaparse's newline guess (Parser.guessLineEndings) for text without quotes: the fast path below must
+ * split exactly where papaparse would, so row numbers and cells stay the same.
+ */
+function guessNewline(text: string): string {
+  const sample = text.slice(0, 1024 * 1024);
+  const firstR = sample.indexOf("\r");
+  if (firstR < 0) return "\n";
+  const firstN = sample.indexOf("\n");
+  if (firstN >= 0 && firstN < firstR) return "\n";
+  let pieces = 1;
+  let followedByN = 0;
+  for (let at = firstR; at >= 0; at = sample.indexOf("\r", at + 1)) {
+    pieces++;
+    if (sample.charCodeAt(at + 1) === 10) followedByN++;
+  }
+  return followedByN >= pieces / 2 ? "\r\n" : "\r";
+}
+
 function eachRow(
   text: string,
   delimiter: string,
   visit: (cells: string[], row: number) => void,
   onProblem?: (problem: Omit<ImportProblem, "file">) => void
 ): void {
+  if (!text.includes('"')) {
+    // Without quotes a row is its line split on the delimiter, as papaparse's fastMode does, but one
+    // line at a time: no array of every line and no per-row result object from papaparse's `step`.
+    const newline = guessNewline(text);
+    let line = 0;
+    let start = 0;
+    while (start <= text.length && text.length > 0) {
+      const end = text.indexOf(newline, start);
+      const stop = end < 0 ? text.length : end;
+      line++;
+      if (stop > start) visit(text.slice(start, stop).split(delimiter), line);
+      if (end < 0) break;
+      start = end + newline.length;
+    }
+    return;
+  }
   let line = 0;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
-    // Without quotes papaparse can split on delimiters directly, several times faster.
-    fastMode: !text.includes('"'),
     step: (result) => {
       line++;
       const cells = result.data;

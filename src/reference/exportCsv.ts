@@ -28,12 +28,24 @@ export function canonicalCsvHeader(): string {
   return CANONICAL_HEADERS.map(csvField).join(",") + CSV_NEWLINE;
 }
 
+// Each column's last text cell and its field: a large file repeats most columns' text row after row.
+const lastText: CellValue[] = [];
+const lastField: string[] = [];
+
 export function canonicalCsvLine(value: ReferenceValue): string {
-  // A loop, not map + join: a million-row conversion calls this once per row.
+  // The fields replace the cells in place and join makes one flat string (a chain of += would leave
+  // a rope that the UTF-8 encoder has to flatten): a million-row conversion calls this once per row.
   const cells = toCanonicalRow(value);
-  let line = csvCell(cells[0]);
-  for (let i = 1; i < cells.length; i++) line += "," + csvCell(cells[i]);
-  return line + CSV_NEWLINE;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell !== "string") cells[i] = csvCell(cell);
+    else if (cell === lastText[i]) cells[i] = lastField[i];
+    else {
+      lastText[i] = cell;
+      cells[i] = lastField[i] = csvCell(cell);
+    }
+  }
+  return cells.join(",") + CSV_NEWLINE;
 }
 
 export function toCanonicalCsv(values: readonly ReferenceValue[]): string {

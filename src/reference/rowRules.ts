@@ -8,6 +8,7 @@ import {
   AmbiguityLog,
   NumberContext,
   Say,
+  plainInteger,
   quoteCell,
   readBoolean,
   readDirection,
@@ -16,6 +17,8 @@ import {
   readText,
   readUnit,
 } from "./cells";
+import { DuplicateIndex } from "./duplicateIndex";
+import { startsLikeFormula } from "./textSafety";
 import { catalogueMetric } from "./library";
 import {
   Direction,
@@ -26,7 +29,6 @@ import {
   Statistics,
   UNITS,
   Unit,
-  normaliseName,
 } from "./model";
 import type { NumberConvention } from "./numbers";
 import type { ImportDefaults } from "./validationReport";
@@ -59,7 +61,8 @@ function knownMetric(file: FileContext, metric: string): MetricDefinition | unde
 /** Shared by every row of one file. */
 export interface FileContext {
   catalogueCache?: Map<string, MetricDefinition | null>;
-  normalisedNames?: Map<string, string>;
+  /** By TEXT_FIELDS index: the field's last cell that readText took as it is, without a message. */
+  cleanText?: string[];
   /** The row being checked, and callbacks bound to it (see sayFor). */
   current?: RowState;
   sayCache?: Map<CanonicalField, Say>;
@@ -68,7 +71,7 @@ export interface FileContext {
   convention: NumberConvention;
   ambiguity: AmbiguityLog;
   /** Duplicate key -> first row that used it. */
-  seen: Map<string, number>;
+  duplicates?: DuplicateIndex;
 }
 
 /** One row's cells by field, and how to name a field's column in messages. */
@@ -138,11 +141,20 @@ function numberContext(state: RowState, field: CanonicalField): NumberContext {
 const readTextFields: RowRule = {
   name: "text fields",
   check(state) {
-    for (const field of TEXT_FIELDS) {
+    // Each field's last cell that read as itself with nothing to say: most columns of a large file
+    // repeat their text (source, licence, region ...), and readText is pure apart from what it says.
+    const clean = (state.file.cleanText ??= []);
+    for (let i = 0; i < TEXT_FIELDS.length; i++) {
+      const field = TEXT_FIELDS[i];
       const cell = state.input.cell(field);
       if (cell === null) continue;
+      if (cell === clean[i]) {
+        state.text[field] = cell;
+        continue;
+      }
       const text = readText(cell, sayFor(state, field));
       if (text !== undefined) state.text[field] = text;
+      if (text === cell && !startsLikeFormula(text)) clean[i] = text;
     }
   },
 };
@@ -225,7 +237,8 @@ const statisticsRule: RowRule = {
       const cell = state.input.cell(key);
       if (isBlank(cell)) continue;
       anyCell = true;
-      const number = readNumber(cell, key, numberContext(state, key), sayFor(state, key));
+      const number =
+        plainInteger(cell) ?? readNumber(cell, key, numberContext(state, key), sayFor(state, key));
       if (number !== undefined) state.statistics[key] = number;
     }
     if (!anyCell)
@@ -352,54 +365,24 @@ const illustrativeRule: RowRule = {
   },
 };
 
-/** Names normalised once per distinct text: a million rows repeat few industries and regions. */
-function normalisedName(file: FileContext, name: string): string {
-  const cache = (file.normalisedNames ??= new Map());
-  let normalised = cache.get(name);
-  if (normalised === undefined) {
-    normalised = normaliseName(name);
-    if (cache.size < 10_000) cache.set(name, normalised);
-  }
-  return normalised;
-}
-
-/** referenceKey's string (industry × metric × year × region), from the cached normalised names. */
-export function duplicateKey(
-  file: FileContext,
-  industry: string,
-  metric: string,
-  year: number | undefined,
-  region: string
-): string {
-  // join makes one flat string; a template literal would keep a rope per key in the duplicate map.
-  return [
-    normalisedName(file, industry),
-    normalisedName(file, metric),
-    year ?? "",
-    normalisedName(file, region),
-  ].join("|");
-}
-
 const duplicates: RowRule = {
   name: "duplicates",
   check(state) {
     const { industry, metric } = state.text;
     if (!industry || !metric || state.skipped) return;
-    const key = duplicateKey(
-      state.file,
+    const first = (state.file.duplicates ??= new DuplicateIndex()).firstRow(
       industry,
       metric,
       state.year ?? state.file.defaults.year,
-      regionOf(state)
+      regionOf(state),
+      state.input.row
     );
-    const first = state.file.seen.get(key);
     if (first !== undefined && first !== state.input.row)
       state.say(
         "industry",
         "error",
         `Duplicate of row ${first}: the same industry × metric × year × region appears twice.`
       );
-    else state.file.seen.set(key, state.input.row);
   },
 };
 

@@ -41,7 +41,6 @@ function fileContext(
     defaults,
     convention: tableConvention(table, numbers.decimal),
     ambiguity: { count: 0 },
-    seen: new Map(),
   };
 }
 
@@ -173,7 +172,7 @@ export class LongRowChecker {
     convention: NumberConvention,
     private readonly log: ProblemLog
   ) {
-    this.context = { defaults, convention, ambiguity: { count: 0 }, seen: new Map() };
+    this.context = { defaults, convention, ambiguity: { count: 0 } };
     const errorsBefore = log.errorCount;
     this.columnOf = checkMapping(header, headerRow, mapping, defaults, log);
     this.ready = log.errorCount === errorsBefore;

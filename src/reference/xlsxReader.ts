@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "./canonical";
 import { detectHeader } from "./mapping";
 import { RawTable, emptyTable, fileProblem, inferTableNumbers } from "./parsers";
-import { checkZipLimits } from "./zipGuard";
+import { checkInflatedSizes, checkZipLimits } from "./zipGuard";
 
 function excelCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
@@ -65,14 +65,15 @@ function chooseSheet(
 
 /**
  * An .xlsx workbook: reads `sheet` (by name) or the visible sheet that holds a table. The zip's
- * declared sizes are checked before anything is inflated.
+ * declared sizes are checked before anything is inflated, and its real sizes before exceljs inflates
+ * the parts whole.
  */
 export async function parseXlsxBytes(
   bytes: Uint8Array,
   file: string,
   sheet?: string
 ): Promise<RawTable> {
-  const refusal = checkZipLimits(bytes);
+  const refusal = checkZipLimits(bytes) ?? (await checkInflatedSizes(bytes));
   if (refusal) return emptyTable(file, [fileProblem(file, refusal)]);
   const workbook = new ExcelJS.Workbook();
   try {

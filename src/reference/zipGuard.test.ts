@@ -1,6 +1,36 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { buildZip } from "../../test/fixtures/reference/zip";
-import { XLSX_LIMITS, checkZipLimits, readZipEntrySizes } from "./zipGuard";
+import { parseXlsxBytes } from "./xlsxReader";
+import { XLSX_LIMITS, checkInflatedSizes, checkZipLimits, readZipEntrySizes } from "./zipGuard";
+
+/**
+ * A workbook-shaped zip (built by jszip) whose sheet inflates to `realBytes` but whose local and
+ * central headers both claim `claimedBytes`: the lie checkZipLimits cannot see.
+ */
+async function lyingZip(realBytes: number, claimedBytes: number): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file("xl/worksheets/sheet1.xml", new Uint8Array(realBytes));
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+  const named = (at: number, nameLength: number, nameAt: number): boolean =>
+    nameLength === name.length && name.every((b, i) => bytes[at + nameAt + i] === b);
+  let patched = 0;
+  for (let at = 0; at + 46 <= bytes.length; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50 && named(at, view.getUint16(at + 26, true), 30)) {
+      view.setUint32(at + 22, claimedBytes, true);
+      patched++;
+    } else if (signature === 0x02014b50 && named(at, view.getUint16(at + 28, true), 46)) {
+      view.setUint32(at + 24, claimedBytes, true);
+      patched++;
+    }
+  }
+  expect(patched).toBe(2);
+  return bytes;
+}
 
 describe("zip guard", () => {
   it("reads the central directory's sizes", () => {
@@ -47,5 +77,44 @@ describe("zip guard", () => {
     expect(checkZipLimits(new TextEncoder().encode("industry,metric\n"))).toMatch(
       /not a readable \.xlsx workbook: it is not a zip archive/
     );
+  });
+
+  describe("sizes that lie", () => {
+    it("refuses a part that inflates beyond what its headers declare, which checkZipLimits passes", async () => {
+      const bytes = await lyingZip(16 << 20, 1000);
+      expect(checkZipLimits(bytes)).toBeUndefined();
+      const entries = readZipEntrySizes(bytes);
+      expect(Array.isArray(entries) && entries.find((e) => e.name.endsWith("sheet1.xml"))).toEqual(
+        expect.objectContaining({ uncompressed: 1000 })
+      );
+      expect(await checkInflatedSizes(bytes)).toMatch(
+        /^The workbook part "xl\/worksheets\/sheet1\.xml" expands beyond the 1,000 bytes it declares \(stopped at [\d,]+ (bytes|MB)\): the file is damaged or built to exhaust memory, and it was not opened\.$/
+      );
+    });
+
+    it("stops at the limit when the lie is within the declared limits", async () => {
+      const bytes = await lyingZip(8 << 20, 1 << 20);
+      const limits = { ...XLSX_LIMITS, maxRatio: Infinity, maxTotalBytes: 2 << 20 };
+      expect(checkZipLimits(bytes, limits)).toBeUndefined();
+      expect(await checkInflatedSizes(bytes, limits)).toMatch(
+        /sheet1\.xml" expands beyond the 1 MB it declares \(stopped at [12] MB\)/
+      );
+    });
+
+    it("passes honest archives and real workbooks", async () => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet("Data").addRow(["industry", "metric", "median", "source"]);
+      const real = new Uint8Array(await workbook.xlsx.writeBuffer());
+      expect(await checkInflatedSizes(real)).toBeUndefined();
+      expect(await checkInflatedSizes(await lyingZip(5000, 5000))).toBeUndefined();
+    });
+
+    it("is what the .xlsx reader says, before exceljs sees the bytes", async () => {
+      const table = await parseXlsxBytes(await lyingZip(16 << 20, 1000), "bomb.xlsx");
+      expect(table.rows).toEqual([]);
+      expect(table.problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(/sheet1\.xml" expands beyond the 1,000 bytes it declares/),
+      ]);
+    });
   });
 });

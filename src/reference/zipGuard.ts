@@ -1,8 +1,11 @@
 /**
  * Zip-bomb guard for .xlsx input: reads the zip central directory (the list of entries with their
  * compressed and uncompressed sizes, APPNOTE.TXT §4.3.12, including ZIP64 sizes §4.5.3) and refuses a
- * workbook whose entries would expand beyond the limits, before anything is inflated.
+ * workbook whose entries would expand beyond the limits, before anything is inflated. Declared sizes
+ * can lie, so checkInflatedSizes then counts what each entry really inflates to, in small chunks that
+ * are dropped as they come, before the workbook reader (which holds every part whole) sees the bytes.
  */
+import JSZip from "jszip";
 
 export interface ZipEntrySize {
   name: string;
@@ -123,3 +126,85 @@ export function checkZipLimits(
     return `The workbook expands to ${mb(total)}; Crossbench reads workbooks up to ${mb(limits.maxTotalBytes)} expanded. Save the table as CSV, or split it.`;
   return undefined;
 }
+
+/** JSZip's chunked reader of one entry (JSZipObject.internalStream; not in jszip's typings). */
+interface EntryStream {
+  on(event: "data", callback: (chunk: Uint8Array) => void): EntryStream;
+  on(event: "end", callback: () => void): EntryStream;
+  on(event: "error", callback: (error: Error) => void): EntryStream;
+  pause(): EntryStream;
+  resume(): EntryStream;
+}
+
+/**
+ * Inflates one entry chunk by chunk (16 KB of deflated data at a time), keeping nothing, and stops as
+ * soon as more than `budget` bytes came out. Undefined when the entry cannot be inflated at all (the
+ * workbook reader then says the file is damaged).
+ */
+function inflatedSize(
+  stream: EntryStream,
+  budget: number
+): Promise<{ bytes: number; stopped: boolean } | undefined> {
+  return new Promise((resolve) => {
+    let bytes = 0;
+    let settled = false;
+    const settle = (result: { bytes: number; stopped: boolean } | undefined): void => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    stream
+      .on("data", (chunk) => {
+        bytes += chunk.length;
+        if (bytes > budget && !settled) {
+          stream.pause();
+          settle({ bytes, stopped: true });
+        }
+      })
+      .on("error", () => settle(undefined))
+      .on("end", () => settle({ bytes, stopped: false }))
+      .resume();
+  });
+}
+
+/**
+ * The sizes the zip declares can lie: a central directory that under-declares passes checkZipLimits
+ * and would then inflate without bound inside the workbook reader. This inflates every entry once,
+ * counting the bytes that really come out, and refuses the archive as soon as an entry gives more than
+ * it declared or than the limits allow. A message, or undefined when the archive is within its word.
+ */
+export async function checkInflatedSizes(
+  bytes: Uint8Array,
+  limits: ZipLimits = XLSX_LIMITS
+): Promise<string | undefined> {
+  const declared = readZipEntrySizes(bytes);
+  if (typeof declared === "string") return `This is not a readable .xlsx workbook: ${declared}.`;
+  const sizes = new Map(declared.map((e) => [e.name, e.uncompressed]));
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return undefined; // Not readable as a zip: the workbook reader gives its own message.
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const own = Math.min(sizes.get(entry.name) ?? limits.maxEntryBytes, limits.maxEntryBytes);
+    const left = limits.maxTotalBytes - total;
+    const stream = (
+      entry as unknown as { internalStream(type: "uint8array"): EntryStream }
+    ).internalStream("uint8array");
+    const inflated = await inflatedSize(stream, Math.min(own, left));
+    if (!inflated) return undefined;
+    const name = entry.name.slice(0, 60);
+    if (inflated.stopped && inflated.bytes > own)
+      return `The workbook part "${name}" expands beyond the ${size(own)} it declares (stopped at ${size(inflated.bytes)}): the file is damaged or built to exhaust memory, and it was not opened.`;
+    if (inflated.stopped)
+      return `The workbook expands beyond ${mb(limits.maxTotalBytes)}; Crossbench reads workbooks up to ${mb(limits.maxTotalBytes)} expanded. Save the table as CSV, or split it.`;
+    total += inflated.bytes;
+  }
+  return undefined;
+}
+
+const size = (bytes: number): string =>
+  bytes >= MB ? mb(bytes) : `${bytes.toLocaleString("en-US")} bytes`;
