@@ -36,6 +36,7 @@ import type {
   WideMetricChoice,
 } from "../paneActions";
 import { ErrorBar, ScreenTitle, SuccessBar, useStackStyles } from "../components/common";
+import { assignColumn, fieldOfColumn } from "./import/columnMapping";
 
 const PREVIEW_ROWS = 5;
 const PROBLEMS_SHOWN = 200;
@@ -420,17 +421,19 @@ function MappingStep(props: MappingStepProps) {
   const { source, mapping, validation } = stage;
   const wide = source.layout === "wide";
   const wideMetrics = stage.wideMetrics ?? [];
-  const mappedFields = new Set(Object.values(mapping).filter(Boolean));
   const defaults = stage.defaults;
-  const sourceFromDefault = wide || !mappedFields.has("source");
-  const missing = [
-    ...(wide
-      ? []
-      : importer.fields.filter((field) => field.required && !mappedFields.has(field.key))),
-    ...(source.requiresSource && sourceFromDefault && !defaults.source?.trim()
-      ? [{ key: "source", label: "Source (type it below)" }]
-      : []),
-  ];
+  // What the field table still requires (the validator's own rules and messages).
+  const missing = importer.requirements(source, { mapping, defaults });
+  // Marks: what would be required if left unmapped (fields) or left blank (defaults).
+  const requiredFields = new Set(
+    importer.requirements(source, { mapping: {}, defaults }).map((r) => r.field)
+  );
+  const requiredDefaults = new Set(
+    importer
+      .requirements(source, { mapping, defaults: {} })
+      .filter((r) => r.byDefault)
+      .map((r) => r.field)
+  );
   const unconfirmed = wide ? wideMetrics.filter((metric) => metric.needsConfirmation) : [];
 
   if (source.rowCount === 0 && (source.readProblems?.length ?? 0) > 0) {
@@ -582,28 +585,35 @@ function MappingStep(props: MappingStepProps) {
           source.headers.map((header, index) => (
             <Field key={index} label={`Column “${header || `#${index + 1}`}” holds`}>
               <Select
-                value={mapping[header] ?? ""}
-                onChange={(_, data) => onMapping({ ...mapping, [header]: data.value })}
+                value={fieldOfColumn(mapping, header)}
+                onChange={(_, data) => onMapping(assignColumn(mapping, header, data.value))}
               >
                 <option value="">Not imported</option>
                 {importer.fields.map((field) => (
                   <option key={field.key} value={field.key}>
                     {field.label}
-                    {field.required ? " (required)" : ""}
+                    {requiredFields.has(field.key) ? " (required)" : ""}
                   </option>
                 ))}
               </Select>
             </Field>
           ))}
-        <DefaultFields
-          defaults={defaults}
-          onDefaults={onDefaults}
-          requireSource={source.requiresSource === true && sourceFromDefault}
-        />
+        <DefaultFields defaults={defaults} onDefaults={onDefaults} required={requiredDefaults} />
         {missing.length > 0 && (
-          <Body1 role="status">
-            Still to map: {missing.map((field) => field.label).join(", ")}.
-          </Body1>
+          <div role="status">
+            <Body1>
+              Still to map:{" "}
+              {missing
+                .map((r) => (r.byDefault ? `${r.label} (type it below)` : r.label))
+                .join(", ")}
+              .
+            </Body1>
+            <ul aria-label="Why the rows cannot be checked yet">
+              {missing.map((r) => (
+                <li key={r.field}>{r.why}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className={stack.row}>
           <Button
@@ -689,16 +699,14 @@ const DEFAULT_FIELDS: { key: keyof ImportDefaults; label: string }[] = [
 function DefaultFields(props: {
   defaults: ImportDefaults;
   onDefaults: (defaults: ImportDefaults) => void;
-  requireSource: boolean;
+  /** Default fields that must be filled (no column gives them). */
+  required: ReadonlySet<string>;
 }) {
-  const { defaults, onDefaults, requireSource } = props;
+  const { defaults, onDefaults, required } = props;
   return (
     <fieldset aria-label="Values for every row">
       {DEFAULT_FIELDS.map(({ key, label }) => (
-        <Field
-          key={key}
-          label={`${label}${key === "source" && requireSource ? " (required)" : ""}`}
-        >
+        <Field key={key} label={`${label}${required.has(key) ? " (required)" : ""}`}>
           <Input
             value={defaults[key] === undefined ? "" : String(defaults[key])}
             type={key === "year" ? "number" : "text"}
