@@ -31,7 +31,9 @@ describe("the field table", () => {
     it("lets a default stand in for source only, and not when it is blank", () => {
       expect(fields(["industry", "metric", "median"], { source: "Own survey" })).toEqual([]);
       expect(fields(["industry", "metric", "median"], { source: "  " })).toEqual(["source"]);
-      expect(fields(["metric", "median", "source"], { industry: "Retail" } as object)).toEqual(["industry"]);
+      expect(fields(["metric", "median", "source"], { industry: "Retail" } as object)).toEqual([
+        "industry",
+      ]);
       const [source] = unmetRequirements(["industry", "metric", "median"], {}, "long");
       expect(source).toEqual({
         field: "source",

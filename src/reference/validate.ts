@@ -14,7 +14,8 @@ import {
 import { ColumnMapping } from "./mapping";
 import { DIRECTIONS, ReferenceValue, UNITS } from "./model";
 import { DecimalMark, NumberConvention, describeDecimal, readNumberText } from "./numbers";
-import { MAX_CELL_TEXT, RawTable, columnLabel, tableConvention } from "./parsers";
+import { MAX_CELL_TEXT, RawTable, tableConvention } from "./parsers";
+import { columnLabel } from "./importProblem";
 import {
   FileContext,
   RowInput,

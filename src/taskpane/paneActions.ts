@@ -133,13 +133,20 @@ export interface ImportRequirement {
   byDefault: boolean;
 }
 
+/**
+ * A problem in the user's data: exactly src/reference/importProblem.ts's shape, declared again because
+ * this module imports nothing (test/build/layers.test.ts checks that the two stay the same type).
+ */
 export interface ImportProblem {
-  /** 1-based row in the source as the user sees it (header = row 1 for files). */
+  file: string;
+  sheet?: string;
+  /** 1-based row in the source as the user sees it (header = row 1 for files); 0 for the whole file. */
   row: number;
+  /** Column letter and header, e.g. "C (median)"; "" for whole-row or whole-file problems. */
   column: string;
   message: string;
-  /** Errors block the row; warnings are shown but do not. */
-  severity?: "error" | "warning";
+  /** Errors keep the row out; warnings are shown but do not. */
+  severity: "error" | "warning";
 }
 
 /** A metric column of a wide table (rows are industries): its unit and direction need the user's confirmation. */

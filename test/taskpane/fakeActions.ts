@@ -160,8 +160,10 @@ export function createFakeImporter() {
         validRows: source.rowCount - bad.length,
         invalidRows: bad.length,
         problems: bad.map((row) => ({
+          file: source.label,
           row: source.preview.indexOf(row) + 2,
           column: "Median",
+          severity: "error" as const,
           message: `"${row[2]}" is not a number`,
         })),
       };

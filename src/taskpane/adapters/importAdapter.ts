@@ -28,7 +28,6 @@ import type {
   ImportActions,
   ImportChoices,
   ImportPreview,
-  ImportProblem,
   ImportSource,
   ImportSummary,
 } from "../paneActions";
@@ -120,15 +119,6 @@ function fieldMapping(mapping: ColumnMapping): FieldMapping {
   return result;
 }
 
-function problemsOf(report: Pick<ValidationReport, "problems">): ImportProblem[] {
-  return report.problems.map((problem) => ({
-    row: problem.row,
-    column: problem.column || (problem.row > 0 ? "(whole row)" : "(whole file)"),
-    message: problem.message,
-    severity: problem.severity,
-  }));
-}
-
 /**
  * Remembers the user's column mapping per header row in the workbook (src/excel/referenceMapping.ts),
  * so the next file with the same headers needs no edits.
@@ -213,7 +203,7 @@ export function createImportActions(
       preview: parsed.previewRows.map((row) => row.map(cellText)),
       layout: parsed.layout === "wide" ? "wide" : "long",
       wideMetrics: parsed.wideMetrics.map((metric) => ({ ...metric })),
-      readProblems: problemsOf(parsed).filter(
+      readProblems: parsed.problems.filter(
         (problem) => problem.severity === "error" || parsed.table.rows.length === 0
       ),
       suggestedDefaults: defaultsFromTitleRows(parsed),
@@ -321,7 +311,7 @@ export function createImportActions(
       return {
         validRows: report.valid.length,
         invalidRows: report.invalidRowCount,
-        problems: problemsOf(report),
+        problems: report.problems,
       };
     },
     ...(store

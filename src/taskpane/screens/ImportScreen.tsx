@@ -674,14 +674,19 @@ function MappingStep(props: MappingStepProps) {
   );
 }
 
+/** "Row 3, column C (median)", "Row 1" (a whole-row problem) or "Whole file". */
+function problemPlace(problem: ImportProblem): string {
+  if (problem.row <= 0) return problem.column || "Whole file";
+  return problem.column ? `Row ${problem.row}, column ${problem.column}` : `Row ${problem.row}`;
+}
+
 function ProblemList({ problems, className }: { problems: ImportProblem[]; className: string }) {
   return (
     <ol className={className} aria-label="Problems found" tabIndex={0}>
       {problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
         <li key={index}>
           {problem.severity === "warning" ? "Warning: " : ""}
-          {problem.row > 0 ? `Row ${problem.row}, column ${problem.column}` : problem.column}:{" "}
-          {problem.message}
+          {problemPlace(problem)}: {problem.message}
         </li>
       ))}
     </ol>
