@@ -110,7 +110,7 @@ function cellText(cell: unknown): string {
 }
 
 /** The mapping as the pipeline takes it: known fields only, each to a non-empty header. */
-function fieldMapping(mapping: ColumnMapping): FieldMapping {
+function cleanMapping(mapping: ColumnMapping): FieldMapping {
   const result: FieldMapping = {};
   for (const { field } of CANONICAL_COLUMNS) {
     const header = mapping[field];
@@ -141,7 +141,7 @@ export function suggestedMapping(
   const bySpelling = new Map<string, string>();
   for (const header of headers)
     if (!bySpelling.has(normaliseName(header))) bySpelling.set(normaliseName(header), header);
-  const merged = fieldMapping(suggested);
+  const merged = cleanMapping(suggested);
   for (const [field, header] of Object.entries(remembered ?? {})) {
     if (!header || !isCanonicalField(field)) continue;
     const current = headers.includes(header) ? header : bySpelling.get(normaliseName(header));
@@ -236,7 +236,7 @@ export function createImportActions(
         }
       : {
           layout: "long" as const,
-          mapping: fieldMapping(choices.mapping),
+          mapping: cleanMapping(choices.mapping),
           defaults,
           ...decimalOption(choices),
         };
@@ -263,7 +263,7 @@ export function createImportActions(
     fields: CANONICAL_COLUMNS.map((column) => ({ key: column.field, label: column.label })),
     requirements: (source, choices) =>
       unmetRequirements(
-        Object.keys(fieldMapping(choices.mapping)),
+        Object.keys(cleanMapping(choices.mapping)),
         cleanDefaults(choices.defaults) ?? {},
         source.layout === "wide" ? "wide" : "long"
       ),
@@ -353,7 +353,7 @@ export function createImportActions(
       lastWritten = [];
       // The rows are in the workbook: a mapping that cannot be remembered is only a lost convenience.
       if (memory && source.layout !== "wide")
-        await memory.save(source.headers, fieldMapping(choices.mapping)).catch(() => undefined);
+        await memory.save(source.headers, cleanMapping(choices.mapping)).catch(() => undefined);
       return {
         added: written.added,
         updated: written.updated,
