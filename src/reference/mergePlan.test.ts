@@ -179,3 +179,20 @@ describe("checkWritten", () => {
     );
   });
 });
+
+describe("figures as Excel keeps them (15 significant digits)", () => {
+  const computed = value({ statistics: { median: 41.2 / 100 } }); // 0.41200000000000003
+  const stored = value({ statistics: { median: 0.412 } });
+
+  it("counts a re-import of a figure Excel rounded as unchanged, and a written one as written", () => {
+    expect(computed.statistics.median).not.toBe(0.412);
+    expect(planMerge(existingOf([stored]), [computed], "replace").unchanged).toBe(1);
+    const expected = new Map([[referenceKey(computed), toCanonicalRow(computed)]]);
+    expect(writtenCorrectly(checkWritten(expected, existingOf([stored])))).toBe(true);
+  });
+
+  it("still sees a real difference", () => {
+    const other = value({ statistics: { median: 0.4120000001 } });
+    expect(planMerge(existingOf([stored]), [other], "replace").updates).toHaveLength(1);
+  });
+});

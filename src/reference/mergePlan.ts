@@ -39,8 +39,14 @@ export interface MergePlan {
 
 const UNIT_COLUMN = 3;
 
+/** Excel keeps 15 significant digits: 0.41200000000000003 is read back as 0.412, the same figure. */
+const sameCell = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
+  typeof a === "number" && typeof b === "number"
+    ? a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15))
+    : (a ?? "") === (b ?? "");
+
 const sameCells = (a: readonly CellValue[], b: readonly CellValue[]): boolean =>
-  a.length === b.length && a.every((cell, i) => (cell ?? "") === (b[i] ?? ""));
+  a.length === b.length && a.every((cell, i) => sameCell(cell, b[i]));
 
 /** How people read a row's key: "Bakeries × Gross margin × 2025 × all regions". */
 export function rowLabel(value: ReferenceValue): string {
