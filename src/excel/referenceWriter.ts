@@ -456,14 +456,15 @@ async function deleteRows(session: Session, indexes: readonly number[]): Promise
     sheet.protection.unprotect();
     // Loaded before the delete in the same request: what was really removed.
     const loads = sorted.slice(i, i + 500).map((index) => {
-      const row = rows.getItemAt(index);
-      row.load("values");
-      row.delete();
-      return row;
+      const cells = sheet
+        .getRangeByIndexes(session.bodyRow + index, session.bodyColumn, 1, session.header.length)
+        .load("values");
+      rows.getItemAt(index).delete();
+      return cells;
     });
     sheet.protection.protect(GUARD);
     await sync(session);
-    for (const row of loads) deleted.push((row.values[0] ?? []) as CellValue[]);
+    for (const cells of loads) deleted.push((cells.values[0] ?? []) as CellValue[]);
   }
   return deleted;
 }
