@@ -7,7 +7,6 @@ import type { ReferenceValue } from "../../reference/model";
 import type {
   ColumnMapping as FieldMapping,
   ParsedSource,
-  ValidationReport,
   WideMetric,
 } from "../../reference/importPipeline";
 import { CANONICAL_COLUMNS, isCanonicalField, unmetRequirements } from "../../reference/canonical";
