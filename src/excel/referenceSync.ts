@@ -19,14 +19,15 @@ import {
   setWorkbookStatus,
 } from "../reference/activeLibrary";
 import { ReferenceValue } from "../reference/model";
-import { TableRowProblem, readTableRows } from "../reference/tableRows";
+import type { ImportProblem } from "../reference/importProblem";
+import { readTableRows } from "../reference/tableRows";
 import { REFERENCE_SHEET, snapshot } from "./referenceSheet";
 import { officeSupports } from "./requirements";
 
 export interface TableReadResult {
   values: ReferenceValue[];
   /** Rows the functions ignore (hand edits that are not a usable reference value), by sheet row. */
-  problems: TableRowProblem[];
+  problems: ImportProblem[];
   tableId: string;
 }
 
@@ -60,7 +61,7 @@ export function valuesFromTable(
   body: readonly CellValue[][],
   firstSheetRow: number
 ): TableReadResult & { rowIndexes: number[] } {
-  return { ...readTableRows(header, body, firstSheetRow), tableId: "" };
+  return { ...readTableRows(header, body, firstSheetRow, REFERENCE_SHEET), tableId: "" };
 }
 
 /** Reads the table (syncs: existence, size, then one per chunk of rows); null when there is none. */
@@ -73,11 +74,11 @@ export async function readReferenceTable(): Promise<TableReadResult | null> {
   });
 }
 
-let lastProblems: TableRowProblem[] = [];
+let lastProblems: ImportProblem[] = [];
 let trackedTableId: string | undefined;
 
 /** Rows of the workbook table the functions ignore, found at the last read. */
-export function lastReferenceTableProblems(): readonly TableRowProblem[] {
+export function lastReferenceTableProblems(): readonly ImportProblem[] {
   return lastProblems;
 }
 

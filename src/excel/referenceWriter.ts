@@ -8,7 +8,10 @@
  * filter, row insert or edit on that sheet and the row positions read at the start stay true. Each
  * update request also loads the cells it overwrites (loads queued before the write return the
  * previous contents); their keys are checked after the sync, and a row found under the wrong key is
- * put back and its update planned again by key.
+ * put back and its update planned again by key. The guard can be lifted by the user (Review >
+ * Unprotect Sheet) and a request can stop half-way, so at the end the table is read back and every
+ * row the write touched, appended ones included, is checked by key (checkWritten in mergePlan) and
+ * repaired: lost rows appended again, extra copies deleted, wrong cells rewritten.
  *
  * Requests stay under 4 MB (the UTF-8 JSON of the values written); if Excel still answers
  * RequestPayloadSizeLimitExceeded the failed request (which changed nothing) is halved and retried.
@@ -30,8 +33,10 @@ import {
   ConflictPolicy,
   ExistingRow,
   MergePlan,
+  checkWritten,
   chunkByBytes,
   planMerge,
+  writtenCorrectly,
 } from "../reference/mergePlan";
 import { ILLUSTRATIVE_NOTICE, ReferenceValue, referenceKey } from "../reference/model";
 import { excelTextInput } from "../reference/textSafety";
@@ -191,7 +196,13 @@ export async function previewReferenceRows(
 }
 
 type Operation =
-  | { kind: "append"; value: ReferenceValue; cells: (string | number | boolean | null)[] }
+  | {
+      kind: "append";
+      value: ReferenceValue;
+      cells: (string | number | boolean | null)[];
+      /** The intended row in canonical order, for the read-back check. */
+      canonical?: CellValue[];
+    }
   | {
       kind: "update";
       value: ReferenceValue;
@@ -199,6 +210,9 @@ type Operation =
       key: string;
       before: CellValue[];
       cells: (string | number | boolean | null)[];
+      canonical?: CellValue[];
+      /** What a misplaced update found (and overwrote) at its stale position, to put back. */
+      overwrote?: CellValue[];
     };
 
 const GUARD = {} as Excel.WorksheetProtectionOptions;
@@ -210,6 +224,13 @@ interface Session {
   header: string[];
   bodyRow: number;
   bodyColumn: number;
+  /**
+   * Every row this write must leave in the table, by key, in canonical order: the rows it wrote and
+   * any row a stale-positioned request overwrote by mistake (known from the cells the request loaded).
+   */
+  expected: Map<string, CellValue[]>;
+  /** Keys the table already held more than once before the write: the user's, left alone. */
+  tolerated: Set<string>;
 }
 
 async function sync(session: Session): Promise<void> {
@@ -289,13 +310,36 @@ function planOperations(session: Session, plan: MergePlan): Operation[] {
     before: u.before,
     // Unmapped extra columns are left alone: null means "no change" in a values array.
     cells: toTableOrder(u.after, null),
+    canonical: u.after,
   }));
-  const appends: Operation[] = plan.adds.map((value) => ({
-    kind: "append",
-    value,
-    cells: toTableOrder(toCanonicalRow(value), ""),
-  }));
+  const appends: Operation[] = plan.adds.map((value) => {
+    const canonical = toCanonicalRow(value);
+    return { kind: "append", value, cells: toTableOrder(canonical, ""), canonical };
+  });
   return [...updates, ...appends];
+}
+
+/** Canonical cells in the table's column order; `fill` for columns the canonical row does not have. */
+function inTableOrder(
+  session: Session,
+  canonical: readonly CellValue[],
+  fill: string | null
+): (string | number | boolean | null)[] {
+  const cells: (string | number | boolean | null)[] = session.header.map(() => fill);
+  const written = cellsForWrite(canonical);
+  CANONICAL_HEADERS.forEach((h, i) => (cells[session.header.indexOf(h)] = written[i]));
+  return cells;
+}
+
+/**
+ * A request wrote over a row it did not mean to (its loaded cells say which): that row must be in the
+ * table at the end as it was, unless this write has its own cells for the key.
+ */
+function noteOverwritten(session: Session, tableCells: readonly CellValue[]): void {
+  const canonical = toCanonicalOrder(tableCells, canonicalPositions(session.header));
+  const key = keyOfCanonicalCells(canonical);
+  if (key && !session.expected.has(key) && !session.tolerated.has(key))
+    session.expected.set(key, canonical);
 }
 
 /** Creates sheet (if missing) and table with the guard on; one request. */
@@ -365,23 +409,27 @@ async function writePlanned(
     }
 
     const previous = await send(session, chunk);
+    const misplacedBefore = misplaced.length;
     for (const op of chunk) {
       if (op.kind === "update") {
         const found = previous.get(op) ?? [];
         const foundKey = keyOfCanonicalCells(toCanonicalOrder(found, positions));
         if (foundKey !== op.key) {
-          misplaced.push({ ...op, before: found });
+          noteOverwritten(session, found);
+          misplaced.push({ ...op, overwrote: found });
           continue;
         }
       }
+      const key = referenceKey(op.value);
+      if (op.canonical && !session.tolerated.has(key)) session.expected.set(key, op.canonical);
       session.result.written.push({
-        key: referenceKey(op.value),
+        key,
         value: op.value,
         kind: op.kind === "append" ? "added" : "updated",
         ...(op.kind === "update" ? { before: op.before } : {}),
       });
     }
-    progress.done += chunk.length - misplaced.length;
+    progress.done += chunk.length - (misplaced.length - misplacedBefore);
     options.onProgress?.({
       rowsDone: progress.done,
       rowsTotal: progress.total,
@@ -389,6 +437,103 @@ async function writePlanned(
     });
   }
   return misplaced;
+}
+
+function duplicateKeys(rows: readonly ExistingRow[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const row of rows) (seen.has(row.key) ? twice : seen).add(row.key);
+  return twice;
+}
+
+/** Deletes body rows (bottom up, so earlier positions hold); returns what each deleted row held. */
+async function deleteRows(session: Session, indexes: readonly number[]): Promise<CellValue[][]> {
+  const sheet = sheetOf(session);
+  const rows = session.context.workbook.tables.getItem(REFERENCE_TABLE).rows;
+  const deleted: CellValue[][] = [];
+  const sorted = [...indexes].sort((a, b) => b - a);
+  for (let i = 0; i < sorted.length; i += 500) {
+    sheet.protection.unprotect();
+    // Loaded before the delete in the same request: what was really removed.
+    const loads = sorted.slice(i, i + 500).map((index) => {
+      const cells = sheet
+        .getRangeByIndexes(session.bodyRow + index, session.bodyColumn, 1, session.header.length)
+        .load("values");
+      rows.getItemAt(index).delete();
+      return cells;
+    });
+    sheet.protection.protect(GUARD);
+    await sync(session);
+    for (const cells of loads) deleted.push((cells.values[0] ?? []) as CellValue[]);
+  }
+  return deleted;
+}
+
+/**
+ * Reads the table back and repairs it until every row this write must leave there is there exactly
+ * once with its cells (checkWritten): appended rows lost or doubled by a sort, an inserted row or a
+ * half-written request are appended again or deleted, values that landed on the wrong row rewritten
+ * by key. Each repair loads what it overwrites or deletes, so a repair that itself meets a moved row
+ * is caught by the next round. Returns the last snapshot read (the table as verified).
+ */
+async function verifyWritten(session: Session): Promise<TableSnapshot> {
+  const positions = () => canonicalPositions(session.header);
+  // A row rewritten and read back with the same other cells is how Excel stores them (e.g. text it
+  // normalises): accepted, so a representation difference can never look like a moving table.
+  let rewritten = new Map<string, string>();
+  for (let round = 0; ; round++) {
+    const snap = await readSession(session);
+    const rows = existingRows(snap);
+    const check = checkWritten(session.expected, rows);
+    check.wrong = check.wrong.filter((w) => rewritten.get(w.key) !== JSON.stringify(w.found));
+    const foundBefore = new Map(check.wrong.map((w) => [w.key, JSON.stringify(w.found)]));
+    rewritten = new Map();
+    if (writtenCorrectly(check)) return snap;
+    const damaged = check.missing.length + check.duplicated.length + check.wrong.length;
+    if (round >= MAX_VERIFY_ROUNDS)
+      throw new Error(
+        `The ${REFERENCE_TABLE} table kept changing during the import; ${damaged.toLocaleString("en-US")} rows could not be put right (sort or edit the table only after the import).`
+      );
+    const operations: Operation[] = [
+      ...check.wrong.map((w): Operation => {
+        const canonical = session.expected.get(w.key)!;
+        return {
+          kind: "update",
+          value: {} as ReferenceValue,
+          index: w.index,
+          key: w.key,
+          before: [],
+          cells: inTableOrder(session, canonical, null),
+        };
+      }),
+      ...check.missing.map((key): Operation => ({
+        kind: "append",
+        value: {} as ReferenceValue,
+        cells: inTableOrder(session, session.expected.get(key)!, ""),
+      })),
+    ];
+    for (const chunk of chunkByBytes(
+      operations,
+      (op) => bytesOf(op.cells) + ROW_OVERHEAD_BYTES,
+      session.maxBytes
+    )) {
+      const overwritten = await send(session, chunk);
+      for (const op of chunk) {
+        const found = op.kind === "update" ? overwritten.get(op) : undefined;
+        if (!found || op.kind !== "update") continue;
+        if (keyOfCanonicalCells(toCanonicalOrder(found, positions())) !== op.key)
+          noteOverwritten(session, found);
+        else rewritten.set(op.key, foundBefore.get(op.key) ?? "");
+      }
+    }
+    // Deleted last, in their own requests: the updates above used the positions just read.
+    const deleted = await deleteRows(
+      session,
+      check.duplicated.map((d) => d.index)
+    );
+    for (const cells of deleted) noteOverwritten(session, cells);
+    session.result.repaired += damaged;
+  }
 }
 
 async function readSession(session: Session): Promise<TableSnapshot> {
@@ -441,7 +586,16 @@ export async function writeReferenceRows(
   let failure: unknown;
   try {
     await Excel.run(async (context) => {
-      const session: Session = { context, result, maxBytes, header: [], bodyRow: 0, bodyColumn: 0 };
+      const session: Session = {
+        context,
+        result,
+        maxBytes,
+        header: [],
+        bodyRow: 0,
+        bodyColumn: 0,
+        expected: new Map(),
+        tolerated: new Set(),
+      };
       let snap = await readSession(session);
       if (snap.sheetProtected)
         throw new Error(
@@ -464,6 +618,7 @@ export async function writeReferenceRows(
           throw new Error(
             `The ${REFERENCE_TABLE} table on "${REFERENCE_SHEET}" lacks the column(s) ${missing.join(", ")}; add them back (header names as in the Crossbench help) before importing.`
           );
+        session.tolerated = duplicateKeys(existingRows(snap));
         const plan = planMerge(existingRows(snap), rows, policy);
         result.unchanged = plan.unchanged;
         result.kept = plan.conflicts.length;
@@ -482,14 +637,25 @@ export async function writeReferenceRows(
             throw new Error(
               `The ${REFERENCE_TABLE} table kept changing during the import; ${misplaced.length} rows were not written.`
             );
-          // Put back what the misplaced writes overwrote, then plan those rows again by key.
-          await send(
-            session,
-            misplaced.map((op) => ({
-              ...op,
-              cells: (op.kind === "update" ? op.before : op.cells) as (string | number | boolean)[],
-            }))
-          );
+          // Put back what the misplaced writes overwrote, then plan those rows again by key. The
+          // put-back is positional too: what it overwrote, if not the misplaced row, is noted.
+          const putBacks = misplaced.map((op) => ({
+            ...op,
+            cells: (op.kind === "update" ? op.overwrote : op.cells) as (
+              string | number | boolean
+            )[],
+          }));
+          const overwritten = await send(session, putBacks);
+          for (const op of putBacks) {
+            const found = overwritten.get(op);
+            if (
+              found &&
+              op.kind === "update" &&
+              keyOfCanonicalCells(toCanonicalOrder(found, canonicalPositions(session.header))) !==
+                op.key
+            )
+              noteOverwritten(session, found);
+          }
           result.repaired += misplaced.length;
 
           snap = await readSession(session);
@@ -498,6 +664,21 @@ export async function writeReferenceRows(
             misplaced.map((op) => op.value),
             policy
           );
+          // A row the plan now finds unchanged is there with its new cells (a put-back that met a
+          // moved row left the misplaced write standing): it was written, and is checked like one.
+          const replanned = new Set(
+            [...again.updates, ...again.conflicts]
+              .map((u) => u.key)
+              .concat(again.adds.map(referenceKey))
+          );
+          for (const op of misplaced) {
+            const key = referenceKey(op.value);
+            if (replanned.has(key) || op.kind !== "update") continue;
+            if (!session.tolerated.has(key) && op.canonical)
+              session.expected.set(key, op.canonical);
+            result.written.push({ key, value: op.value, kind: "updated", before: op.before });
+            progress.done++;
+          }
 
           misplaced = await writePlanned(
             session,
@@ -506,6 +687,7 @@ export async function writeReferenceRows(
             progress
           );
         }
+        snap = await verifyWritten(session);
         if (result.tableCreated && result.written.length > 0) {
           sheetOf(session).protection.unprotect();
           context.workbook.tables.getItem(REFERENCE_TABLE).getRange().format.autofitColumns();
@@ -513,11 +695,8 @@ export async function writeReferenceRows(
           await sync(session);
         }
         if (!result.cancelled) {
-          // The library after a complete write is known without reading the table back.
-          const before = valuesFromTable(snap.header, snap.body, snap.bodyRow + 1).values;
-          const byKey = new Map(before.map((v) => [referenceKey(v), v]));
-          for (const w of result.written) byKey.set(w.key, w.value);
-          finalValues = [...byKey.values()];
+          // The table as the check read it back is the library.
+          finalValues = valuesFromTable(snap.header, snap.body, snap.bodyRow + 1).values;
           trackReferenceTable(snap.tableId);
         }
       } finally {
@@ -579,6 +758,8 @@ export async function undoReferenceWrite(
         header: [],
         bodyRow: 0,
         bodyColumn: 0,
+        expected: new Map(),
+        tolerated: new Set(),
       };
       const sheet = sheetOf(session);
       sheet.protection.protect(GUARD);

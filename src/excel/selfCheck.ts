@@ -10,6 +10,7 @@ import { formulaConstant, FormulaConstant } from "../functions/formulaCall";
 import { CANONICAL_HEADERS, CellValue, toCanonicalRow } from "../reference/canonical";
 import { getActiveLibrary } from "../reference/activeLibrary";
 import { excelTextInput } from "../reference/textSafety";
+import { columnLetter } from "../reference/importProblem";
 import { valuesFromTable } from "./referenceSync";
 
 export type SelfCheckStatus = "pass" | "fail" | "info" | "manual";
@@ -268,10 +269,8 @@ function splitAddress(address: string): [string | undefined, string] {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-const columnName = (index: number): string =>
-  index < 26
-    ? String.fromCharCode(65 + index)
-    : columnName(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
+// Addresses of the check cells; the one column-letter helper.
+const columnName = columnLetter;
 
 /** A sheet name not in use ("Crossbench check", then "Crossbench check 2", ...). */
 async function freeSheetName(base: string): Promise<string> {

@@ -46,6 +46,10 @@ export interface CanonicalColumn {
   /** Other header spellings seen in real sources, used by the mapping suggestion. */
   synonyms: string[];
   description: string;
+  /** Why an "unless-default" field cannot be left out (ends the validator's message). */
+  needed?: string;
+  /** What a default for it looks like, for the wide-table message. */
+  defaultHint?: string;
 }
 
 export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
@@ -257,6 +261,8 @@ export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
     required: "unless-default",
     synonyms: ["source name", "data source", "publisher", "provenance", "quelle"],
     description: 'Where the figures come from: publisher, survey, "own data 2024".',
+    needed: "every figure needs its provenance",
+    defaultHint: "publisher, dataset",
   },
   {
     field: "source_url",
@@ -296,23 +302,89 @@ export const CANONICAL_HEADERS: readonly string[] = CANONICAL_COLUMNS.map((c) =>
 
 const COLUMN_BY_FIELD = new Map(CANONICAL_COLUMNS.map((c) => [c.field, c]));
 
+export function isCanonicalField(name: string): name is CanonicalField {
+  return COLUMN_BY_FIELD.has(name as CanonicalField);
+}
+
 export function canonicalColumn(field: CanonicalField): CanonicalColumn {
   return COLUMN_BY_FIELD.get(field) as CanonicalColumn;
 }
 
-/** Fields the pane marks as required (a default can stand in for "unless-default" ones). */
-export const REQUIRED_FIELDS: readonly CanonicalField[] = CANONICAL_COLUMNS.filter(
-  (c) => c.required === "always" || c.required === "unless-default"
-).map((c) => c.field);
+/** A field the mapping and the file-wide defaults leave without a value (see unmetRequirements). */
+export interface UnmetRequirement {
+  /** The field, or "statistic" when no statistic (p10 … value) is mapped at all. */
+  field: CanonicalField | "statistic";
+  label: string;
+  /** The validator's message, word for word. */
+  why: string;
+  /** A value for every row (pane field / CLI option) can stand in for the column. */
+  byDefault: boolean;
+}
 
-/** Whether a field still needs a column, given the file-wide defaults the user filled in. */
-export function isFieldRequired(
-  field: CanonicalField,
-  defaults: { source?: string } = {}
-): boolean {
-  const { required } = canonicalColumn(field);
-  if (required === "always") return true;
-  return required === "unless-default" && field === "source" && !defaults.source;
+/** File-wide values by field name (source, year, region, licence); blank text counts as none. */
+export type FieldDefaults = Partial<Record<CanonicalField, unknown>>;
+
+function hasDefault(defaults: FieldDefaults, field: CanonicalField): boolean {
+  const value = defaults[field];
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value === "string") return value.trim() !== "";
+  return value !== undefined && value !== null;
+}
+
+/** Fields a wide table's layout supplies: the industry-name column, metric headers and their cells. */
+const WIDE_LAYOUT_FIELDS: readonly CanonicalField[] = [
+  "industry",
+  "metric",
+  "unit",
+  "direction",
+  "value",
+];
+
+const STATISTICS_TEXT = `${STATISTIC_KEYS.slice(0, -1).join(", ")} or ${STATISTIC_KEYS[STATISTIC_KEYS.length - 1]}`;
+
+/**
+ * What the field table requires that neither a mapped column nor a default gives, in field-table
+ * order: "always" fields, "unless-default" fields without a default, and at least one statistic.
+ * ("unless-catalogue" fields depend on each row's metric and are checked row by row.) The validator
+ * reports exactly these; the pane marks and blocks on them before validating.
+ */
+export function unmetRequirements(
+  mapped: Iterable<string>,
+  defaults: FieldDefaults,
+  layout: "long" | "wide"
+): UnmetRequirement[] {
+  const given = new Set<string>(mapped);
+  if (layout === "wide") for (const field of WIDE_LAYOUT_FIELDS) given.add(field);
+  const unmet: UnmetRequirement[] = [];
+  for (const column of CANONICAL_COLUMNS) {
+    const { field, label, required } = column;
+    if (given.has(field)) continue;
+    if (required === "always")
+      unmet.push({
+        field,
+        label,
+        why: `No column is mapped to ${field}. The header row needs an "${field}" column (or map one).`,
+        byDefault: false,
+      });
+    else if (required === "unless-default" && !hasDefault(defaults, field))
+      unmet.push({
+        field,
+        label,
+        why:
+          layout === "wide"
+            ? `A wide table has no ${field} column: give the ${field}${column.defaultHint ? ` (${column.defaultHint})` : ""} for its figures.`
+            : `No column is mapped to ${field} and no default ${field} was given${column.needed ? `: ${column.needed}` : ""}.`,
+        byDefault: true,
+      });
+  }
+  if (!STATISTIC_KEYS.some((key) => given.has(key)))
+    unmet.push({
+      field: "statistic",
+      label: "a statistic (P10 … Value)",
+      why: `No statistic column (${STATISTICS_TEXT}) is mapped.`,
+      byDefault: false,
+    });
+  return unmet;
 }
 
 const REQUIREMENT_TEXT: Record<Requirement, string> = {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { toCanonicalRow } from "./canonical";
-import { chunkByBytes, ExistingRow, planMerge } from "./mergePlan";
+import { checkWritten, chunkByBytes, ExistingRow, planMerge, writtenCorrectly } from "./mergePlan";
 import { ReferenceValue, referenceKey } from "./model";
 
 const value = (over: Partial<ReferenceValue> = {}): ReferenceValue => ({
@@ -116,5 +116,83 @@ describe("chunkByBytes", () => {
 
   it("sends an item over the budget alone", () => {
     expect(chunkByBytes([5, 50, 5], (s) => s, 10)).toEqual([[5], [50], [5]]);
+  });
+});
+
+describe("checkWritten", () => {
+  const a = value({ industry: "Bakeries" });
+  const b = value({ industry: "Cafés", statistics: { median: 0.6 } });
+  const c = value({ industry: "Delis", statistics: { median: 0.7 } });
+  const expected = new Map([a, b, c].map((v) => [referenceKey(v), toCanonicalRow(v)]));
+
+  it("accepts a table holding every intended row once, in any order, among other rows", () => {
+    const other = value({ industry: "Florists" });
+    const check = checkWritten(expected, existingOf([c, other, a, b]));
+    expect(check).toEqual({ missing: [], duplicated: [], wrong: [] });
+    expect(writtenCorrectly(check)).toBe(true);
+  });
+
+  it("finds a lost row, an extra copy and a copy holding other figures", () => {
+    // b was overwritten by a stale put-back with a's cells; c was appended twice, once stale.
+    const staleC = value({ industry: "Delis", statistics: { median: 0.1 } });
+    const read = existingOf([a, a, staleC, c]);
+    const check = checkWritten(expected, read);
+    expect(check.missing).toEqual([referenceKey(b)]);
+    // Of several copies the one with the intended cells stays.
+    expect(check.duplicated).toEqual([
+      { key: referenceKey(a), index: 1 },
+      { key: referenceKey(c), index: 2 },
+    ]);
+    expect(check.wrong).toEqual([]);
+    expect(writtenCorrectly(check)).toBe(false);
+  });
+
+  it("keeps the first copy when none holds the intended cells, and reports it wrong", () => {
+    const stale = value({ industry: "Cafés", statistics: { median: 0.2 } });
+    const check = checkWritten(expected, existingOf([a, stale, stale, c]));
+    expect(check.duplicated).toEqual([{ key: referenceKey(b), index: 2 }]);
+    expect(check.wrong).toEqual([{ key: referenceKey(b), index: 1, found: toCanonicalRow(stale) }]);
+  });
+
+  it("finds every lost, doubled or changed row of any table (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 1, 2, 3), { maxLength: 8 }), (picks) => {
+        const pool = [a, b, c, value({ industry: "Cafés", statistics: { median: 9 } })];
+        const read = existingOf(picks.map((p) => pool[p]));
+        const check = checkWritten(expected, read);
+        // Applying the repairs leaves each expected key once with its cells.
+        const dropped = new Set(check.duplicated.map((d) => d.index));
+        const kept = read.filter((r) => !dropped.has(r.index));
+        for (const [key, cells] of expected) {
+          const copies = kept.filter((r) => r.key === key);
+          if (check.missing.includes(key)) expect(copies).toHaveLength(0);
+          else {
+            expect(copies).toHaveLength(1);
+            const isWrong = check.wrong.some((w) => w.key === key);
+            expect(isWrong).toBe(
+              JSON.stringify(copies[0].cells.map((x) => x || null)) !==
+                JSON.stringify(cells.map((x) => x || null))
+            );
+          }
+        }
+      })
+    );
+  });
+});
+
+describe("figures as Excel keeps them (15 significant digits)", () => {
+  const computed = value({ statistics: { median: 41.2 / 100 } }); // 0.41200000000000003
+  const stored = value({ statistics: { median: 0.412 } });
+
+  it("counts a re-import of a figure Excel rounded as unchanged, and a written one as written", () => {
+    expect(computed.statistics.median).not.toBe(0.412);
+    expect(planMerge(existingOf([stored]), [computed], "replace").unchanged).toBe(1);
+    const expected = new Map([[referenceKey(computed), toCanonicalRow(computed)]]);
+    expect(writtenCorrectly(checkWritten(expected, existingOf([stored])))).toBe(true);
+  });
+
+  it("still sees a real difference", () => {
+    const other = value({ statistics: { median: 0.4120000001 } });
+    expect(planMerge(existingOf([stored]), [other], "replace").updates).toHaveLength(1);
   });
 });

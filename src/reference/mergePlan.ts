@@ -39,8 +39,14 @@ export interface MergePlan {
 
 const UNIT_COLUMN = 3;
 
+/** Excel keeps 15 significant digits: 0.41200000000000003 is read back as 0.412, the same figure. */
+const sameCell = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
+  typeof a === "number" && typeof b === "number"
+    ? a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15))
+    : (a ?? "") === (b ?? "");
+
 const sameCells = (a: readonly CellValue[], b: readonly CellValue[]): boolean =>
-  a.length === b.length && a.every((cell, i) => (cell ?? "") === (b[i] ?? ""));
+  a.length === b.length && a.every((cell, i) => sameCell(cell, b[i]));
 
 /** How people read a row's key: "Bakeries × Gross margin × 2025 × all regions". */
 export function rowLabel(value: ReferenceValue): string {
@@ -120,3 +126,51 @@ export function chunkByBytes<T>(
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
+
+/** What reading the table back found for the rows a write must have left there (see checkWritten). */
+export interface WrittenCheck {
+  /** Keys that are not in the table at all (an appended row lost, or overwritten by a stale write). */
+  missing: string[];
+  /** Extra copies of a key, to delete: every copy but the one kept. */
+  duplicated: { key: string; index: number }[];
+  /** The kept copy of a key holds other cells than intended (a value written to the wrong row). */
+  wrong: { key: string; index: number; found: CellValue[] }[];
+}
+
+/**
+ * Compares the rows a write intended (key -> canonical cells) with the table as read back afterwards.
+ * Positions go stale whenever the user sorts or inserts rows between two requests, and a request can
+ * stop half-way, so a write is only trusted once every key it touched is found exactly once, holding
+ * exactly its cells. Of several copies the first holding the intended cells is kept. Rows whose keys
+ * are not expected are not looked at.
+ */
+export function checkWritten(
+  expected: ReadonlyMap<string, readonly CellValue[]>,
+  readBack: readonly ExistingRow[]
+): WrittenCheck {
+  const copies = new Map<string, ExistingRow[]>();
+  for (const row of readBack) {
+    if (!expected.has(row.key)) continue;
+    const list = copies.get(row.key);
+    if (list) list.push(row);
+    else copies.set(row.key, [row]);
+  }
+  const check: WrittenCheck = { missing: [], duplicated: [], wrong: [] };
+  for (const [key, cells] of expected) {
+    const found = copies.get(key);
+    if (!found) {
+      check.missing.push(key);
+      continue;
+    }
+    const intended = normalised(cells);
+    const keep = found.find((row) => sameCells(normalised(row.cells), intended)) ?? found[0];
+    for (const row of found) if (row !== keep) check.duplicated.push({ key, index: row.index });
+    if (!sameCells(normalised(keep.cells), intended))
+      check.wrong.push({ key, index: keep.index, found: normalised(keep.cells) });
+  }
+  return check;
+}
+
+/** True when the table holds every intended row exactly once with its cells. */
+export const writtenCorrectly = (check: WrittenCheck): boolean =>
+  check.missing.length === 0 && check.duplicated.length === 0 && check.wrong.length === 0;

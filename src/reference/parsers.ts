@@ -6,17 +6,10 @@
 import Papa from "papaparse";
 import type { CellValue } from "./canonical";
 import { ConventionTally, DecimalMark, NumberConvention } from "./numbers";
+import type { ImportProblem } from "./importProblem";
 
-export interface ImportProblem {
-  file: string;
-  sheet?: string;
-  /** 1-based row in the source; 0 for whole-file problems. */
-  row: number;
-  /** Spreadsheet column letter plus header, e.g. "C (median)"; "" for whole-row or whole-file problems. */
-  column: string;
-  message: string;
-  severity: "error" | "warning";
-}
+export type { ImportProblem } from "./importProblem";
+export { columnLabel, columnLetter } from "./importProblem";
 
 export interface RawTable {
   file: string;
@@ -69,21 +62,6 @@ export function tableConvention(table: RawTable, chosen?: DecimalMark): NumberCo
 
 export function fileProblem(file: string, message: string, sheet?: string): ImportProblem {
   return { file, sheet, row: 0, column: "", message, severity: "error" };
-}
-
-/** Column letters as Excel shows them: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** The one way a column is named in messages: its letter and (a bounded prefix of) its header. */
-export function columnLabel(index: number, header: CellValue | undefined): string {
-  const text = header === null || header === undefined ? "" : String(header).trim();
-  if (!text) return columnLetter(index);
-  return `${columnLetter(index)} (${text.length > 40 ? `${text.slice(0, 37)}...` : text})`;
 }
 
 /**

@@ -55,6 +55,15 @@ describe("readTableRows", () => {
     );
     expect(read.values).toHaveLength(2);
     expect(read.rowIndexes).toEqual([0, 3]);
-    expect(read.problems).toEqual([{ row: 6, message: "industry and metric are required" }]);
+    expect(read.problems).toEqual([
+      {
+        file: "Crossbench Reference",
+        sheet: "Crossbench Reference",
+        row: 6,
+        column: "",
+        message: "industry and metric are required",
+        severity: "error",
+      },
+    ]);
   });
 });

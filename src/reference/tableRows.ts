@@ -6,6 +6,7 @@
  * reported by its sheet row and left out, never guessed at.
  */
 import type { CellValue } from "./canonical";
+import type { ImportProblem } from "./importProblem";
 import { catalogueMetric } from "./library";
 import {
   DIRECTIONS,
@@ -17,15 +18,10 @@ import {
   Unit,
 } from "./model";
 
-export interface TableRowProblem {
-  /** 1-based sheet row. */
-  row: number;
-  message: string;
-}
-
 export interface TableRead {
   values: ReferenceValue[];
-  problems: TableRowProblem[];
+  /** By 1-based sheet row; a row is kept or left out whole, so `column` is "". */
+  problems: ImportProblem[];
   /** Key of each row read, aligned with `rowIndexes` (0-based body rows), for merge planning. */
   rowIndexes: number[];
 }
@@ -103,11 +99,15 @@ export function valueFromCells(
   return value;
 }
 
-/** Every non-blank body row under `header`; `firstSheetRow` is the sheet row of body row 0. */
+/**
+ * Every non-blank body row under `header`; `firstSheetRow` is the sheet row of body row 0 and `sheet`
+ * names the table's sheet in problems.
+ */
 export function readTableRows(
   header: readonly CellValue[],
   body: readonly (readonly CellValue[])[],
-  firstSheetRow: number
+  firstSheetRow: number,
+  sheet = "Crossbench Reference"
 ): TableRead {
   const columns = new Map(header.map((name, index) => [String(name ?? "").trim(), index]));
   const read: TableRead = { values: [], problems: [], rowIndexes: [] };
@@ -118,7 +118,14 @@ export function readTableRows(
       return column === undefined ? undefined : cells[column];
     });
     if (typeof result === "string")
-      read.problems.push({ row: firstSheetRow + index, message: result });
+      read.problems.push({
+        file: sheet,
+        sheet,
+        row: firstSheetRow + index,
+        column: "",
+        message: result,
+        severity: "error",
+      });
     else {
       read.values.push(result);
       read.rowIndexes.push(index);

@@ -4,11 +4,18 @@
  * errors imports nothing unless the caller explicitly asks for the valid rows only (rowsToImport).
  * Rows are all or nothing: a wide row with one bad cell contributes no value at all.
  */
-import { CANONICAL_COLUMNS, CanonicalField, CellValue, isStatisticField } from "./canonical";
+import {
+  CANONICAL_COLUMNS,
+  CanonicalField,
+  CellValue,
+  isStatisticField,
+  unmetRequirements,
+} from "./canonical";
 import { ColumnMapping } from "./mapping";
-import { DIRECTIONS, ReferenceValue, STATISTIC_KEYS, UNITS } from "./model";
+import { DIRECTIONS, ReferenceValue, UNITS } from "./model";
 import { DecimalMark, NumberConvention, describeDecimal, readNumberText } from "./numbers";
-import { MAX_CELL_TEXT, RawTable, columnLabel, tableConvention } from "./parsers";
+import { MAX_CELL_TEXT, RawTable, tableConvention } from "./parsers";
+import { columnLabel } from "./importProblem";
 import {
   FileContext,
   RowInput,
@@ -116,28 +123,9 @@ function checkMapping(
     usedBy.set(index, column.field);
     columnOf.set(column.field, index);
   }
-  for (const field of ["industry", "metric"] as const)
-    if (!columnOf.has(field))
-      log.add(
-        headerRow,
-        "",
-        "error",
-        `No column is mapped to ${field}. The header row needs an "${field}" column (or map one).`
-      );
-  if (!columnOf.has("source") && !defaults.source)
-    log.add(
-      headerRow,
-      "",
-      "error",
-      "No column is mapped to source and no default source was given: every figure needs its provenance."
-    );
-  if (!STATISTIC_KEYS.some((k) => columnOf.has(k)))
-    log.add(
-      headerRow,
-      "",
-      "error",
-      "No statistic column (p10, p25, median, p75, p90, mean or value) is mapped."
-    );
+  // The field table decides what must be mapped (the pane blocks on the same list before this runs).
+  for (const unmet of unmetRequirements(columnOf.keys(), defaults, "long"))
+    log.add(headerRow, "", "error", unmet.why);
   const unmapped = header
     .map((h, i) => (h && !usedBy.has(i) ? columnLabel(i, h) : ""))
     .filter(Boolean);
@@ -290,13 +278,8 @@ export function validateWide(
   const header = table.rows[headerIndex] ?? [];
   const headerRow = table.rowNumbers[headerIndex] ?? 1;
   const industryColumn = header.findIndex((c) => c !== null && c !== "");
-  if (!context.defaults.source)
-    log.add(
-      headerRow,
-      "",
-      "error",
-      "A wide table has no source column: give the source (publisher, dataset) for its figures."
-    );
+  for (const unmet of unmetRequirements([], context.defaults, "wide"))
+    log.add(headerRow, "", "error", unmet.why);
   const sampleSize = allColumns.find((m) => m.role === "sample size");
   const metrics = allColumns.filter((m) => m.role === "metric");
   checkWideColumns(metrics, headerRow, log);

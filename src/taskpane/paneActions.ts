@@ -120,16 +120,33 @@ export interface PracticeActions {
 export interface ImportField {
   key: string;
   label: string;
-  required: boolean;
 }
 
+/** A field the mapping and the defaults leave without a value; validation would stop on it. */
+export interface ImportRequirement {
+  /** A field key, or "statistic" when no statistic column is mapped. */
+  field: string;
+  label: string;
+  /** The validator's message for it. */
+  why: string;
+  /** A value for every row (the default fields) can stand in for the column. */
+  byDefault: boolean;
+}
+
+/**
+ * A problem in the user's data: exactly src/reference/importProblem.ts's shape, declared again because
+ * this module imports nothing (test/build/layers.test.ts checks that the two stay the same type).
+ */
 export interface ImportProblem {
-  /** 1-based row in the source as the user sees it (header = row 1 for files). */
+  file: string;
+  sheet?: string;
+  /** 1-based row in the source as the user sees it (header = row 1 for files); 0 for the whole file. */
   row: number;
+  /** Column letter and header, e.g. "C (median)"; "" for whole-row or whole-file problems. */
   column: string;
   message: string;
-  /** Errors block the row; warnings are shown but do not. */
-  severity?: "error" | "warning";
+  /** Errors keep the row out; warnings are shown but do not. */
+  severity: "error" | "warning";
 }
 
 /** A metric column of a wide table (rows are industries): its unit and direction need the user's confirmation. */
@@ -163,8 +180,6 @@ export interface ImportSource {
   readProblems?: ImportProblem[];
   /** Defaults read from the file's title rows ("Source: …", "2024", …), to prefill the fields. */
   suggestedDefaults?: ImportDefaults;
-  /** Every row needs a source: from a mapped column or, failing one (always for a wide table), the default. */
-  requiresSource?: boolean;
   /** How the file writes numbers, inferred from all its numeric cells (shown with the preview). */
   numberConvention?: ImportNumberConvention;
 }
@@ -179,8 +194,12 @@ export interface ImportNumberConvention {
   ambiguousCells: number;
 }
 
-/** Source header -> canonical field key ("" = not imported). */
-export type ColumnMapping = Record<string, string>;
+/**
+ * Canonical field key -> the source header that feeds it (absent, null or "" = not in the source), the
+ * same direction as src/reference/mapping.ts so nothing has to turn it around. A header feeds at most
+ * one field.
+ */
+export type ColumnMapping = Partial<Record<string, string | null>>;
 
 /** Values for every row of a source that has no column for them (a wide table never has one). */
 export interface ImportDefaults {
@@ -248,6 +267,14 @@ export interface ImportSummary {
 
 export interface ImportActions {
   fields: ImportField[];
+  /**
+   * What the field table still requires of these choices (same rules and messages as `validate`), so
+   * the pane can mark required fields and refuse to check before anything is validated.
+   */
+  requirements(
+    source: ImportSource,
+    choices: Pick<ImportChoices, "mapping" | "defaults">
+  ): ImportRequirement[];
   /** Allowed units and directions for confirming wide-table metrics. */
   units?: string[];
   directions?: string[];

@@ -4,6 +4,8 @@
  * renderXlsx.ts) draw the same plan, so what a user gets in Excel and in a generated file cannot drift.
  * Pure TypeScript: no Office or DOM globals.
  */
+// One column-letter helper for templates, import messages and the self-check (dependency-free).
+import { columnLetter } from "../reference/importProblem";
 
 export const TEMPLATE_IDS = ["gap", "roi", "fit", "portfolio", "log", "reference"] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -132,16 +134,8 @@ export interface SheetPlan {
 
 // ---------- A1 address helpers ----------
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const remainder = (n - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+// One column-letter helper for templates, import messages and the self-check.
+export { columnLetter };
 
 export function columnIndex(letters: string): number {
   let n = 0;

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import path from "path";
+import ts from "typescript";
 
 const SRC = path.resolve(__dirname, "../../src");
 
@@ -43,5 +44,27 @@ describe("the pane's contract", () => {
       }
     }
     expect(offending).toEqual([]);
+  });
+
+  it("declares ImportProblem exactly as src/reference/importProblem.ts does (it cannot import it)", () => {
+    const members = (file: string) => {
+      const source = ts.createSourceFile(
+        file,
+        readFileSync(path.join(SRC, file), "utf8"),
+        ts.ScriptTarget.ES2020
+      );
+      const found = source.statements.find(
+        (s): s is ts.InterfaceDeclaration =>
+          ts.isInterfaceDeclaration(s) && s.name.text === "ImportProblem"
+      );
+      return found?.members.filter(ts.isPropertySignature).map((m) => ({
+        name: m.name.getText(source),
+        optional: Boolean(m.questionToken),
+        type: m.type?.getText(source).replace(/\s+/g, " "),
+      }));
+    };
+    const reference = members("reference/importProblem.ts");
+    expect(reference?.length).toBeGreaterThan(3);
+    expect(members("taskpane/paneActions.ts")).toEqual(reference);
   });
 });

@@ -24,6 +24,7 @@ import {
 } from "../../src/excel/referenceWriter";
 import { resetReferenceTableSyncForTests } from "../../src/excel/referenceSync";
 import { toCanonicalCsv } from "../../src/reference/exportCsv";
+import { columnLetter } from "../../src/reference/importProblem";
 
 export const OWASP_PAYLOADS = [
   "=cmd|' /C calc'!A0",
@@ -117,7 +118,7 @@ function tableCells(): {
   const firstRow = Number(/(\d+)/.exec(table.dataAddress.split("!")[1])![1]);
   const cells = [];
   for (const column of TEXT_COLUMNS) {
-    const letter = String.fromCharCode(65 + CANONICAL_HEADERS.indexOf(column));
+    const letter = columnLetter(CANONICAL_HEADERS.indexOf(column));
     for (let r = 0; r < table.rows.length; r++) {
       const address = `${letter}${firstRow + r}`;
       const cell = double.state.cell(REFERENCE_SHEET, address);
@@ -190,7 +191,7 @@ describeWithLibreOffice("OWASP payloads in an exported .xlsx opened by LibreOffi
     const sheet = workbook.addWorksheet("Reference");
     for (let r = firstRow; r <= lastRow; r++) {
       for (let c = 0; c < CANONICAL_HEADERS.length; c++) {
-        const address = `${String.fromCharCode(65 + c)}${r}`;
+        const address = `${columnLetter(c)}${r}`;
         const cell = double.state.cell(REFERENCE_SHEET, address);
         sheet.getCell(address).value = cell.formula
           ? { formula: cell.formula.slice(1) }
@@ -211,7 +212,7 @@ describeWithLibreOffice("OWASP payloads in an exported .xlsx opened by LibreOffi
     const recalculated = back.getWorksheet("Reference")!;
     expect((recalculated.getCell("Z1").value as { result: number }).result).toBe(2);
     for (const column of TEXT_COLUMNS) {
-      const letter = String.fromCharCode(65 + CANONICAL_HEADERS.indexOf(column));
+      const letter = columnLetter(CANONICAL_HEADERS.indexOf(column));
       OWASP_PAYLOADS.forEach((payload, i) => {
         const at = `${letter}${firstRow + 1 + i}`;
         const { type, value } = recalculated.getCell(at);

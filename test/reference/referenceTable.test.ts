@@ -13,6 +13,7 @@ import {
   startReferenceTableSync,
 } from "../../src/excel/referenceSync";
 import { metric } from "../../src/functions/reference";
+import { columnLetter } from "../../src/reference/importProblem";
 
 const value = (over: Partial<ReferenceValue> = {}): ReferenceValue => ({
   industry: "Bakeries",
@@ -277,7 +278,7 @@ describe("workbook table as the active library", () => {
     expect(await metric("Retail", "Net profit margin", "illustrative")).toBe(true);
     expect(double.stats.syncCount).toBe(afterStart);
 
-    const medianColumn = String.fromCharCode(65 + CANONICAL_HEADERS.indexOf("median"));
+    const medianColumn = columnLetter(CANONICAL_HEADERS.indexOf("median"));
     double.userEdit(REFERENCE_SHEET, `${medianColumn}4`, [[0.2]]);
     await double.eventsSettled();
     expect(double.eventErrors).toEqual([]);

@@ -171,3 +171,46 @@ it("reports exactly which rows were written when the sheet is protected part-way
     ].sort()
   );
 });
+
+it("re-reads the rows it appended and puts right the ones a sort and an inserted row after the append requests lost or doubled", async () => {
+  const existing = 600;
+  const appended = 300;
+  await writeReferenceRows(Array.from({ length: existing }, (_, i) => row(i, i)));
+  let syncs = 0;
+  let afterAppends = false;
+  const restore = betweenSyncs(double, async () => {
+    syncs++;
+    const rows = double.state.table(REFERENCE_TABLE)!.rows.length;
+    // The user lifts the guard and sorts while the updates are sent, and again (inserting a row too)
+    // once every new row has been appended, before the writer's next request.
+    if (syncs === 7 || (!afterAppends && rows >= existing + appended)) {
+      afterAppends = syncs !== 7;
+      await unprotectSheet(double, REFERENCE_SHEET);
+      sortTable(double, REFERENCE_TABLE, MEDIAN, syncs === 7 ? "descending" : "ascending");
+      if (afterAppends) await insertTableRow(double, REFERENCE_TABLE, 3);
+    }
+  });
+  const intended = Array.from({ length: existing + appended }, (_, i) => row(i, -i - 1));
+  let result;
+  try {
+    result = await writeReferenceRows(intended, { maxRequestBytes: 40_000 });
+  } finally {
+    restore();
+  }
+  expect(afterAppends).toBe(true);
+  expect(result).toMatchObject({ added: appended, updated: existing, remaining: 0 });
+  const byKey = tableByKey(double);
+  const wrong = (values: ReferenceValue[]) =>
+    values
+      .filter(
+        (value) =>
+          JSON.stringify(byKey.get(referenceKey(value))) !==
+          JSON.stringify([value.statistics.median])
+      )
+      .map((value) => referenceKey(value));
+  expect(wrong(intended.slice(existing))).toEqual([]); // the appended rows
+  expect(wrong(intended.slice(0, existing))).toEqual([]); // the updated rows
+  expect(byKey.size).toBe(intended.length);
+  // The library the functions read is what the table holds.
+  expect(getWorkbookReferenceValues()).toHaveLength(intended.length);
+});

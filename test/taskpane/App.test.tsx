@@ -273,9 +273,14 @@ describe("import", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Import reference metrics" }));
     await user.click(await screen.findByRole("textbox", { name: /Table with a header row/ }));
-    await user.paste("Sector,Metric\nRetail,Gross margin");
+    await user.paste("Sector,Metric,Median\nRetail,Gross margin,0.3");
     await user.click(screen.getByRole("button", { name: "Use pasted table" }));
     expect(await screen.findByText("Still to map: Industry.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        'No column is mapped to industry. The header row needs an "industry" column (or map one).'
+      )
+    ).toBeTruthy();
     expect(
       (screen.getByRole("button", { name: "Check the rows" }) as HTMLButtonElement).disabled
     ).toBe(true);
@@ -304,7 +309,6 @@ describe("import", () => {
     const readPasted = importer.readPasted;
     importer.readPasted = async (text) => ({
       ...(await readPasted(text)),
-      requiresSource: true,
       suggestedDefaults: { year: 2025 },
     });
     const { actions } = createFakeActions({ importer: async () => importer });

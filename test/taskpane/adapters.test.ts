@@ -1,8 +1,6 @@
 import {
   createImportActions,
-  fieldMapping,
-  paneMapping,
-  suggestedPaneMapping,
+  suggestedMapping,
   type ReferenceStore,
   type ReferenceWriter,
 } from "../../src/taskpane/adapters/importAdapter";
@@ -19,22 +17,26 @@ import { fitScore } from "../../src/core/fit";
 import type { ReferenceValue } from "../../src/reference/model";
 
 describe("import adapter", () => {
-  it("turns the pipeline's field -> column mapping into the pane's column -> field and back", () => {
-    const headers = ["Sector", "KPI", "Median", "Ignored"];
-    const pane = paneMapping(headers, { industry: "Sector", metric: "KPI", median: "Median" });
-    expect(pane).toEqual({ Sector: "industry", KPI: "metric", Median: "median", Ignored: "" });
-    expect(fieldMapping(pane)).toEqual({ industry: "Sector", metric: "KPI", median: "Median" });
-  });
-
   it("prefers the remembered mapping for headers this source has, and the suggestion elsewhere", () => {
     const headers = ["Sector", "KPI", "Figure", "Notes"];
-    const mapping = suggestedPaneMapping(
+    const mapping = suggestedMapping(
       headers,
-      { industry: "Sector", metric: "KPI", notes: "Notes" },
+      { industry: "Sector", metric: "KPI", notes: "Notes", median: null },
       { median: "Figure", notes: "Comment", value: "Sector" }
     );
     // "Sector" was remembered as the value column: the remembered choice wins over the suggestion.
-    expect(mapping).toEqual({ Sector: "value", KPI: "metric", Figure: "median", Notes: "notes" });
+    expect(mapping).toEqual({ value: "Sector", metric: "KPI", median: "Figure", notes: "Notes" });
+  });
+
+  it("restores a remembered mapping whose headers differ from this file's only in case and spacing", () => {
+    const headers = ["SECTOR", "Key  figure", "Median"];
+    const mapping = suggestedMapping(
+      headers,
+      { median: "Median" },
+      { industry: "Sector", metric: "key figure", value: "Median" }
+    );
+    // Each column feeds one field: the remembered "value" takes "Median" from the suggestion.
+    expect(mapping).toEqual({ industry: "SECTOR", metric: "Key  figure", value: "Median" });
   });
 
   it("offers the mapping remembered for these headers and saves the one used for a successful import", async () => {
@@ -57,12 +59,12 @@ describe("import adapter", () => {
     expect(mapping).toEqual({
       industry: "industry",
       metric: "metric",
-      Figure: "notes",
+      notes: "Figure",
       source: "source",
     });
     await importer.write(
       source,
-      { mapping: { ...mapping, Figure: "median" } },
+      { mapping: { industry: "industry", metric: "metric", median: "Figure", source: "source" } },
       {
         onlyValidRows: false,
         signal: new AbortController().signal,
@@ -153,7 +155,9 @@ describe("import adapter", () => {
     const bytes = readFileSync(path.join(__dirname, "../../samples/reference-wide.csv"));
     const source = await importer.readFile(new File([bytes], "reference-wide.csv"));
     expect(source.layout).toBe("wide");
-    expect(source.requiresSource).toBe(true);
+    expect(importer.requirements(source, { mapping: {} }).map((r) => r.why)).toEqual([
+      "A wide table has no source column: give the source (publisher, dataset) for its figures.",
+    ]);
     expect(source.suggestedDefaults).toMatchObject({
       year: 2025,
       source: expect.stringMatching(/^Operating and Margin Ratios by Industry/),

@@ -8,6 +8,7 @@ import type {
   PracticeMatch,
 } from "../../src/taskpane/paneActions";
 import { DEFAULT_SETTINGS } from "../../src/excel/settings";
+import { unmetRequirements } from "../../src/reference/canonical";
 
 export const RETENTION: LibraryEntry = {
   industry: "Restaurants",
@@ -123,10 +124,18 @@ export function createFakeImporter() {
   const choicesWritten: { choices: ImportChoices; onConflict?: string }[] = [];
   const importer: ImportActions = {
     fields: [
-      { key: "industry", label: "Industry", required: true },
-      { key: "metric", label: "Metric", required: true },
-      { key: "median", label: "Median", required: false },
+      { key: "industry", label: "Industry" },
+      { key: "metric", label: "Metric" },
+      { key: "median", label: "Median" },
+      { key: "source", label: "Source" },
     ],
+    // The real field table decides, as in the adapter.
+    requirements: (source, choices) =>
+      unmetRequirements(
+        Object.keys(choices.mapping).filter((field) => choices.mapping[field]),
+        choices.defaults ?? {},
+        source.layout === "wide" ? "wide" : "long"
+      ),
     readFile: async (file) => importer.readPasted(await file.text()),
     readPasted: async (text) => {
       const [header, ...rows] = text
@@ -138,11 +147,12 @@ export function createFakeImporter() {
         headers: header,
         rowCount: rows.length,
         preview: rows.slice(0, 5),
+        suggestedDefaults: { source: "Pasted survey" },
       };
     },
     suggestMapping: async (source) =>
       Object.fromEntries(
-        source.headers.map((h) => [h, h.toLowerCase() === "sector" ? "" : h.toLowerCase()])
+        source.headers.filter((h) => h.toLowerCase() !== "sector").map((h) => [h.toLowerCase(), h])
       ),
     validate: async (source) => {
       const bad = source.preview.filter((row) => Number.isNaN(Number(row[2])));
@@ -150,8 +160,10 @@ export function createFakeImporter() {
         validRows: source.rowCount - bad.length,
         invalidRows: bad.length,
         problems: bad.map((row) => ({
+          file: source.label,
           row: source.preview.indexOf(row) + 2,
           column: "Median",
+          severity: "error" as const,
           message: `"${row[2]}" is not a number`,
         })),
       };

@@ -1,16 +1,16 @@
 /**
  * The import flow over src/reference's pipeline (parseSource -> validateSource -> rowsToImport) and a
- * writer (src/excel/referenceWriter.ts in Excel). The pane maps "source column -> field"; the pipeline
- * takes "field -> source column", so the mapping is turned around here.
+ * writer (src/excel/referenceWriter.ts in Excel). The pane's mapping has the pipeline's direction
+ * (field -> source column); required fields come from the field table (unmetRequirements).
  */
 import type { ReferenceValue } from "../../reference/model";
 import type {
   ColumnMapping as FieldMapping,
   ParsedSource,
-  ValidationReport,
   WideMetric,
 } from "../../reference/importPipeline";
-import { CANONICAL_COLUMNS, type CanonicalField } from "../../reference/canonical";
+import { CANONICAL_COLUMNS, isCanonicalField, unmetRequirements } from "../../reference/canonical";
+import { normaliseName } from "../../reference/model";
 import { UNITS, DIRECTIONS } from "../../reference/model";
 import { readNumberText } from "../../reference/numbers";
 import {
@@ -27,7 +27,6 @@ import type {
   ImportActions,
   ImportChoices,
   ImportPreview,
-  ImportProblem,
   ImportSource,
   ImportSummary,
 } from "../paneActions";
@@ -109,31 +108,14 @@ function cellText(cell: unknown): string {
   return String(cell);
 }
 
-/** Pane mapping (header -> field) from the pipeline's (field -> header). */
-export function paneMapping(headers: readonly string[], mapping: FieldMapping): ColumnMapping {
-  const result: ColumnMapping = Object.fromEntries(headers.map((header) => [header, ""]));
-  for (const [field, header] of Object.entries(mapping)) {
-    if (header) result[header] = field;
-  }
-  return result;
-}
-
-/** Pipeline mapping (field -> header) from the pane's (header -> field); the last column wins a field. */
-export function fieldMapping(mapping: ColumnMapping): FieldMapping {
+/** The mapping as the pipeline takes it: known fields only, each to a non-empty header. */
+function cleanMapping(mapping: ColumnMapping): FieldMapping {
   const result: FieldMapping = {};
-  for (const [header, field] of Object.entries(mapping)) {
-    if (field) result[field as CanonicalField] = header;
+  for (const { field } of CANONICAL_COLUMNS) {
+    const header = mapping[field];
+    if (header) result[field] = header;
   }
   return result;
-}
-
-function problemsOf(report: Pick<ValidationReport, "problems">): ImportProblem[] {
-  return report.problems.map((problem) => ({
-    row: problem.row,
-    column: problem.column || (problem.row > 0 ? "(whole row)" : "(whole file)"),
-    message: problem.message,
-    severity: problem.severity,
-  }));
 }
 
 /**
@@ -146,25 +128,28 @@ export interface MappingMemory {
 }
 
 /**
- * The suggestion for a source: the remembered mapping where its headers exist in this source, the
- * pipeline's header-based suggestion for every other field.
+ * The suggestion for a source: the remembered mapping where its headers exist in this source (spelt
+ * alike up to case and spacing, as headerSignature matches them), the header-based suggestion for
+ * every other field. A header feeds one field: a remembered header takes it from the suggestion.
  */
-export function suggestedPaneMapping(
+export function suggestedMapping(
   headers: readonly string[],
   suggested: FieldMapping,
   remembered: FieldMapping | undefined
 ): ColumnMapping {
-  const present = new Set(headers);
-  const merged: FieldMapping = { ...suggested };
+  const bySpelling = new Map<string, string>();
+  for (const header of headers)
+    if (!bySpelling.has(normaliseName(header))) bySpelling.set(normaliseName(header), header);
+  const merged = cleanMapping(suggested);
   for (const [field, header] of Object.entries(remembered ?? {})) {
-    if (!header || !present.has(header)) continue;
-    // A header belongs to one field: drop the suggestion that gave this header to another field.
-    for (const [otherField, otherHeader] of Object.entries(merged)) {
-      if (otherHeader === header) delete merged[otherField as CanonicalField];
-    }
-    merged[field as CanonicalField] = header;
+    if (!header || !isCanonicalField(field)) continue;
+    const current = headers.includes(header) ? header : bySpelling.get(normaliseName(header));
+    if (current === undefined) continue;
+    for (const other of CANONICAL_COLUMNS)
+      if (merged[other.field] === current) delete merged[other.field];
+    merged[field] = current;
   }
-  return paneMapping(headers, merged);
+  return merged;
 }
 
 /** Trimmed defaults without empty fields (an empty field means "no default"). */
@@ -217,11 +202,10 @@ export function createImportActions(
       preview: parsed.previewRows.map((row) => row.map(cellText)),
       layout: parsed.layout === "wide" ? "wide" : "long",
       wideMetrics: parsed.wideMetrics.map((metric) => ({ ...metric })),
-      readProblems: problemsOf(parsed).filter(
+      readProblems: parsed.problems.filter(
         (problem) => problem.severity === "error" || parsed.table.rows.length === 0
       ),
       suggestedDefaults: defaultsFromTitleRows(parsed),
-      requiresSource: true,
       numberConvention: {
         decimal: parsed.numberConvention.decimal,
         decidedBy: parsed.numberConvention.decidedBy,
@@ -251,7 +235,7 @@ export function createImportActions(
         }
       : {
           layout: "long" as const,
-          mapping: fieldMapping(choices.mapping),
+          mapping: cleanMapping(choices.mapping),
           defaults,
           ...decimalOption(choices),
         };
@@ -274,13 +258,14 @@ export function createImportActions(
   let lastWritten: WrittenReceipt[] = [];
 
   return {
-    // Labels and required marks come from the field table (canonical.ts). A field that a default can
-    // stand in for (source) is left to the default fields; isFieldRequired(field, defaults) tells.
-    fields: CANONICAL_COLUMNS.map((column) => ({
-      key: column.field,
-      label: column.label,
-      required: column.required === "always",
-    })),
+    // Labels and what is required come from the field table (canonical.ts), as in the validator.
+    fields: CANONICAL_COLUMNS.map((column) => ({ key: column.field, label: column.label })),
+    requirements: (source, choices) =>
+      unmetRequirements(
+        Object.keys(cleanMapping(choices.mapping)),
+        cleanDefaults(choices.defaults) ?? {},
+        source.layout === "wide" ? "wide" : "long"
+      ),
     units: [...UNITS],
     directions: [...DIRECTIONS],
     readFile: async (file, sheet) => {
@@ -318,14 +303,14 @@ export function createImportActions(
         source.layout === "wide"
           ? undefined
           : await memory?.load(source.headers).catch(() => undefined);
-      return suggestedPaneMapping(source.headers, parsedOf(source).suggestedMapping, remembered);
+      return suggestedMapping(source.headers, parsedOf(source).suggestedMapping, remembered);
     },
     validate: async (source, choices) => {
       const report = validateSource(parsedOf(source), validationOptions(source, choices));
       return {
         validRows: report.valid.length,
         invalidRows: report.invalidRowCount,
-        problems: problemsOf(report),
+        problems: report.problems,
       };
     },
     ...(store
@@ -367,7 +352,7 @@ export function createImportActions(
       lastWritten = [];
       // The rows are in the workbook: a mapping that cannot be remembered is only a lost convenience.
       if (memory && source.layout !== "wide")
-        await memory.save(source.headers, fieldMapping(choices.mapping)).catch(() => undefined);
+        await memory.save(source.headers, cleanMapping(choices.mapping)).catch(() => undefined);
       return {
         added: written.added,
         updated: written.updated,
