@@ -24,7 +24,8 @@ export function SourcePreview({ source, values, decimal, onDecimal, onSheet }: S
         Preview of {source.label}
       </Subtitle2>
       <Caption1>
-        {source.rowCount.toLocaleString()} data rows, {source.headers.length} columns.{" "}
+        {source.rowCount.toLocaleString()} data row{source.rowCount === 1 ? "" : "s"},{" "}
+        {source.headers.length} column{source.headers.length === 1 ? "" : "s"}.{" "}
         {source.preview.length === 1
           ? "The row:"
           : `First ${Math.min(PREVIEW_ROWS, source.preview.length)} rows:`}
