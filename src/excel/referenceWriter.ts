@@ -233,6 +233,11 @@ interface Session {
   tolerated: Set<string>;
 }
 
+function newSession(context: Excel.RequestContext, result: WriteResult, maxBytes: number): Session {
+  const where = { header: [], bodyRow: 0, bodyColumn: 0 };
+  return { context, result, maxBytes, ...where, expected: new Map(), tolerated: new Set() };
+}
+
 async function sync(session: Session): Promise<void> {
   await session.context.sync();
   session.result.syncs++;
@@ -586,16 +591,7 @@ export async function writeReferenceRows(
   let failure: unknown;
   try {
     await Excel.run(async (context) => {
-      const session: Session = {
-        context,
-        result,
-        maxBytes,
-        header: [],
-        bodyRow: 0,
-        bodyColumn: 0,
-        expected: new Map(),
-        tolerated: new Set(),
-      };
+      const session = newSession(context, result, maxBytes);
       let snap = await readSession(session);
       if (snap.sheetProtected)
         throw new Error(
@@ -751,16 +747,7 @@ export async function undoReferenceWrite(
   const counts = { removed: 0, restored: 0 };
   try {
     await Excel.run(async (context) => {
-      const session: Session = {
-        context,
-        result: emptyResult(),
-        maxBytes,
-        header: [],
-        bodyRow: 0,
-        bodyColumn: 0,
-        expected: new Map(),
-        tolerated: new Set(),
-      };
+      const session = newSession(context, emptyResult(), maxBytes);
       const sheet = sheetOf(session);
       sheet.protection.protect(GUARD);
       await sync(session);

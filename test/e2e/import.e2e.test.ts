@@ -6,40 +6,13 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { workbook } from "./support/pane";
 import { paneHarness } from "./support/harness";
+import { openImportScreen, referenceRows, uploadCsv as upload } from "./support/importSteps";
 
 const harness = paneHarness();
 
 async function importScreen(): Promise<Page> {
-  const { page } = await harness.pane();
-  await page.getByRole("button", { name: "Save defaults" }).waitFor();
-  await page.getByRole("button", { name: "Import reference metrics" }).click();
-  await page.getByRole("heading", { name: "Import reference metrics", level: 1 }).waitFor();
-  return page;
-}
-
-async function upload(page: Page, name: string, text: string): Promise<void> {
-  await page.getByLabel("CSV, XLSX or JSON file").setInputFiles({
-    name,
-    mimeType: "text/csv",
-    buffer: Buffer.from(text, "utf8"),
-  });
-  await page.getByRole("heading", { name: `Preview of ${name}` }).waitFor();
-}
-
-interface Table {
-  sheet: string;
-  headers: string[];
-  rows: unknown[][];
-}
-async function referenceRows(page: Page): Promise<Record<string, unknown>[]> {
-  const tables = await workbook<Table[]>(page, "state.tables()");
-  const table = tables.find((t) => t.sheet === "Crossbench Reference");
-  if (!table) return [];
-  return table.rows
-    .filter((row) => row.some((c) => c !== ""))
-    .map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
+  return (await openImportScreen(harness)).page;
 }
 
 it("imports a wide ratio sheet with the source, year, region and licence given for every row", async () => {

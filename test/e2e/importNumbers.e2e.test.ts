@@ -7,26 +7,14 @@
 import type { Page } from "playwright-core";
 import { workbook } from "./support/pane";
 import { paneHarness, unexpectedErrors } from "./support/harness";
+import { openImportScreen, referenceRows, uploadCsv as upload } from "./support/importSteps";
 
 // `calculate`: the double runs the built functions.js for BENCH cells, as Excel would.
 const harness = paneHarness({ defaults: { calculate: true } });
 
 async function importScreen(): Promise<{ page: Page; errors: () => string[] }> {
-  const opened = await harness.pane();
-  const { page } = opened;
-  await page.getByRole("button", { name: "Save defaults" }).waitFor();
-  await page.getByRole("button", { name: "Import reference metrics" }).click();
-  await page.getByRole("heading", { name: "Import reference metrics", level: 1 }).waitFor();
-  return { page, errors: () => unexpectedErrors(opened) };
-}
-
-async function upload(page: Page, name: string, text: string): Promise<void> {
-  await page.getByLabel("CSV, XLSX or JSON file").setInputFiles({
-    name,
-    mimeType: "text/csv",
-    buffer: Buffer.from(text, "utf8"),
-  });
-  await page.getByRole("heading", { name: `Preview of ${name}` }).waitFor();
+  const opened = await openImportScreen(harness);
+  return { page: opened.page, errors: () => unexpectedErrors(opened) };
 }
 
 /** The preview grid's body cells as the pane shows them. */
@@ -44,21 +32,9 @@ async function importAll(page: Page): Promise<void> {
   await page.getByTestId("import-summary").waitFor({ timeout: 60000 });
 }
 
-interface Table {
-  sheet: string;
-  headers: string[];
-  rows: unknown[][];
-}
 async function referenceMedians(page: Page): Promise<Record<string, unknown>> {
-  const tables = await workbook<Table[]>(page, "state.tables()");
-  const table = tables.find((t) => t.sheet === "Crossbench Reference");
-  const at = (name: string): number => table?.headers.indexOf(name) ?? -1;
-  return Object.fromEntries(
-    (table?.rows ?? []).map((row) => [
-      `${row[at("industry")]}|${row[at("metric")]}`,
-      row[at("median")],
-    ])
-  );
+  const rows = await referenceRows(page);
+  return Object.fromEntries(rows.map((row) => [`${row.industry}|${row.metric}`, row.median]));
 }
 
 it("reads a semicolon survey with decimal commas as written: 95.400 is 95400 and 41,2 % is 0.412", async () => {
