@@ -48,7 +48,7 @@ async function buildCli({ ifStale = false, outDir = OUT_DIR, version } = {}) {
   fs.rmSync(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { crossbench: "src/cli/main.ts" },
+    entryPoints: { crossbench: "src/cli/main.ts", "part-worker": "src/cli/partWorker.ts" },
     outdir: staging,
     bundle: true,
     platform: "node",

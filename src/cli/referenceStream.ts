@@ -4,56 +4,93 @@
  * canonical CSV it will write, as UTF-8 in 1 MB buffers. Undefined means "not a long CSV": the caller
  * then uses the whole-table pipeline, which handles wide and unrecognised files.
  */
-import type { StreamCheck, StreamCheckOptions } from "../reference/csvStream";
+import { existsSync } from "fs";
+import os from "os";
+import { fileURLToPath } from "url";
+import { Worker } from "worker_threads";
+import type {
+  CsvPartResult,
+  PreparedCsv,
+  StreamCheck,
+  StreamCheckOptions,
+} from "../reference/csvStream";
+import type { PartJob } from "./partWorker";
+import { PieceWriter } from "./pieceWriter";
+
+/** Below this a file is checked in one pass: starting workers would cost more than it saves. */
+const PARTS_MIN_CHARACTERS = 4 << 20;
+const MAX_PARTS = 4;
+
+/** dist-cli/part-worker.mjs, from the command itself or from one of its chunks (dist-cli/chunks). */
+function partWorkerFile(): string | undefined {
+  for (const relative of ["./part-worker.mjs", "../part-worker.mjs"]) {
+    const file = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+function runPart(file: string, job: PartJob): Promise<{ result: CsvPartResult; pieces: Buffer[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: job });
+    worker.once("message", (message: { result: CsvPartResult; pieces: Uint8Array[] }) =>
+      resolve({
+        result: message.result,
+        pieces: message.pieces.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
+      })
+    );
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0)
+        reject(new Error(`A worker checking part of the file stopped (exit ${code}).`));
+    });
+  });
+}
+
+/**
+ * A long quote-free CSV checked in parts at once, one worker thread per core: the same report and
+ * output as one pass, or undefined (check in one pass) when the parts cannot stand for the whole file.
+ */
+async function checkInParts(
+  prepared: PreparedCsv,
+  output: boolean
+): Promise<{ check: StreamCheck; pieces: Buffer[][] } | undefined> {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (prepared.text.length < PARTS_MIN_CHARACTERS || cores < 2) return undefined;
+  const { splitPreparedCsv, combineCsvParts } = await import("../reference/csvStream");
+  const parts = splitPreparedCsv(prepared, Math.min(cores, MAX_PARTS));
+  const workerFile = partWorkerFile();
+  if (!parts || !workerFile) return undefined;
+  const outcomes = await Promise.all(parts.map((part) => runPart(workerFile, { part, output })));
+  const check = combineCsvParts(
+    prepared,
+    outcomes.map((o) => o.result)
+  );
+  if (process.env.CROSSBENCH_TRACE)
+    process.stderr.write(`crossbench: ${parts.length} parts, ${check ? "combined" : "one pass"}\n`);
+  return check && { check, pieces: outcomes.map((o) => o.pieces) };
+}
+
+async function prepare(
+  file: string,
+  bytes: Uint8Array,
+  options: StreamCheckOptions
+): Promise<PreparedCsv | undefined> {
+  const { prepareCsvStream } = await import("../reference/csvStream");
+  return prepareCsvStream(bytes, file.split(/[\\/]/).pop() ?? file, options);
+}
 
 export async function streamCheck(
   file: string,
   bytes: Uint8Array,
   options: StreamCheckOptions
 ): Promise<StreamCheck | undefined> {
-  const { checkCsvStream } = await import("../reference/csvStream");
-  return checkCsvStream(bytes, file.split(/[\\/]/).pop() ?? file, options, {
-    value: () => {},
-    restart: () => {},
-  });
-}
-
-const PIECE_BYTES = 1 << 20;
-const BATCH_CHARACTERS = 1 << 16;
-
-/**
- * UTF-8 pieces of the output. Lines are joined in 64 K batches that are encoded into the current
- * buffer at once: few encoder calls, and line strings die young instead of surviving (and being copied
- * by the garbage collector) until a whole piece is full.
- */
-class PieceWriter {
-  private readonly pieces: Buffer[] = [];
-  private buffer = Buffer.allocUnsafe(PIECE_BYTES);
-  private used = 0;
-  private batch = "";
-  add(text: string): void {
-    this.batch += text;
-    if (this.batch.length >= BATCH_CHARACTERS) this.encodeBatch();
-  }
-  finish(): Buffer[] {
-    this.encodeBatch();
-    this.flush();
-    return this.pieces;
-  }
-  private encodeBatch(): void {
-    const text = this.batch;
-    this.batch = "";
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    if (this.used + text.length * 3 > PIECE_BYTES) this.flush();
-    if (text.length * 3 > PIECE_BYTES) this.pieces.push(Buffer.from(text, "utf8"));
-    else this.used += this.buffer.write(text, this.used, "utf8");
-  }
-  private flush(): void {
-    if (this.used === 0) return;
-    this.pieces.push(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
-    this.used = 0;
-  }
+  const prepared = await prepare(file, bytes, options);
+  if (!prepared) return undefined;
+  const inParts = await checkInParts(prepared, false);
+  if (inParts) return inParts.check;
+  const { checkPreparedCsv } = await import("../reference/csvStream");
+  return checkPreparedCsv(prepared, { value: () => {}, restart: () => {} });
 }
 
 export async function streamConvert(
@@ -61,16 +98,24 @@ export async function streamConvert(
   bytes: Uint8Array,
   options: StreamCheckOptions
 ): Promise<{ check: StreamCheck; pieces: Buffer[] } | undefined> {
-  const { checkCsvStream } = await import("../reference/csvStream");
+  const prepared = await prepare(file, bytes, options);
+  if (!prepared) return undefined;
   const { canonicalCsvHeader, canonicalCsvLine } = await import("../reference/exportCsv");
+  const inParts = await checkInParts(prepared, true);
+  if (inParts)
+    return {
+      check: inParts.check,
+      pieces: [Buffer.from(canonicalCsvHeader(), "utf8"), ...inParts.pieces.flat()],
+    };
+  const { checkPreparedCsv } = await import("../reference/csvStream");
   let writer = new PieceWriter();
   writer.add(canonicalCsvHeader());
-  const check = checkCsvStream(bytes, file.split(/[\\/]/).pop() ?? file, options, {
+  const check = checkPreparedCsv(prepared, {
     value: (value) => writer.add(canonicalCsvLine(value)),
     restart: () => {
       writer = new PieceWriter();
       writer.add(canonicalCsvHeader());
     },
   });
-  return check && { check, pieces: writer.finish() };
+  return { check, pieces: writer.finish() };
 }

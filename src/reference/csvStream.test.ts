@@ -1,6 +1,12 @@
 import { readFileSync, readdirSync } from "fs";
 import path from "path";
-import { checkCsvStream } from "./csvStream";
+import {
+  checkCsvPart,
+  checkCsvStream,
+  combineCsvParts,
+  prepareCsvStream,
+  splitPreparedCsv,
+} from "./csvStream";
 import { parseSource, rowsToImport, validateSource } from "./importPipeline";
 import type { ReferenceValue } from "./model";
 
@@ -102,5 +108,83 @@ describe("streamed CSV check", () => {
   it("leaves wide and unrecognised files to the whole-table path", () => {
     expect(streamed("Industry Name,Gross margin\nA,0.5\n").check).toBeUndefined();
     expect(streamed("a,b\n1,2\n").check).toBeUndefined();
+  });
+});
+
+describe("a long file checked in parts", () => {
+  const header = "industry,metric,unit,direction,year,median,n,source";
+  const row = (i: number, year = 2024) =>
+    `Industry ${i % 50},Metric ${Math.floor(i / 50)},ratio,higher,${year},${(i % 37) + 0.5},${i % 90},Survey`;
+  const file = (lines: string[], newline = "\n") =>
+    new TextEncoder().encode([`Title row`, "", header, ...lines].join(newline) + newline);
+
+  function inParts(bytes: Uint8Array, count: number) {
+    const prepared = prepareCsvStream(bytes, "s.csv", {})!;
+    const parts = splitPreparedCsv(prepared, count)!;
+    const values: ReferenceValue[] = [];
+    const results = parts.map((part) =>
+      checkCsvPart(part, { value: (v) => values.push(v), restart: () => {} })
+    );
+    return { parts, values, check: combineCsvParts(prepared, results) };
+  }
+
+  it.each([
+    [2, "\n"],
+    [3, "\r\n"],
+    [4, "\r"],
+  ])("gives one pass's report and values in %i parts (line break %j)", (count, newline) => {
+    const bytes = file(
+      Array.from({ length: 3000 }, (_, i) => row(i)),
+      newline
+    );
+    const one = streamed(new TextDecoder().decode(bytes));
+    const split = inParts(bytes, count);
+    expect(split.parts).toHaveLength(count);
+    expect(split.check).toEqual(one.check);
+    expect(split.values).toEqual(one.values);
+  });
+
+  it("keeps the rows' numbers in the file", () => {
+    const bytes = file(Array.from({ length: 2000 }, (_, i) => row(i)));
+    const { parts } = inParts(bytes, 2);
+    const firstOfSecond = parts[0].text.split("\n").length; // lines of part 1, plus one
+    expect(parts[1].linesBefore).toBe(firstOfSecond - 1);
+    expect(parts[0].text + parts[1].text).toBe(new TextDecoder().decode(bytes));
+  });
+
+  it("gives up (one pass instead) when a key of one part is used in another", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => row(i));
+    lines.push(row(3));
+    expect(inParts(file(lines), 2).check).toBeUndefined();
+    expect(
+      streamed(new TextDecoder().decode(file(lines))).check?.report.problems[0].message
+    ).toMatch(/^Duplicate of row 7:/);
+  });
+
+  it("gives up when a part has a problem", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => row(i));
+    lines[1500] = lines[1500].replace(",ratio,", ",furlongs,");
+    expect(inParts(file(lines), 2).check).toBeUndefined();
+    expect(inParts(file(lines.slice(0, 1500)), 2).check).toBeDefined();
+  });
+
+  it("gives up when cells after the first megabyte decide another decimal mark", () => {
+    // Semicolons and whole numbers first (read with decimal commas by default), then 12.75s.
+    const semicolon = (i: number, median: string) =>
+      `Industry ${i % 50};Metric ${Math.floor(i / 50)};ratio;higher;2024;${median};7;Survey`;
+    const lines = Array.from({ length: 34000 }, (_, i) =>
+      semicolon(i, i < 30000 ? String(i % 37) : "12.75")
+    );
+    const bytes = new TextEncoder().encode([header.replace(/,/g, ";"), ...lines].join("\n"));
+    expect(inParts(bytes, 2).check).toBeUndefined();
+    expect(streamed(new TextDecoder().decode(bytes)).restarts).toBe(1);
+  });
+
+  it("cannot split a file with quotes (a quoted cell may hold a line break)", () => {
+    const bytes = file([
+      ...Array.from({ length: 100 }, (_, i) => row(i)),
+      `"Cafes, small",x,ratio,higher,2024,1,2,S`,
+    ]);
+    expect(splitPreparedCsv(prepareCsvStream(bytes, "s.csv", {})!, 2)).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import type { CellValue } from "./canonical";
 import { ColumnMapping, detectHeader, suggestMapping } from "./mapping";
 import { ConventionTally, DecimalMark, NumberConvention } from "./numbers";
 import { ImportProblem, decodeText, emptyTable, sniffDelimiter } from "./parsers";
+import { DuplicateIndex, DuplicateKeys } from "./duplicateIndex";
 import { LongRowChecker } from "./validate";
 import { ImportDefaults, ProblemLog, ValidationReport, finishReport } from "./validationReport";
 import type { ReferenceValue } from "./model";
@@ -48,17 +49,24 @@ function guessNewline(text: string): string {
   return followedByN >= pieces / 2 ? "\r\n" : "\r";
 }
 
+/** Where a part of a file sits in it: its line break and the number of lines before it. */
+interface LinePlace {
+  newline?: string;
+  linesBefore?: number;
+}
+
 function eachRow(
   text: string,
   delimiter: string,
   visit: (cells: string[], row: number) => void,
-  onProblem?: (problem: Omit<ImportProblem, "file">) => void
+  onProblem?: (problem: Omit<ImportProblem, "file">) => void,
+  place: LinePlace = {}
 ): void {
   if (!text.includes('"')) {
     // Without quotes a row is its line split on the delimiter, as papaparse's fastMode does, but one
     // line at a time: no array of every line and no per-row result object from papaparse's `step`.
-    const newline = guessNewline(text);
-    let line = 0;
+    const newline = place.newline ?? guessNewline(text);
+    let line = place.linesBefore ?? 0;
     let start = 0;
     while (start <= text.length && text.length > 0) {
       const end = text.indexOf(newline, start);
@@ -108,6 +116,7 @@ interface Pass {
   validCount: number;
   rowsSeen: number;
   tally: ConventionTally;
+  checker: LongRowChecker;
 }
 
 function validationPass(
@@ -118,7 +127,8 @@ function validationPass(
   options: StreamCheckOptions,
   readProblems: readonly ImportProblem[],
   file: string,
-  sink: ValueSink
+  sink: ValueSink,
+  place: LinePlace = {}
 ): Pass {
   const log = new ProblemLog(file, undefined);
   for (const p of readProblems) log.add(p.row, p.column, p.severity, p.message);
@@ -131,7 +141,7 @@ function validationPass(
     convention,
     log
   );
-  const pass: Pass = { log, validCount: 0, rowsSeen: 0, tally };
+  const pass: Pass = { log, validCount: 0, rowsSeen: 0, tally, checker };
   const checking = checker.ready && log.errorCount === 0;
   eachRow(
     text,
@@ -146,25 +156,32 @@ function validationPass(
         sink.value(value, row);
       }
     },
-    (p) => log.add(p.row, p.column, p.severity, p.message)
+    (p) => log.add(p.row, p.column, p.severity, p.message),
+    place
   );
   if (checking) checker.finish();
   return pass;
 }
 
-/**
- * Checks a long CSV without holding its rows: one pass in the common case. The number convention is
- * first taken from the first megabyte; every cell is tallied as the rows go by, and if all the cells
- * decide differently the rows are checked again under the file's real convention (the sink restarts).
- * Returns undefined when the file is not a long table (wide or unrecognised): the caller then uses the
- * whole-table path, which handles those.
- */
-export function checkCsvStream(
+/** A long CSV decoded, its header found and its number convention taken from the first megabyte. */
+export interface PreparedCsv {
+  file: string;
+  text: string;
+  delimiter: string;
+  header: { cells: string[]; row: number };
+  /** Title rows above the header (they count as rows seen, not data rows). */
+  headerIndex: number;
+  convention: NumberConvention;
+  readProblems: readonly ImportProblem[];
+  options: StreamCheckOptions;
+}
+
+/** Undefined when the file is not a long table (wide or unrecognised). */
+export function prepareCsvStream(
   bytes: Uint8Array,
   file: string,
-  options: StreamCheckOptions,
-  sink: ValueSink
-): StreamCheck | undefined {
+  options: StreamCheckOptions
+): PreparedCsv | undefined {
   const decoded = decodeText(bytes, file);
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   if (text.slice(0, 4096).includes("\u0000")) return undefined;
@@ -183,52 +200,201 @@ export function checkCsvStream(
   });
   const detection = detectHeader(prefixRows);
   if (detection.layout !== "long") return undefined;
-  const header = {
-    cells: prefixRows[detection.headerIndex].map((c) => (c === null ? "" : String(c))),
-    row: prefixRowNumbers[detection.headerIndex],
-  };
-  let convention = prefixTally.convention(delimiter, options.decimal);
-  let pass = validationPass(
+  return {
+    file,
     text,
     delimiter,
-    header,
-    convention,
+    header: {
+      cells: prefixRows[detection.headerIndex].map((c) => (c === null ? "" : String(c))),
+      row: prefixRowNumbers[detection.headerIndex],
+    },
+    headerIndex: detection.headerIndex,
+    convention: prefixTally.convention(delimiter, options.decimal),
+    readProblems: decoded.problems,
     options,
-    decoded.problems,
-    file,
-    sink
+  };
+}
+
+/** The report of a whole file from its passes' results. */
+function finishCheck(
+  prepared: PreparedCsv,
+  summary: {
+    log: ProblemLog;
+    rowsSeen: number;
+    validCount: number;
+    convention: NumberConvention;
+  }
+): StreamCheck {
+  const rowsRead = Math.max(0, summary.rowsSeen - prepared.headerIndex - 1);
+  const report = finishReport(
+    emptyTable(prepared.file),
+    "long",
+    rowsRead,
+    [],
+    summary.log,
+    summary.convention,
+    summary.validCount
   );
+  return {
+    report,
+    headerRow: prepared.header.row,
+    headers: prepared.header.cells,
+    delimiter: prepared.delimiter,
+    numberConvention: summary.convention,
+  };
+}
+
+/**
+ * Checks a long CSV without holding its rows: one pass in the common case. The number convention is
+ * first taken from the first megabyte; every cell is tallied as the rows go by, and if all the cells
+ * decide differently the rows are checked again under the file's real convention (the sink restarts).
+ */
+export function checkPreparedCsv(prepared: PreparedCsv, sink: ValueSink): StreamCheck {
+  const { text, delimiter, header, options, readProblems, file } = prepared;
+  let convention = prepared.convention;
+  let pass = validationPass(text, delimiter, header, convention, options, readProblems, file, sink);
   const final = pass.tally.convention(delimiter, options.decimal);
   if (final.decimal !== convention.decimal || final.decidedBy !== convention.decidedBy) {
     sink.restart();
     convention = final;
-    pass = validationPass(
-      text,
-      delimiter,
-      header,
-      convention,
-      options,
-      decoded.problems,
-      file,
-      sink
-    );
+    pass = validationPass(text, delimiter, header, convention, options, readProblems, file, sink);
   }
-  convention = pass.tally.convention(delimiter, options.decimal);
-  const rowsRead = Math.max(0, pass.rowsSeen - detection.headerIndex - 1);
-  const report = finishReport(
-    emptyTable(file),
-    "long",
-    rowsRead,
+  return finishCheck(prepared, {
+    ...pass,
+    convention: pass.tally.convention(delimiter, options.decimal),
+  });
+}
+
+/**
+ * Returns undefined when the file is not a long table (wide or unrecognised): the caller then uses the
+ * whole-table path, which handles those.
+ */
+export function checkCsvStream(
+  bytes: Uint8Array,
+  file: string,
+  options: StreamCheckOptions,
+  sink: ValueSink
+): StreamCheck | undefined {
+  const prepared = prepareCsvStream(bytes, file, options);
+  return prepared && checkPreparedCsv(prepared, sink);
+}
+
+// ---- Parts of one file checked side by side (in worker threads), for long files without quotes ----
+
+/** One part of a file: whole lines, the part's place in the file, and what the whole file needs. */
+export interface CsvPart {
+  file: string;
+  text: string;
+  delimiter: string;
+  newline: string;
+  linesBefore: number;
+  header: { cells: string[]; row: number };
+  convention: NumberConvention;
+  options: StreamCheckOptions;
+}
+
+/** What checking a part found, in a form that crosses a worker boundary. */
+export interface CsvPartResult {
+  problemCount: number;
+  rowsSeen: number;
+  validCount: number;
+  tally: { comma: number; point: number; ambiguous: number };
+  duplicates: DuplicateKeys;
+}
+
+/**
+ * Splits a long quote-free file after its header into parts of whole lines (at most `count`), so they
+ * can be checked at once. Undefined when the file cannot be split so (quotes may hold line breaks).
+ */
+export function splitPreparedCsv(prepared: PreparedCsv, count: number): CsvPart[] | undefined {
+  const { text } = prepared;
+  if (count < 2 || text.includes('"')) return undefined;
+  const newline = guessNewline(text);
+  const parts: CsvPart[] = [];
+  let start = 0;
+  let linesBefore = 0;
+  for (let k = 1; k <= count; k++) {
+    const cut = k === count ? -1 : text.indexOf(newline, Math.floor((text.length * k) / count));
+    const end = cut < 0 ? text.length : cut + newline.length;
+    if (end <= start) continue;
+    const part = text.slice(start, end);
+    parts.push({ ...partOf(prepared), text: part, newline, linesBefore });
+    linesBefore += countOf(part, newline);
+    start = end;
+    if (cut < 0) break;
+  }
+  // The header must lie in the first part, where the row checks begin.
+  if (parts.length < 2 || countOf(parts[0].text, newline) < prepared.header.row) return undefined;
+  return parts;
+}
+
+function partOf(prepared: PreparedCsv): Omit<CsvPart, "text" | "newline" | "linesBefore"> {
+  const { file, delimiter, header, convention, options } = prepared;
+  return { file, delimiter, header, convention, options };
+}
+
+function countOf(text: string, newline: string): number {
+  let count = 0;
+  for (let at = text.indexOf(newline); at >= 0; at = text.indexOf(newline, at + newline.length))
+    count++;
+  return count;
+}
+
+/** Checks one part under the file's convention; its valid values go to the sink. */
+export function checkCsvPart(part: CsvPart, sink: ValueSink): CsvPartResult {
+  const place = { newline: part.newline, linesBefore: part.linesBefore };
+  const pass = validationPass(
+    part.text,
+    part.delimiter,
+    part.header,
+    part.convention,
+    part.options,
     [],
-    pass.log,
-    convention,
-    pass.validCount
+    part.file,
+    sink,
+    place
   );
+  const { comma, point, ambiguous } = pass.tally;
   return {
-    report,
-    headerRow: header.row,
-    headers: header.cells,
-    delimiter,
-    numberConvention: convention,
+    problemCount: pass.log.problemCount,
+    rowsSeen: pass.rowsSeen,
+    validCount: pass.validCount,
+    tally: { comma, point, ambiguous },
+    duplicates: pass.checker.duplicates.keys(),
   };
+}
+
+/**
+ * The whole file's check from its parts, or undefined when the parts cannot stand for it: any problem
+ * (its message could depend on rows of another part), a file-wide convention other than the one the
+ * parts used, or a key used in two parts. The caller then checks the file in one pass.
+ */
+export function combineCsvParts(
+  prepared: PreparedCsv,
+  results: readonly CsvPartResult[]
+): StreamCheck | undefined {
+  if (prepared.readProblems.length > 0 || results.some((r) => r.problemCount > 0)) return undefined;
+  const tally = new ConventionTally();
+  for (const r of results) {
+    tally.comma += r.tally.comma;
+    tally.point += r.tally.point;
+    tally.ambiguous += r.tally.ambiguous;
+  }
+  const convention = tally.convention(prepared.delimiter, prepared.options.decimal);
+  if (
+    convention.decimal !== prepared.convention.decimal ||
+    convention.decidedBy !== prepared.convention.decidedBy
+  )
+    return undefined;
+  const seen = new DuplicateIndex();
+  for (const r of results) {
+    if (seen.sharesKeyWith(r.duplicates)) return undefined;
+    seen.addKeys(r.duplicates);
+  }
+  return finishCheck(prepared, {
+    log: new ProblemLog(prepared.file, undefined),
+    rowsSeen: results.reduce((sum, r) => sum + r.rowsSeen, 0),
+    validCount: results.reduce((sum, r) => sum + r.validCount, 0),
+    convention,
+  });
 }

@@ -21,3 +21,27 @@ describe("DuplicateIndex", () => {
     expect(index.firstRow("a", "b|c", 2025, "", 2)).toBeUndefined();
   });
 });
+
+describe("keys of parts checked apart", () => {
+  it("finds a key one part shares with another, names compared normalised", () => {
+    const first = new DuplicateIndex();
+    first.firstRow("Retail", "Gross margin", 2024, "", 4);
+    const second = new DuplicateIndex();
+    second.firstRow("Cafes", "Gross margin", 2024, "", 900);
+    expect(first.sharesKeyWith(second.keys())).toBe(false);
+    second.firstRow("  RETAIL ", "gross  margin", 2024, "", 901);
+    expect(first.sharesKeyWith(second.keys())).toBe(true);
+    const otherYear = new DuplicateIndex();
+    otherYear.firstRow("Retail", "Gross margin", 2023, "", 5);
+    expect(first.sharesKeyWith(otherYear.keys())).toBe(false);
+  });
+
+  it("takes in another part's keys with their first rows", () => {
+    const whole = new DuplicateIndex();
+    const part = new DuplicateIndex();
+    for (let i = 0; i < 5000; i++) part.firstRow(`Industry ${i}`, "Margin", undefined, "EU", i + 2);
+    whole.addKeys(part.keys());
+    expect(whole.firstRow("industry 4321", "margin", undefined, "eu", 99999)).toBe(4323);
+    expect(whole.firstRow("Industry 5000", "Margin", undefined, "EU", 99999)).toBeUndefined();
+  });
+});

@@ -11,6 +11,16 @@ const SLOT = 5;
 /** Names remembered by their raw text; beyond this a name is normalised again each time. */
 const RAW_CACHE = 10_000;
 
+/** An index's keys in a form that crosses a worker boundary (structured clone). */
+export interface DuplicateKeys {
+  /** Normalised names by id - 1. */
+  names: string[];
+  /** Years by id - 1. */
+  years: (number | undefined)[];
+  /** The slot table (see DuplicateIndex.slots). */
+  slots: Int32Array;
+}
+
 export class DuplicateIndex {
   /** normalised name -> id (from 1). */
   private readonly nameIds = new Map<string, number>();
@@ -39,13 +49,17 @@ export class DuplicateIndex {
   private nameId(name: string): number {
     let id = this.rawIds.get(name);
     if (id !== undefined) return id;
-    const normalised = normaliseName(name);
-    id = this.nameIds.get(normalised);
+    id = this.normalisedId(normaliseName(name));
+    if (this.rawIds.size < RAW_CACHE) this.rawIds.set(name, id);
+    return id;
+  }
+
+  private normalisedId(normalised: string): number {
+    let id = this.nameIds.get(normalised);
     if (id === undefined) {
       id = this.nameIds.size + 1;
       this.nameIds.set(normalised, id);
     }
-    if (this.rawIds.size < RAW_CACHE) this.rawIds.set(name, id);
     return id;
   }
 
@@ -73,6 +87,11 @@ export class DuplicateIndex {
     const b = this.nameIdAt(1, metric);
     const c = this.yearId(year);
     const d = this.nameIdAt(2, region);
+    return this.insert(a, b, c, d, row);
+  }
+
+  /** The first row of the key (a, b, c, d), or undefined after recording `row` as its first. */
+  private insert(a: number, b: number, c: number, d: number, row: number): number | undefined {
     const slots = this.slots;
     let at = (hash(a, b, c, d) & this.mask) * SLOT;
     for (;;) {
@@ -89,6 +108,58 @@ export class DuplicateIndex {
     slots[at + 4] = row;
     if (++this.size * 2 > this.mask) this.grow();
     return undefined;
+  }
+
+  keys(): DuplicateKeys {
+    return {
+      names: [...this.nameIds.keys()],
+      years: [...this.yearIds.keys()],
+      slots: this.slots,
+    };
+  }
+
+  /** Whether another part of the same file (checked apart, in a worker) used one of these keys too. */
+  sharesKeyWith(other: DuplicateKeys): boolean {
+    const nameIds = other.names.map((name) => this.nameIds.get(name));
+    const yearIds = other.years.map((year) => this.yearIds.get(year));
+    const { slots } = other;
+    for (let from = 0; from < slots.length; from += SLOT) {
+      if (slots[from] === EMPTY) continue;
+      const a = nameIds[slots[from] - 1];
+      const b = nameIds[slots[from + 1] - 1];
+      const c = yearIds[slots[from + 2] - 1];
+      const d = nameIds[slots[from + 3] - 1];
+      if (a !== undefined && b !== undefined && c !== undefined && d !== undefined)
+        if (this.has(a, b, c, d)) return true;
+    }
+    return false;
+  }
+
+  /** Takes in another part's keys (their rows as that part recorded them). */
+  addKeys(other: DuplicateKeys): void {
+    const nameIds = other.names.map((name) => this.normalisedId(name));
+    const yearIds = other.years.map((year) => this.yearId(year));
+    const { slots } = other;
+    for (let from = 0; from < slots.length; from += SLOT) {
+      if (slots[from] === EMPTY) continue;
+      this.insert(
+        nameIds[slots[from] - 1],
+        nameIds[slots[from + 1] - 1],
+        yearIds[slots[from + 2] - 1],
+        nameIds[slots[from + 3] - 1],
+        slots[from + 4]
+      );
+    }
+  }
+
+  private has(a: number, b: number, c: number, d: number): boolean {
+    const slots = this.slots;
+    for (let at = (hash(a, b, c, d) & this.mask) * SLOT; slots[at] !== EMPTY;) {
+      if (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d)
+        return true;
+      at = at + SLOT === slots.length ? 0 : at + SLOT;
+    }
+    return false;
   }
 
   private grow(): void {

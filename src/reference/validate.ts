@@ -4,6 +4,7 @@
  * errors imports nothing unless the caller explicitly asks for the valid rows only (rowsToImport).
  * Rows are all or nothing: a wide row with one bad cell contributes no value at all.
  */
+import { DuplicateIndex } from "./duplicateIndex";
 import {
   CANONICAL_COLUMNS,
   CanonicalField,
@@ -188,6 +189,11 @@ export class LongRowChecker {
       return undefined;
     }
     return this.log.rowHasError(row) ? undefined : buildValue(state);
+  }
+
+  /** The keys of the rows checked so far, for comparing with another part of the file. */
+  get duplicates(): DuplicateIndex {
+    return (this.context.duplicates ??= new DuplicateIndex());
   }
 
   /** Call after the last row: adds the file-level notes (how ambiguous numbers were read). */
