@@ -61,7 +61,11 @@ async function checkInParts(
   const parts = splitPreparedCsv(prepared, Math.min(cores, MAX_PARTS));
   const workerFile = partWorkerFile();
   if (!parts || !workerFile) return undefined;
-  const outcomes = await Promise.all(parts.map((part) => runPart(workerFile, { part, output })));
+  // A worker that fails (it cannot start, or runs out of memory) costs time, never the check itself.
+  const outcomes = await Promise.all(
+    parts.map((part) => runPart(workerFile, { part, output }))
+  ).catch(() => undefined);
+  if (!outcomes) return undefined;
   const check = combineCsvParts(
     prepared,
     outcomes.map((o) => o.result)
