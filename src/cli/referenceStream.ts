@@ -61,11 +61,23 @@ async function checkInParts(
   const parts = splitPreparedCsv(prepared, Math.min(cores, MAX_PARTS));
   const workerFile = partWorkerFile();
   if (!parts || !workerFile) return undefined;
+  // The first part is checked here while workers check the others.
+  const started = parts.slice(1).map((part) => runPart(workerFile, { part, output }));
+  // Handled now, so a worker failing while the first part is checked is not an unhandled rejection.
+  const rest = Promise.all(started).catch(() => undefined);
+  const { checkCsvPart } = await import("../reference/csvStream");
+  const { canonicalCsvLine } = await import("../reference/exportCsv");
+  const writer = new PieceWriter();
+  const first = checkCsvPart(parts[0], {
+    value: (value) => {
+      if (output) writer.add(canonicalCsvLine(value));
+    },
+    restart: () => {},
+  });
   // A worker that fails (it cannot start, or runs out of memory) costs time, never the check itself.
-  const outcomes = await Promise.all(
-    parts.map((part) => runPart(workerFile, { part, output }))
-  ).catch(() => undefined);
-  if (!outcomes) return undefined;
+  const workers = await rest;
+  if (!workers) return undefined;
+  const outcomes = [{ result: first, pieces: writer.finish() }, ...workers];
   const check = combineCsvParts(
     prepared,
     outcomes.map((o) => o.result)

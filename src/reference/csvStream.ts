@@ -386,10 +386,10 @@ export function combineCsvParts(
     convention.decidedBy !== prepared.convention.decidedBy
   )
     return undefined;
-  const seen = new DuplicateIndex();
-  for (const r of results) {
-    if (seen.sharesKeyWith(r.duplicates)) return undefined;
-    seen.addKeys(r.duplicates);
+  const seen = DuplicateIndex.fromKeys(results[0].duplicates);
+  for (let k = 1; k < results.length; k++) {
+    if (seen.sharesKeyWith(results[k].duplicates)) return undefined;
+    if (k < results.length - 1) seen.addKeys(results[k].duplicates);
   }
   return finishCheck(prepared, {
     log: new ProblemLog(prepared.file, undefined),

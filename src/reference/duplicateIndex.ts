@@ -19,6 +19,7 @@ export interface DuplicateKeys {
   years: (number | undefined)[];
   /** The slot table (see DuplicateIndex.slots). */
   slots: Int32Array;
+  size: number;
 }
 
 export class DuplicateIndex {
@@ -29,7 +30,7 @@ export class DuplicateIndex {
   private readonly yearIds = new Map<number | undefined, number>();
   /** Per slot the four ids (industry, metric, year, region) and the first row, side by side so a
    * probe touches one cache line; industry id 0 marks an empty slot. */
-  private slots = new Int32Array(SLOT * 4096);
+  private slots: Int32Array<ArrayBufferLike> = new Int32Array(SLOT * 4096);
   private mask = 4095;
   private size = 0;
 
@@ -115,7 +116,19 @@ export class DuplicateIndex {
       names: [...this.nameIds.keys()],
       years: [...this.yearIds.keys()],
       slots: this.slots,
+      size: this.size,
     };
+  }
+
+  /** An index over another's keys that takes over their slot table (no key is inserted again). */
+  static fromKeys(keys: DuplicateKeys): DuplicateIndex {
+    const index = new DuplicateIndex();
+    keys.names.forEach((name) => index.normalisedId(name));
+    keys.years.forEach((year) => index.yearId(year));
+    index.slots = keys.slots;
+    index.mask = keys.slots.length / SLOT - 1;
+    index.size = keys.size;
+    return index;
   }
 
   /** Whether another part of the same file (checked apart, in a worker) used one of these keys too. */
