@@ -94,14 +94,8 @@ export class DuplicateIndex {
   /** The first row of the key (a, b, c, d), or undefined after recording `row` as its first. */
   private insert(a: number, b: number, c: number, d: number, row: number): number | undefined {
     const slots = this.slots;
-    let at = (hash(a, b, c, d) & this.mask) * SLOT;
-    for (;;) {
-      const stored = slots[at];
-      if (stored === EMPTY) break;
-      if (stored === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d)
-        return slots[at + 4];
-      at = at + SLOT === slots.length ? 0 : at + SLOT;
-    }
+    const at = this.slotOf(a, b, c, d);
+    if (slots[at] !== EMPTY) return slots[at + 4];
     slots[at] = a;
     slots[at + 1] = b;
     slots[at + 2] = c;
@@ -109,6 +103,19 @@ export class DuplicateIndex {
     slots[at + 4] = row;
     if (++this.size * 2 > this.mask) this.grow();
     return undefined;
+  }
+
+  /** Where the key (a, b, c, d) is, or the empty slot where it would go (linear probing). */
+  private slotOf(a: number, b: number, c: number, d: number): number {
+    const slots = this.slots;
+    let at = (hash(a, b, c, d) & this.mask) * SLOT;
+    for (;;) {
+      const stored = slots[at];
+      if (stored === EMPTY) return at;
+      if (stored === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d)
+        return at;
+      at = at + SLOT === slots.length ? 0 : at + SLOT;
+    }
   }
 
   keys(): DuplicateKeys {
@@ -133,46 +140,24 @@ export class DuplicateIndex {
 
   /** Whether another part of the same file (checked apart, in a worker) used one of these keys too. */
   sharesKeyWith(other: DuplicateKeys): boolean {
-    const nameIds = other.names.map((name) => this.nameIds.get(name));
-    const yearIds = other.years.map((year) => this.yearIds.get(year));
-    const { slots } = other;
-    for (let from = 0; from < slots.length; from += SLOT) {
-      if (slots[from] === EMPTY) continue;
-      const a = nameIds[slots[from] - 1];
-      const b = nameIds[slots[from + 1] - 1];
-      const c = yearIds[slots[from + 2] - 1];
-      const d = nameIds[slots[from + 3] - 1];
-      if (a !== undefined && b !== undefined && c !== undefined && d !== undefined)
-        if (this.has(a, b, c, d)) return true;
-    }
-    return false;
+    let shared = false;
+    eachKey(
+      other,
+      (name) => this.nameIds.get(name),
+      (year) => this.yearIds.get(year),
+      (a, b, c, d) => (shared ||= this.slots[this.slotOf(a, b, c, d)] !== EMPTY)
+    );
+    return shared;
   }
 
   /** Takes in another part's keys (their rows as that part recorded them). */
   addKeys(other: DuplicateKeys): void {
-    const nameIds = other.names.map((name) => this.normalisedId(name));
-    const yearIds = other.years.map((year) => this.yearId(year));
-    const { slots } = other;
-    for (let from = 0; from < slots.length; from += SLOT) {
-      if (slots[from] === EMPTY) continue;
-      this.insert(
-        nameIds[slots[from] - 1],
-        nameIds[slots[from + 1] - 1],
-        yearIds[slots[from + 2] - 1],
-        nameIds[slots[from + 3] - 1],
-        slots[from + 4]
-      );
-    }
-  }
-
-  private has(a: number, b: number, c: number, d: number): boolean {
-    const slots = this.slots;
-    for (let at = (hash(a, b, c, d) & this.mask) * SLOT; slots[at] !== EMPTY;) {
-      if (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d)
-        return true;
-      at = at + SLOT === slots.length ? 0 : at + SLOT;
-    }
-    return false;
+    eachKey(
+      other,
+      (name) => this.normalisedId(name),
+      (year) => this.yearId(year),
+      (a, b, c, d, row) => void this.insert(a, b, c, d, row)
+    );
   }
 
   private grow(): void {
@@ -187,6 +172,30 @@ export class DuplicateIndex {
       for (let k = 0; k < SLOT; k++) slots[to + k] = old[from + k];
     }
     this.slots = slots;
+  }
+}
+
+/**
+ * Each key of `keys` in another index's ids (`nameId`, `yearId`); keys with a name or year that index
+ * does not know are passed over. Stops when `visit` returns true.
+ */
+function eachKey(
+  keys: DuplicateKeys,
+  nameId: (name: string) => number | undefined,
+  yearId: (year: number | undefined) => number | undefined,
+  visit: (a: number, b: number, c: number, d: number, row: number) => boolean | void
+): void {
+  const names = keys.names.map(nameId);
+  const years = keys.years.map(yearId);
+  const { slots } = keys;
+  for (let from = 0; from < slots.length; from += SLOT) {
+    if (slots[from] === EMPTY) continue;
+    const a = names[slots[from] - 1];
+    const b = names[slots[from + 1] - 1];
+    const c = years[slots[from + 2] - 1];
+    const d = names[slots[from + 3] - 1];
+    if (a === undefined || b === undefined || c === undefined || d === undefined) continue;
+    if (visit(a, b, c, d, slots[from + 4])) return;
   }
 }
 
