@@ -244,6 +244,11 @@ function finishCheck(
   };
 }
 
+/** Whether two conventions read the numbers alike (same mark, decided the same way). */
+function sameDecision(a: NumberConvention, b: NumberConvention): boolean {
+  return a.decimal === b.decimal && a.decidedBy === b.decidedBy;
+}
+
 /**
  * Checks a long CSV without holding its rows: one pass in the common case. The number convention is
  * first taken from the first megabyte; every cell is tallied as the rows go by, and if all the cells
@@ -254,7 +259,7 @@ export function checkPreparedCsv(prepared: PreparedCsv, sink: ValueSink): Stream
   let convention = prepared.convention;
   let pass = validationPass(text, delimiter, header, convention, options, readProblems, file, sink);
   const final = pass.tally.convention(delimiter, options.decimal);
-  if (final.decimal !== convention.decimal || final.decidedBy !== convention.decidedBy) {
+  if (!sameDecision(final, convention)) {
     sink.restart();
     convention = final;
     pass = validationPass(text, delimiter, header, convention, options, readProblems, file, sink);
@@ -313,18 +318,18 @@ export function splitPreparedCsv(prepared: PreparedCsv, count: number): CsvPart[
   const parts: CsvPart[] = [];
   let start = 0;
   let linesBefore = 0;
-  for (let k = 1; k <= count; k++) {
-    const cut = k === count ? -1 : text.indexOf(newline, Math.floor((text.length * k) / count));
-    const end = cut < 0 ? text.length : cut + newline.length;
-    if (end <= start) continue;
-    const part = text.slice(start, end);
+  for (let k = 1; k < count && start < text.length; k++) {
+    const cut = text.indexOf(newline, Math.max(start, Math.floor((text.length * k) / count)));
+    if (cut < 0) break;
+    const part = text.slice(start, cut + newline.length);
     parts.push({ ...partOf(prepared), text: part, newline, linesBefore });
     linesBefore += countOf(part, newline);
-    start = end;
-    if (cut < 0) break;
+    start = cut + newline.length;
   }
+  if (start < text.length)
+    parts.push({ ...partOf(prepared), text: text.slice(start), newline, linesBefore });
   // The header must lie in the first part, where the row checks begin.
-  if (parts.length < 2 || countOf(parts[0].text, newline) < prepared.header.row) return undefined;
+  if (parts.length < 2 || parts[1].linesBefore < prepared.header.row) return undefined;
   return parts;
 }
 
@@ -381,11 +386,7 @@ export function combineCsvParts(
     tally.ambiguous += r.tally.ambiguous;
   }
   const convention = tally.convention(prepared.delimiter, prepared.options.decimal);
-  if (
-    convention.decimal !== prepared.convention.decimal ||
-    convention.decidedBy !== prepared.convention.decidedBy
-  )
-    return undefined;
+  if (!sameDecision(convention, prepared.convention)) return undefined;
   const seen = DuplicateIndex.fromKeys(results[0].duplicates);
   for (let k = 1; k < results.length; k++) {
     if (seen.sharesKeyWith(results[k].duplicates)) return undefined;
