@@ -4,9 +4,8 @@
  * (dist-cli/part-worker.mjs) next to the command.
  */
 import { parentPort, workerData } from "worker_threads";
-import { CsvPart, checkCsvPart } from "../reference/csvStream";
-import { canonicalCsvLine } from "../reference/exportCsv";
-import { PieceWriter } from "./pieceWriter";
+import type { CsvPart } from "../reference/csvStream";
+import { checkPart } from "./partCheck";
 
 export interface PartJob {
   part: CsvPart;
@@ -15,14 +14,7 @@ export interface PartJob {
 }
 
 const { part, output } = workerData as PartJob;
-const writer = new PieceWriter();
-const result = checkCsvPart(part, {
-  value: (value) => {
-    if (output) writer.add(canonicalCsvLine(value));
-  },
-  restart: () => {},
-});
-const pieces = writer.finish();
+const outcome = checkPart(part, output);
 // Moved, not copied: each piece owns its ArrayBuffer (1 MB, never from Buffer's small pool).
-const buffers = [...new Set(pieces.map((piece) => piece.buffer as ArrayBuffer))];
-parentPort?.postMessage({ result, pieces }, buffers);
+const buffers = [...new Set(outcome.pieces.map((piece) => piece.buffer as ArrayBuffer))];
+parentPort?.postMessage(outcome, buffers);

@@ -14,6 +14,7 @@ import type {
   StreamCheck,
   StreamCheckOptions,
 } from "../reference/csvStream";
+import type { PartOutcome } from "./partCheck";
 import type { PartJob } from "./partWorker";
 import { PieceWriter } from "./pieceWriter";
 
@@ -30,7 +31,7 @@ function partWorkerFile(): string | undefined {
   return undefined;
 }
 
-function runPart(file: string, job: PartJob): Promise<{ result: CsvPartResult; pieces: Buffer[] }> {
+function runPart(file: string, job: PartJob): Promise<PartOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData: job });
     worker.once("message", (message: { result: CsvPartResult; pieces: Uint8Array[] }) =>
@@ -65,19 +66,12 @@ async function checkInParts(
   const started = parts.slice(1).map((part) => runPart(workerFile, { part, output }));
   // Handled now, so a worker failing while the first part is checked is not an unhandled rejection.
   const rest = Promise.all(started).catch(() => undefined);
-  const { checkCsvPart } = await import("../reference/csvStream");
-  const { canonicalCsvLine } = await import("../reference/exportCsv");
-  const writer = new PieceWriter();
-  const first = checkCsvPart(parts[0], {
-    value: (value) => {
-      if (output) writer.add(canonicalCsvLine(value));
-    },
-    restart: () => {},
-  });
+  const { checkPart } = await import("./partCheck");
+  const first = checkPart(parts[0], output);
   // A worker that fails (it cannot start, or runs out of memory) costs time, never the check itself.
   const workers = await rest;
   if (!workers) return undefined;
-  const outcomes = [{ result: first, pieces: writer.finish() }, ...workers];
+  const outcomes = [first, ...workers];
   const check = combineCsvParts(
     prepared,
     outcomes.map((o) => o.result)
