@@ -120,9 +120,7 @@ export function startCustomFunctionsHost(
     const rows = result as unknown[][];
     const height = rows.length;
     const width = rows[0]?.length ?? 0;
-    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(address) ?? [];
-    const c0 = columnIndex(col);
-    const r0 = Number(row);
+    const [c0, r0] = cellPosition(address);
     if (height * width > 1) {
       const area = `${columnName(c0)}${r0}:${columnName(c0 + width - 1)}${r0 + height - 1}`;
       const blocked = state
@@ -181,14 +179,14 @@ export function startCustomFunctionsHost(
       if (!used) continue;
       const range = used.split("!").pop() as string;
       const [first] = range.split(":");
-      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(first) ?? [];
+      const [c0, r0] = cellPosition(first);
       const formulas = state.formulas(sheet, range);
       formulas.forEach((line, r) =>
         line.forEach((formula, c) => {
           if (typeof formula !== "string" || !formula.startsWith("=")) return;
           const call = findBenchCall(formula);
           if (!call || call.nested) return;
-          const address = `${columnName(columnIndex(col) + c)}${Number(row) + r}`;
+          const address = `${columnName(c0 + c)}${r0 + r}`;
           evaluate(sheet, address, formula, call);
         })
       );
