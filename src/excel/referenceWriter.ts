@@ -338,13 +338,20 @@ function inTableOrder(
 
 /**
  * A request wrote over a row it did not mean to (its loaded cells say which): that row must be in the
- * table at the end as it was, unless this write has its own cells for the key.
+ * table at the end as it was, unless this write has its own cells for the key. With `ownKey` (the
+ * key the request meant), cells of that very row are not noted; returns whether the row was another.
  */
-function noteOverwritten(session: Session, tableCells: readonly CellValue[]): void {
+function noteOverwritten(
+  session: Session,
+  tableCells: readonly CellValue[],
+  ownKey?: string
+): boolean {
   const canonical = toCanonicalOrder(tableCells, canonicalPositions(session.header));
   const key = keyOfCanonicalCells(canonical);
+  if (ownKey !== undefined && key === ownKey) return false;
   if (key && !session.expected.has(key) && !session.tolerated.has(key))
     session.expected.set(key, canonical);
+  return true;
 }
 
 /** Creates sheet (if missing) and table with the guard on; one request. */
@@ -482,7 +489,6 @@ async function deleteRows(session: Session, indexes: readonly number[]): Promise
  * is caught by the next round. Returns the last snapshot read (the table as verified).
  */
 async function verifyWritten(session: Session): Promise<TableSnapshot> {
-  const positions = () => canonicalPositions(session.header);
   // A row rewritten and read back with the same other cells is how Excel stores them (e.g. text it
   // normalises): accepted, so a representation difference can never look like a moving table.
   let rewritten = new Map<string, string>();
@@ -526,9 +532,8 @@ async function verifyWritten(session: Session): Promise<TableSnapshot> {
       for (const op of chunk) {
         const found = op.kind === "update" ? overwritten.get(op) : undefined;
         if (!found || op.kind !== "update") continue;
-        if (keyOfCanonicalCells(toCanonicalOrder(found, positions())) !== op.key)
-          noteOverwritten(session, found);
-        else rewritten.set(op.key, foundBefore.get(op.key) ?? "");
+        if (!noteOverwritten(session, found, op.key))
+          rewritten.set(op.key, foundBefore.get(op.key) ?? "");
       }
     }
     // Deleted last, in their own requests: the updates above used the positions just read.
@@ -644,13 +649,7 @@ export async function writeReferenceRows(
           const overwritten = await send(session, putBacks);
           for (const op of putBacks) {
             const found = overwritten.get(op);
-            if (
-              found &&
-              op.kind === "update" &&
-              keyOfCanonicalCells(toCanonicalOrder(found, canonicalPositions(session.header))) !==
-                op.key
-            )
-              noteOverwritten(session, found);
+            if (found && op.kind === "update") noteOverwritten(session, found, op.key);
           }
           result.repaired += misplaced.length;
 
