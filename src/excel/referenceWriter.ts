@@ -142,13 +142,18 @@ export interface WriteResult {
   keptRows: RowChange[];
   /** Exactly the rows that reached the workbook. */
   written: WrittenRow[];
-  /** Planned rows that were not written (cancelled or failed). */
+  /** Planned rows that were not written (cancelled or failed); the unconfirmed ones are not counted. */
   remaining: number;
   cancelled: boolean;
   syncs: number;
   tableCreated: boolean;
   /** Rows found under the wrong key by the in-request check and put right. */
   repaired: number;
+  /**
+   * Rows of a failed request whose fate is unknown: the table could not be read back after the
+   * failure, so they may or may not be in it (0 otherwise).
+   */
+  unconfirmed: number;
 }
 
 /** A write stopped part-way by an Excel error; `result` says exactly what was written. */
@@ -420,7 +425,13 @@ async function writePlanned(
       break;
     }
 
-    const previous = await send(session, chunk);
+    let previous: Map<Operation, CellValue[]>;
+    try {
+      previous = await send(session, chunk);
+    } catch (error) {
+      await noteLanded(session, chunk);
+      throw error;
+    }
     const misplacedBefore = misplaced.length;
     for (const op of chunk) {
       if (op.kind === "update") {
@@ -432,14 +443,7 @@ async function writePlanned(
           continue;
         }
       }
-      const key = referenceKey(op.value);
-      if (op.canonical && !session.tolerated.has(key)) session.expected.set(key, op.canonical);
-      session.result.written.push({
-        key,
-        value: op.value,
-        kind: op.kind === "append" ? "added" : "updated",
-        ...(op.kind === "update" ? { before: op.before } : {}),
-      });
+      recordWritten(session, op);
     }
     progress.done += chunk.length - (misplaced.length - misplacedBefore);
     options.onProgress?.({
@@ -449,6 +453,40 @@ async function writePlanned(
     });
   }
   return misplaced;
+}
+
+/** An operation whose row reached the table: in the result, and checked by the read-back at the end. */
+function recordWritten(session: Session, op: Operation): void {
+  const key = referenceKey(op.value);
+  if (op.canonical && !session.tolerated.has(key)) session.expected.set(key, op.canonical);
+  session.result.written.push({
+    key,
+    value: op.value,
+    kind: op.kind === "append" ? "added" : "updated",
+    ...(op.kind === "update" ? { before: op.before } : {}),
+  });
+}
+
+/**
+ * A request failed: Excel is not transactional, so the operations before the failing one stay applied.
+ * The table is read back and each of the request's rows found under its key with exactly its cells is
+ * recorded as written, so the report and undo cover it. When even that read fails, the request's rows
+ * are counted as unconfirmed and the report says so.
+ */
+async function noteLanded(session: Session, chunk: readonly Operation[]): Promise<void> {
+  const intended = new Map<string, CellValue[]>();
+  for (const op of chunk) if (op.canonical) intended.set(referenceKey(op.value), op.canonical);
+  let rows: ExistingRow[];
+  try {
+    rows = existingRows(await readSession(session));
+  } catch {
+    session.result.unconfirmed = intended.size;
+    return;
+  }
+  const check = checkWritten(intended, rows);
+  const notThere = new Set([...check.missing, ...check.wrong.map((w) => w.key)]);
+  for (const op of chunk)
+    if (op.canonical && !notThere.has(referenceKey(op.value))) recordWritten(session, op);
 }
 
 function duplicateKeys(rows: readonly ExistingRow[]): Set<string> {
@@ -566,6 +604,7 @@ function emptyResult(): WriteResult {
     syncs: 0,
     tableCreated: false,
     repaired: 0,
+    unconfirmed: 0,
   };
 }
 
@@ -574,7 +613,7 @@ function summarise(result: WriteResult, plannedTotal: number): void {
   const writtenKeys = new Set(result.written.filter((w) => w.kind === "updated").map((w) => w.key));
   result.updates = result.updates.filter((u) => writtenKeys.has(u.key));
   result.updated = result.updates.length;
-  result.remaining = plannedTotal - result.written.length;
+  result.remaining = plannedTotal - result.written.length - result.unconfirmed;
 }
 
 /**
@@ -723,9 +762,14 @@ export async function writeReferenceRows(
   if (changed && options.recalculate !== false)
     await recalculateReferenceFormulas().catch((error: unknown) => (failure ??= error));
   if (failure !== undefined) {
-    if (result.written.length === 0 && !result.tableCreated) throw failure;
+    if (result.written.length === 0 && result.unconfirmed === 0 && !result.tableCreated)
+      throw failure;
+    const unconfirmed =
+      result.unconfirmed > 0
+        ? ` ${result.unconfirmed.toLocaleString("en-US")} more ${result.unconfirmed === 1 ? "row" : "rows"} of the last request may have been written too: the table could not be read back to check.`
+        : "";
     throw new ReferenceWriteError(
-      `The import stopped after ${result.written.length.toLocaleString("en-US")} of ${plannedTotal.toLocaleString("en-US")} rows: ${failure instanceof Error ? failure.message : String(failure)}`,
+      `The import stopped after ${result.written.length.toLocaleString("en-US")} of ${plannedTotal.toLocaleString("en-US")} rows: ${failure instanceof Error ? failure.message : String(failure)}${unconfirmed}`,
       result,
       failure
     );

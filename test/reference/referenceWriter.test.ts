@@ -214,3 +214,91 @@ it("re-reads the rows it appended and puts right the ones a sort and an inserted
   // The library the functions read is what the table holds.
   expect(getWorkbookReferenceValues()).toHaveLength(intended.length);
 });
+
+it("after a request that fails part-way (Excel keeps what ran before the failing operation), reports the rows of that request that landed, and undo puts them back", async () => {
+  double.uninstall();
+  double = createExcelDouble({ partialFailures: true });
+  double.install();
+  await writeReferenceRows(Array.from({ length: 10 }, (_, i) => row(i, i)));
+  // The user's own table just below, over the reference table's last two columns (S:W): Excel refuses
+  // to push it down, so the append at the end of the request fails after the updates before it ran.
+  const bodyEnd = 3 + 10; // header on row 3, ten rows below it
+  double.state.setValues(REFERENCE_SHEET, `S${bodyEnd + 1}:W${bodyEnd + 2}`, [
+    ["a", "b", "c", "d", "e"],
+    [1, 2, 3, 4, 5],
+  ]);
+  double.state.addTable(REFERENCE_SHEET, `S${bodyEnd + 1}:W${bodyEnd + 2}`);
+  const intended = Array.from({ length: 15 }, (_, i) => row(i, 100 + i));
+  let failure: ReferenceWriteError | undefined;
+  try {
+    await writeReferenceRows(intended);
+  } catch (error) {
+    failure = error as ReferenceWriteError;
+  }
+  expect(failure).toBeInstanceOf(ReferenceWriteError);
+  // The ten updates are in the table with their new figures, and the report says so.
+  const byKey = tableByKey(double);
+  for (const value of intended.slice(0, 10))
+    expect(byKey.get(referenceKey(value))).toEqual([value.statistics.median]);
+  const written = failure!.result.written;
+  expect(written.map((w) => w.key).sort()).toEqual(
+    intended
+      .slice(0, 10)
+      .map((v) => referenceKey(v))
+      .sort()
+  );
+  expect(written.every((w) => w.kind === "updated")).toBe(true);
+  expect(failure!.result).toMatchObject({ updated: 10, added: 0, remaining: 5 });
+  expect(failure!.message).toMatch(/after 10 of 15 rows/);
+  expect(
+    getWorkbookReferenceValues()
+      .map((v) => v.statistics.median)
+      .sort((a, b) => a! - b!)
+  ).toEqual(intended.slice(0, 10).map((v) => v.statistics.median));
+
+  const undone = await undoReferenceWrite(written);
+  expect(undone).toEqual({ restored: 10, removed: 0 });
+  expect([...tableByKey(double).values()].flat().sort((a, b) => a - b)).toEqual(
+    Array.from({ length: 10 }, (_, i) => i)
+  );
+});
+
+it("when the table cannot even be read after a request failed, says how many rows of that request may have been written", async () => {
+  double.uninstall();
+  double = createExcelDouble({ partialFailures: true });
+  double.install();
+  await writeReferenceRows(Array.from({ length: 10 }, (_, i) => row(i, i)));
+  double.state.setValues(REFERENCE_SHEET, "S14:W15", [
+    ["a", "b", "c", "d", "e"],
+    [1, 2, 3, 4, 5],
+  ]);
+  double.state.addTable(REFERENCE_SHEET, "S14:W15");
+  // The user starts editing a cell the moment the failing request returns: every later request fails.
+  const excel = (globalThis as { Excel: typeof Excel }).Excel;
+  const run = excel.run;
+  (excel as { run: unknown }).run = (batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+    (run as (b: typeof batch) => Promise<unknown>)(async (context) => {
+      const sync = context.sync.bind(context);
+      context.sync = async <T>(value?: T): Promise<T> =>
+        sync(value).catch((error: unknown) => {
+          double.setCellEditMode(true);
+          throw error;
+        });
+      return batch(context);
+    });
+  let failure: ReferenceWriteError | undefined;
+  try {
+    await writeReferenceRows(Array.from({ length: 15 }, (_, i) => row(i, 100 + i)));
+  } catch (error) {
+    failure = error as ReferenceWriteError;
+  } finally {
+    (excel as { run: unknown }).run = run;
+    double.setCellEditMode(false);
+  }
+  expect(failure).toBeInstanceOf(ReferenceWriteError);
+  expect(failure!.result.written).toEqual([]);
+  expect(failure!.result).toMatchObject({ unconfirmed: 15, remaining: 0 });
+  expect(failure!.message).toMatch(
+    /stopped after 0 of 15 rows: .*15 more rows of the last request may have been written too/
+  );
+});
