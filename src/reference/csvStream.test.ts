@@ -6,7 +6,9 @@ import {
   combineCsvParts,
   prepareCsvStream,
   splitPreparedCsv,
+  StreamCheckOptions,
 } from "./csvStream";
+import { suggestMapping } from "./mapping";
 import { parseSource, rowsToImport, validateSource } from "./importPipeline";
 import type { ReferenceValue } from "./model";
 
@@ -118,8 +120,8 @@ describe("a long file checked in parts", () => {
   const file = (lines: string[], newline = "\n") =>
     new TextEncoder().encode([`Title row`, "", header, ...lines].join(newline) + newline);
 
-  function inParts(bytes: Uint8Array, count: number) {
-    const prepared = prepareCsvStream(bytes, "s.csv", {})!;
+  function inParts(bytes: Uint8Array, count: number, options: StreamCheckOptions = {}) {
+    const prepared = prepareCsvStream(bytes, "s.csv", options)!;
     const parts = splitPreparedCsv(prepared, count)!;
     const values: ReferenceValue[] = [];
     const results = parts.map((part) =>
@@ -161,11 +163,47 @@ describe("a long file checked in parts", () => {
     ).toMatch(/^Duplicate of row 7:/);
   });
 
-  it("gives up when a part has a problem", () => {
-    const lines = Array.from({ length: 2000 }, (_, i) => row(i));
-    lines[1500] = lines[1500].replace(",ratio,", ",furlongs,");
-    expect(inParts(file(lines), 2).check).toBeUndefined();
-    expect(inParts(file(lines.slice(0, 1500)), 2).check).toBeDefined();
+  it.each([2, 3, 4])(
+    "gives one pass's problems, counts and values in %i parts when rows have errors and warnings",
+    (count) => {
+      const lines = Array.from({ length: 3000 }, (_, i) => `${row(i)},ref ${i}`);
+      lines[10] = lines[10].replace(",ratio,", ",furlongs,"); // an error in the first part
+      lines[2900] = lines[2900].replace(",Survey,", ","); // a wrong column count
+      lines[1600] = lines[1600].replace(/,\d+\.5,/, ",twelve,");
+      lines[2200] = lines[2200].replace(/^Industry \d+/, "All industries"); // skipped, with a warning
+      for (const at of [700, 1700, 2700]) lines[at] = lines[at].replace(/,\d+\.5,/, ",1.500,");
+      lines[2500] = lines[2500].replace(",ratio,", ",%,"); // a percentage given as a whole number
+      const bytes = new TextEncoder().encode(
+        [`${header},internal ref`, ...lines].join("\n") + "\n"
+      );
+      const one = streamed(new TextDecoder().decode(bytes));
+      expect(one.check!.report.errorCount).toBeGreaterThan(1);
+      expect(one.check!.report.skippedRowCount).toBe(1);
+      expect(one.check!.report.problems.map((p) => p.message).join("\n")).toMatch(
+        /Columns not imported[\s\S]*3 cells such as "1.500"/
+      );
+      const split = inParts(bytes, count);
+      expect(split.parts).toHaveLength(count);
+      expect(split.check).toEqual(one.check);
+      expect(split.values).toEqual(one.values);
+    }
+  );
+
+  it("keeps the first 10,000 problems of all parts together, and counts the rest", () => {
+    // Rows with percentages given as whole numbers: one warning each.
+    const lines = Array.from({ length: 12_000 }, (_, i) => row(i).replace(",ratio,", ",%,"));
+    const bytes = file(lines);
+    const one = streamed(new TextDecoder().decode(bytes));
+    expect(one.check!.report.warningCount).toBeGreaterThan(11_000);
+    expect(one.check!.report.problems).toHaveLength(10_000);
+    expect(inParts(bytes, 3).check).toEqual(one.check);
+  });
+
+  it("gives up when the mapping has an error (one pass checks no row then)", () => {
+    const bytes = file(Array.from({ length: 2000 }, (_, i) => row(i)));
+    const mapping = { ...suggestMapping(header.split(",")), metric: "Measure" };
+    expect(inParts(bytes, 2, { mapping }).check).toBeUndefined();
+    expect(inParts(bytes, 2).check).toBeDefined();
   });
 
   it("gives up when cells after the first megabyte decide another decimal mark", () => {

@@ -10,8 +10,15 @@ import { ColumnMapping, detectHeader, suggestMapping } from "./mapping";
 import { ConventionTally, DecimalMark, NumberConvention } from "./numbers";
 import { ImportProblem, decodeText, emptyTable, sniffDelimiter } from "./parsers";
 import { DuplicateIndex, DuplicateKeys } from "./duplicateIndex";
-import { LongRowChecker } from "./validate";
-import { ImportDefaults, ProblemLog, ValidationReport, finishReport } from "./validationReport";
+import type { AmbiguityLog } from "./cells";
+import { LongRowChecker, reportAmbiguity } from "./validate";
+import {
+  ImportDefaults,
+  ProblemLog,
+  ProblemSummary,
+  ValidationReport,
+  finishReport,
+} from "./validationReport";
 import type { ReferenceValue } from "./model";
 
 export interface StreamCheckOptions {
@@ -113,35 +120,58 @@ const PREFIX_BYTES = 1 << 20;
 
 interface Pass {
   log: ProblemLog;
+  /** How many of the log's first problems (and of its errors and warnings) the mapping raised. */
+  mapping: { problems: number; errors: number; warnings: number };
   validCount: number;
   rowsSeen: number;
   tally: ConventionTally;
   checker: LongRowChecker;
 }
 
+/** What one validation pass reads: a whole file, or one part of it. */
+interface PassInput {
+  file: string;
+  text: string;
+  delimiter: string;
+  header: { cells: string[]; row: number };
+  convention: NumberConvention;
+  options: StreamCheckOptions;
+  readProblems: readonly ImportProblem[];
+}
+
+/**
+ * Checks the rows of `input.text` and hands each valid value to the sink. `wholeFile` adds the
+ * file-level note on ambiguous cells at the end; a part leaves it to the combination of the parts.
+ */
 function validationPass(
-  text: string,
-  delimiter: string,
-  header: { cells: string[]; row: number },
-  convention: NumberConvention,
-  options: StreamCheckOptions,
-  readProblems: readonly ImportProblem[],
-  file: string,
+  input: PassInput,
   sink: ValueSink,
-  place: LinePlace = {}
+  place: LinePlace = {},
+  wholeFile = true
 ): Pass {
-  const log = new ProblemLog(file, undefined);
-  for (const p of readProblems) log.add(p.row, p.column, p.severity, p.message);
+  const { text, delimiter, header, options } = input;
+  const log = new ProblemLog(input.file, undefined);
+  for (const p of input.readProblems) log.add(p.row, p.column, p.severity, p.message);
   const tally = new ConventionTally();
+  const before = {
+    problems: log.problems.length,
+    errors: log.errorCount,
+    warnings: log.warningCount,
+  };
   const checker = new LongRowChecker(
     header.cells,
     header.row,
     options.mapping ?? suggestMapping(header.cells),
     options.defaults ?? {},
-    convention,
+    input.convention,
     log
   );
-  const pass: Pass = { log, validCount: 0, rowsSeen: 0, tally, checker };
+  const mapping = {
+    problems: log.problems.length - before.problems,
+    errors: log.errorCount - before.errors,
+    warnings: log.warningCount - before.warnings,
+  };
+  const pass: Pass = { log, mapping, validCount: 0, rowsSeen: 0, tally, checker };
   const checking = checker.ready && log.errorCount === 0;
   eachRow(
     text,
@@ -159,7 +189,7 @@ function validationPass(
     (p) => log.add(p.row, p.column, p.severity, p.message),
     place
   );
-  if (checking) checker.finish();
+  if (checking && wholeFile) checker.finish();
   return pass;
 }
 
@@ -255,14 +285,12 @@ function sameDecision(a: NumberConvention, b: NumberConvention): boolean {
  * decide differently the rows are checked again under the file's real convention (the sink restarts).
  */
 export function checkPreparedCsv(prepared: PreparedCsv, sink: ValueSink): StreamCheck {
-  const { text, delimiter, header, options, readProblems, file } = prepared;
-  let convention = prepared.convention;
-  let pass = validationPass(text, delimiter, header, convention, options, readProblems, file, sink);
+  const { delimiter, options } = prepared;
+  let pass = validationPass(prepared, sink);
   const final = pass.tally.convention(delimiter, options.decimal);
-  if (!sameDecision(final, convention)) {
+  if (!sameDecision(final, prepared.convention)) {
     sink.restart();
-    convention = final;
-    pass = validationPass(text, delimiter, header, convention, options, readProblems, file, sink);
+    pass = validationPass({ ...prepared, convention: final }, sink);
   }
   return finishCheck(prepared, {
     ...pass,
@@ -300,7 +328,13 @@ export interface CsvPart {
 
 /** What checking a part found, in a form that crosses a worker boundary. */
 export interface CsvPartResult {
-  problemCount: number;
+  /** False when the mapping itself has errors (then no row was checked). */
+  ready: boolean;
+  /** The problems the mapping raised: the same in every part, so only the first part's are kept. */
+  mapping: ProblemSummary;
+  /** The problems of the part's rows, in row order (at most the log's limit kept, all counted). */
+  rows: ProblemSummary;
+  ambiguity: AmbiguityLog;
   rowsSeen: number;
   validCount: number;
   tally: { comma: number; point: number; ambiguous: number };
@@ -348,20 +382,26 @@ function countOf(text: string, newline: string): number {
 /** Checks one part under the file's convention; its valid values go to the sink. */
 export function checkCsvPart(part: CsvPart, sink: ValueSink): CsvPartResult {
   const place = { newline: part.newline, linesBefore: part.linesBefore };
-  const pass = validationPass(
-    part.text,
-    part.delimiter,
-    part.header,
-    part.convention,
-    part.options,
-    [],
-    part.file,
-    sink,
-    place
-  );
+  const pass = validationPass({ ...part, readProblems: [] }, sink, place, false);
+  const { log, mapping } = pass;
   const { comma, point, ambiguous } = pass.tally;
   return {
-    problemCount: pass.log.problemCount,
+    ready: pass.checker.ready,
+    mapping: {
+      problems: log.problems.slice(0, mapping.problems),
+      errorCount: mapping.errors,
+      warningCount: mapping.warnings,
+      skippedRowCount: 0,
+      invalidRowCount: 0,
+    },
+    rows: {
+      problems: log.problems.slice(mapping.problems),
+      errorCount: log.errorCount - mapping.errors,
+      warningCount: log.warningCount - mapping.warnings,
+      skippedRowCount: log.skippedRowCount,
+      invalidRowCount: log.invalidRowCount,
+    },
+    ambiguity: pass.checker.ambiguity,
     rowsSeen: pass.rowsSeen,
     validCount: pass.validCount,
     tally: { comma, point, ambiguous },
@@ -370,15 +410,19 @@ export function checkCsvPart(part: CsvPart, sink: ValueSink): CsvPartResult {
 }
 
 /**
- * The whole file's check from its parts, or undefined when the parts cannot stand for it: any problem
- * (its message could depend on rows of another part), a file-wide convention other than the one the
- * parts used, or a key used in two parts. The caller then checks the file in one pass.
+ * The whole file's check from its parts: the problems in the order one pass logs them (what reading
+ * the file found, the mapping's, each part's rows, the note on ambiguous cells), all counted and the
+ * first 10,000 kept. Undefined when the parts cannot stand for the file: a mapping or a reading error
+ * (one pass checks no row then), a file-wide convention other than the one the parts used, or a key used in two parts
+ * (its "Duplicate of row" message needs the other part). The caller then checks it in one pass.
  */
 export function combineCsvParts(
   prepared: PreparedCsv,
   results: readonly CsvPartResult[]
 ): StreamCheck | undefined {
-  if (prepared.readProblems.length > 0 || results.some((r) => r.problemCount > 0)) return undefined;
+  // An error in reading the file stops one pass from checking any row; the parts checked them.
+  if (results.some((r) => !r.ready) || prepared.readProblems.some((p) => p.severity === "error"))
+    return undefined;
   const tally = new ConventionTally();
   for (const r of results) {
     tally.comma += r.tally.comma;
@@ -392,8 +436,17 @@ export function combineCsvParts(
     if (seen.sharesKeyWith(results[k].duplicates)) return undefined;
     if (k < results.length - 1) seen.addKeys(results[k].duplicates);
   }
+  const log = new ProblemLog(prepared.file, undefined);
+  for (const p of prepared.readProblems) log.add(p.row, p.column, p.severity, p.message);
+  log.append(results[0].mapping);
+  for (const r of results) log.append(r.rows);
+  const ambiguity = {
+    count: results.reduce((sum, r) => sum + r.ambiguity.count, 0),
+    first: results.find((r) => r.ambiguity.first)?.ambiguity.first,
+  };
+  reportAmbiguity({ ambiguity, convention: prepared.convention }, prepared.header.row, log);
   return finishCheck(prepared, {
-    log: new ProblemLog(prepared.file, undefined),
+    log,
     rowsSeen: results.reduce((sum, r) => sum + r.rowsSeen, 0),
     validCount: results.reduce((sum, r) => sum + r.validCount, 0),
     convention,

@@ -25,7 +25,7 @@ import {
   checkRowRules,
   newRowState,
 } from "./rowRules";
-import { quoteCell } from "./cells";
+import { AmbiguityLog, quoteCell } from "./cells";
 import {
   ImportDefaults,
   ProblemLog,
@@ -61,7 +61,11 @@ function isBlankRow(cells: readonly CellValue[]): boolean {
 }
 
 /** One warning for ambiguous cells that the file's other cells decided, so no reading is silent. */
-function reportAmbiguity(context: FileContext, headerRow: number, log: ProblemLog): void {
+export function reportAmbiguity(
+  context: Pick<FileContext, "ambiguity" | "convention">,
+  headerRow: number,
+  log: ProblemLog
+): void {
   const { ambiguity, convention } = context;
   if (ambiguity.count === 0 || !ambiguity.first) return;
   const evidence = convention.decimal === "," ? convention.commaEvidence : convention.pointEvidence;
@@ -194,6 +198,11 @@ export class LongRowChecker {
   /** The keys of the rows checked so far, for comparing with another part of the file. */
   get duplicates(): DuplicateIndex {
     return (this.context.duplicates ??= new DuplicateIndex());
+  }
+
+  /** The ambiguous cells read so far under the file's convention (summed across parts of a file). */
+  get ambiguity(): AmbiguityLog {
+    return this.context.ambiguity;
   }
 
   /** Call after the last row: adds the file-level notes (how ambiguous numbers were read). */

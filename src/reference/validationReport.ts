@@ -52,12 +52,23 @@ const bounded = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max - 3)}...` : text;
 
 /** Collects problems and counts errors per row while rows are checked. */
+/** What a log found, in a form that crosses a worker boundary. */
+export interface ProblemSummary {
+  problems: ImportProblem[];
+  errorCount: number;
+  warningCount: number;
+  skippedRowCount: number;
+  invalidRowCount: number;
+}
+
 export class ProblemLog {
   readonly problems: ImportProblem[] = [];
   errorCount = 0;
   warningCount = 0;
   skippedRowCount = 0;
   private readonly rowsWithErrors = new Set<number>();
+  /** Rows with errors that another log found (see append). */
+  private appendedInvalidRows = 0;
   constructor(
     private readonly file: string,
     private readonly sheet: string | undefined,
@@ -81,11 +92,25 @@ export class ProblemLog {
       this.warningCount++;
     }
   }
+  /**
+   * Takes in what another log found in later rows of the same file (another part, checked apart):
+   * its problems kept up to this log's limit, all of them counted.
+   */
+  append(summary: ProblemSummary): void {
+    for (const problem of summary.problems) {
+      if (this.problems.length >= this.keep) break;
+      this.problems.push(problem);
+    }
+    this.errorCount += summary.errorCount;
+    this.warningCount += summary.warningCount;
+    this.skippedRowCount += summary.skippedRowCount;
+    this.appendedInvalidRows += summary.invalidRowCount;
+  }
   rowHasError(row: number): boolean {
     return this.rowsWithErrors.has(row);
   }
   get invalidRowCount(): number {
-    return this.rowsWithErrors.size;
+    return this.rowsWithErrors.size + this.appendedInvalidRows;
   }
   get problemCount(): number {
     return this.errorCount + this.warningCount;

@@ -1,7 +1,8 @@
 /**
  * A long CSV checked in parts by worker threads, through the spawned binary: the report and the
  * converted file are the same as one pass gives (a copy of the file with one quoted cell cannot be
- * split, so it is checked in one pass), and a key repeated across parts is still found.
+ * split, so it is checked in one pass), a key repeated across parts is still found, and a file with
+ * errors and warnings gets one pass's report.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
@@ -66,6 +67,24 @@ describe("a long CSV checked in parts", () => {
     expect(results[0].stdout).toMatch(
       new RegExp(`row ${ROWS + 2}, column A \\(industry\\): Duplicate of row 9:`)
     );
+    expect(results[0].stdout).toBe(results[1].stdout.split(files.onePass).join(files.parts));
+  }, 240_000);
+
+  it("checks a file with errors and warnings in parts too, and prints the report one pass prints", async () => {
+    const folder = tempFolder();
+    const lines = Array.from({ length: ROWS }, (_, i) => row(i));
+    lines[ROWS - 10] = lines[ROWS - 10].replace(",ratio,", ",furlongs,");
+    lines[ROWS / 2] = lines[ROWS / 2].replace(/^Industry \d+/, "Total");
+    const files = writePair(folder, lines);
+    const results = [];
+    for (const file of [files.parts, files.onePass]) {
+      const result = await runCli(["reference", "check", file], trace);
+      expect(result.code).toBe(1);
+      results.push(result);
+    }
+    if (cores >= 2) expect(results[0].stderr).toMatch(/crossbench: \d parts, combined/);
+    expect(results[0].stdout).toMatch(/Unknown unit "furlongs"/);
+    expect(results[0].stdout).toMatch(/"Total" looks like an aggregate/);
     expect(results[0].stdout).toBe(results[1].stdout.split(files.onePass).join(files.parts));
   }, 240_000);
 });
