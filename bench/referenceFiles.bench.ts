@@ -1,7 +1,7 @@
 /**
  * Reference files at their limits, through the `crossbench` binary as a child process (wall time and
  * peak resident memory measured from outside): `reference check` and `convert` of a 1,000,000-row CSV
- * (goal ≤ 10 s and ≤ 1 GB for convert), an .xlsx that expands to 1 GB (goal: refused before inflating,
+ * (goal ≤ 10 s and ≤ 1 GB for convert) and `check` of one with a warning and an error, an .xlsx that expands to 1 GB (goal: refused before inflating,
  * < 300 MB), one whose headers under-declare a 1 GB part (refused while inflating), and a 50 MB single
  * cell (goal: a clear message in < 2 s).
  */
@@ -18,15 +18,20 @@ const root = path.join(__dirname, "..");
 const bin = path.join(root, "dist-cli", "crossbench.mjs");
 const preload = path.join(__dirname, "reportRss.cjs");
 
-async function writeBigCsv(file: string): Promise<void> {
+/**
+ * 1,000,000 valid rows; `withProblems` adds what users' files have: a column Crossbench does not
+ * import (one warning) and, near the end, a row with an unknown unit (one error).
+ */
+async function writeBigCsv(file: string, { withProblems = false } = {}): Promise<void> {
   const out = createWriteStream(file);
   out.write(
-    "industry,metric,unit,direction,region,year,p10,p25,median,p75,p90,mean,n,source,source_url,licence,illustrative\n"
+    `industry,metric,unit,direction,region,year,p10,p25,median,p75,p90,mean,n,source,source_url,licence,illustrative${withProblems ? ",internal ref" : ""}\n`
   );
   let chunk = "";
   for (let i = 0; i < ROWS; i++) {
     const m = 10 + (i % 37);
-    chunk += `Industry ${i % 500},Metric ${Math.floor(i / 500)},ratio,${i % 2 ? "higher" : "lower"},Europe,2025,${m - 4},${m - 2},${m},${m + 2},${m + 4},${m + 0.5},${30 + (i % 90)},Bench source (synthetic),https://example.org/bench,CC BY 4.0,TRUE\n`;
+    const unit = withProblems && i === ROWS - 100 ? "furlongs" : "ratio";
+    chunk += `Industry ${i % 500},Metric ${Math.floor(i / 500)},${unit},${i % 2 ? "higher" : "lower"},Europe,2025,${m - 4},${m - 2},${m},${m + 2},${m + 4},${m + 0.5},${30 + (i % 90)},Bench source (synthetic),https://example.org/bench,CC BY 4.0,TRUE${withProblems ? `,R-${i}` : ""}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk))
         await new Promise<void>((resolve) => out.once("drain", () => resolve()));
@@ -155,6 +160,19 @@ export default async function referenceFilesBench(): Promise<Figure[]> {
       }
     );
     rmSync(csv);
+
+    const messy = path.join(dir, "million-with-problems.csv");
+    await writeBigCsv(messy, { withProblems: true });
+    const messyCheck = run(["reference", "check", messy, "--limit", "5"]);
+    if (messyCheck.code !== 1 || !/furlongs/.test(messyCheck.out))
+      throw new Error(`the bad row was not reported: ${messyCheck.out.slice(0, 500)}`);
+    figures.push({
+      name: "reference.check1MWithProblems.ms",
+      value: Math.round(messyCheck.ms),
+      unit: "ms",
+      note: "the same rows plus a column not imported (a warning) and one bad unit (an error); one run",
+    });
+    rmSync(messy);
 
     const xlsx = path.join(dir, "expands-to-1GB.xlsx");
     await writeExpandingXlsx(xlsx);
