@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "worker_threads";
 import type { CsvPart } from "../reference/csvStream";
 import { checkPart } from "./partCheck";
+import { trace } from "./trace";
 
 export interface PartJob {
   part: CsvPart;
@@ -14,7 +15,9 @@ export interface PartJob {
 }
 
 const { part, output } = workerData as PartJob;
+trace(`a worker started on the part after line ${part.linesBefore}`);
 const outcome = checkPart(part, output);
+trace(`a worker checked the part after line ${part.linesBefore}`);
 // Moved, not copied: each piece owns its ArrayBuffer (1 MB, never from Buffer's small pool).
 const buffers = [...new Set(outcome.pieces.map((piece) => piece.buffer as ArrayBuffer))];
 parentPort?.postMessage(outcome, buffers);

@@ -20,6 +20,7 @@ import { InputFile, readInputFile } from "./inputFile";
 import { reportLines } from "./report";
 import type { StreamCheck, StreamCheckOptions } from "../reference/csvStream";
 import { streamCheck, streamConvert } from "./referenceStream";
+import { trace } from "./trace";
 
 interface SourceOptions {
   sheet?: string;
@@ -382,7 +383,9 @@ async function writeStreamed(
     );
   if (report.validCount === 0)
     throw new InvalidDataError(`${escapeValue(file)} has no valid rows; nothing was written.`);
+  trace("writing the converted file");
   await writeFileAtomically(options.out, pieces, options.force === true);
+  trace("the converted file written");
   say(
     `Wrote ${report.validCount} reference values to ${escapeValue(options.out)}${report.ok ? "." : `; left out ${report.invalidRowCount} rows with errors (--only-valid-rows).`}`
   );

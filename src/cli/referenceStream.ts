@@ -17,6 +17,7 @@ import type {
 import type { PartOutcome } from "./partCheck";
 import type { PartJob } from "./partWorker";
 import { PieceWriter } from "./pieceWriter";
+import { trace } from "./trace";
 
 /** Below this a file is checked in one pass: starting workers would cost more than it saves. */
 const PARTS_MIN_CHARACTERS = 4 << 20;
@@ -67,7 +68,9 @@ async function checkInParts(
   // Handled now, so a worker failing while the first part is checked is not an unhandled rejection.
   const rest = Promise.all(started).catch(() => undefined);
   const { checkPart } = await import("./partCheck");
+  trace(`${parts.length} parts started`);
   const first = checkPart(parts[0], output);
+  trace("the first part checked");
   // A worker that fails (it cannot start, or runs out of memory) costs time, never the check itself.
   const workers = await rest;
   if (!workers) return undefined;
@@ -76,8 +79,7 @@ async function checkInParts(
     prepared,
     outcomes.map((o) => o.result)
   );
-  if (process.env.CROSSBENCH_TRACE)
-    process.stderr.write(`crossbench: ${parts.length} parts, ${check ? "combined" : "one pass"}\n`);
+  trace(`${parts.length} parts, ${check ? "combined" : "one pass"}`);
   return check && { check, pieces: outcomes.map((o) => o.pieces) };
 }
 
@@ -108,7 +110,9 @@ export async function streamConvert(
   bytes: Uint8Array,
   options: StreamCheckOptions
 ): Promise<{ check: StreamCheck; pieces: Buffer[] } | undefined> {
+  trace("read");
   const prepared = await prepare(file, bytes, options);
+  trace("decoded, header found");
   if (!prepared) return undefined;
   const { canonicalCsvHeader, canonicalCsvLine } = await import("../reference/exportCsv");
   const inParts = await checkInParts(prepared, true);

@@ -1,0 +1,8 @@
+/**
+ * CROSSBENCH_TRACE=1: where the time of a large check or convert goes, as lines on stderr (what
+ * happened, and when, in ms since the process or worker thread began). Off by default.
+ */
+export function trace(what: string): void {
+  if (process.env.CROSSBENCH_TRACE)
+    process.stderr.write(`crossbench: ${what} (at ${Math.round(performance.now())} ms)\n`);
+}
