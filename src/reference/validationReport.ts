@@ -51,7 +51,6 @@ const MAX_COLUMN = 60;
 const bounded = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max - 3)}...` : text;
 
-/** Collects problems and counts errors per row while rows are checked. */
 /** What a log found, in a form that crosses a worker boundary. */
 export interface ProblemSummary {
   problems: ImportProblem[];
@@ -61,6 +60,7 @@ export interface ProblemSummary {
   invalidRowCount: number;
 }
 
+/** Collects problems and counts errors per row while rows are checked. */
 export class ProblemLog {
   readonly problems: ImportProblem[] = [];
   errorCount = 0;
