@@ -151,7 +151,7 @@ function validationPass(
 ): Pass {
   const { text, delimiter, header, options } = input;
   const log = new ProblemLog(input.file, undefined);
-  for (const p of input.readProblems) log.add(p.row, p.column, p.severity, p.message);
+  log.addAll(input.readProblems);
   const tally = new ConventionTally();
   const before = {
     problems: log.problems.length,
@@ -413,8 +413,9 @@ export function checkCsvPart(part: CsvPart, sink: ValueSink): CsvPartResult {
  * The whole file's check from its parts: the problems in the order one pass logs them (what reading
  * the file found, the mapping's, each part's rows, the note on ambiguous cells), all counted and the
  * first 10,000 kept. Undefined when the parts cannot stand for the file: a mapping or a reading error
- * (one pass checks no row then), a file-wide convention other than the one the parts used, or a key used in two parts
- * (its "Duplicate of row" message needs the other part). The caller then checks it in one pass.
+ * (one pass checks no row then), a file-wide convention other than the one the parts used, or a key
+ * used in two parts (its "Duplicate of row" message needs the other part). The caller then checks it
+ * in one pass.
  */
 export function combineCsvParts(
   prepared: PreparedCsv,
@@ -437,7 +438,7 @@ export function combineCsvParts(
     if (k < results.length - 1) seen.addKeys(results[k].duplicates);
   }
   const log = new ProblemLog(prepared.file, undefined);
-  for (const p of prepared.readProblems) log.add(p.row, p.column, p.severity, p.message);
+  log.addAll(prepared.readProblems);
   log.append(results[0].mapping);
   for (const r of results) log.append(r.rows);
   const ambiguity = {

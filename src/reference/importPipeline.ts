@@ -208,7 +208,7 @@ export function validateSource(
   // A source that could not be read gets its one message, not every mapping complaint after it.
   if (parsed.table.rows.length === 0) {
     const log = new ProblemLog(parsed.table.file, parsed.table.sheet);
-    for (const p of parsed.problems) log.add(p.row, p.column, p.severity, p.message);
+    log.addAll(parsed.problems);
     return finishReport(parsed.table, layout, 0, [], log, tableConvention(parsed.table, decimal));
   }
   if (layout === "wide")

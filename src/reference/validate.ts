@@ -52,10 +52,6 @@ function fileContext(
   };
 }
 
-function copyTableProblems(table: RawTable, log: ProblemLog): void {
-  for (const p of table.problems) log.add(p.row, p.column, p.severity, p.message);
-}
-
 function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""));
 }
@@ -220,7 +216,7 @@ export function validateLong(
   numbers: NumberSettings = {}
 ): ValidationReport {
   const log = new ProblemLog(table.file, table.sheet);
-  copyTableProblems(table, log);
+  log.addAll(table.problems);
   const convention = tableConvention(table, numbers.decimal);
   const header = (table.rows[headerIndex] ?? []).map((c) => (c === null ? "" : String(c)));
   const headerRow = table.rowNumbers[headerIndex] ?? 1;
@@ -288,7 +284,7 @@ export function validateWide(
   numbers: NumberSettings = {}
 ): ValidationReport {
   const log = new ProblemLog(table.file, table.sheet);
-  copyTableProblems(table, log);
+  log.addAll(table.problems);
   const context = fileContext(table, defaults, numbers);
   const header = table.rows[headerIndex] ?? [];
   const headerRow = table.rowNumbers[headerIndex] ?? 1;

@@ -92,6 +92,12 @@ export class ProblemLog {
       this.warningCount++;
     }
   }
+  /** Problems found before validation (reading the file, parsing it), each logged in this log's file. */
+  addAll(
+    problems: readonly Pick<ImportProblem, "row" | "column" | "severity" | "message">[]
+  ): void {
+    for (const p of problems) this.add(p.row, p.column, p.severity, p.message);
+  }
   /**
    * Takes in what another log found in later rows of the same file (another part, checked apart):
    * its problems kept up to this log's limit, all of them counted.
