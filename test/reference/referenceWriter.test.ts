@@ -215,19 +215,26 @@ it("re-reads the rows it appended and puts right the ones a sort and an inserted
   expect(getWorkbookReferenceValues()).toHaveLength(intended.length);
 });
 
-it("after a request that fails part-way (Excel keeps what ran before the failing operation), reports the rows of that request that landed, and undo puts them back", async () => {
+/**
+ * A double that keeps what ran before a failing operation (as Excel does), ten reference rows, and the
+ * user's own table just below them over the reference table's last two columns (S:W): Excel refuses to
+ * push it down, so a request's append fails after the updates before it ran.
+ */
+async function tenRowsAboveTheUsersTable(): Promise<void> {
   double.uninstall();
   double = createExcelDouble({ partialFailures: true });
   double.install();
   await writeReferenceRows(Array.from({ length: 10 }, (_, i) => row(i, i)));
-  // The user's own table just below, over the reference table's last two columns (S:W): Excel refuses
-  // to push it down, so the append at the end of the request fails after the updates before it ran.
-  const bodyEnd = 3 + 10; // header on row 3, ten rows below it
-  double.state.setValues(REFERENCE_SHEET, `S${bodyEnd + 1}:W${bodyEnd + 2}`, [
+  const below = "S14:W15"; // header on row 3, ten rows below it
+  double.state.setValues(REFERENCE_SHEET, below, [
     ["a", "b", "c", "d", "e"],
     [1, 2, 3, 4, 5],
   ]);
-  double.state.addTable(REFERENCE_SHEET, `S${bodyEnd + 1}:W${bodyEnd + 2}`);
+  double.state.addTable(REFERENCE_SHEET, below);
+}
+
+it("after a request that fails part-way (Excel keeps what ran before the failing operation), reports the rows of that request that landed, and undo puts them back", async () => {
+  await tenRowsAboveTheUsersTable();
   const intended = Array.from({ length: 15 }, (_, i) => row(i, 100 + i));
   let failure: ReferenceWriteError | undefined;
   try {
@@ -264,15 +271,7 @@ it("after a request that fails part-way (Excel keeps what ran before the failing
 });
 
 it("when the table cannot even be read after a request failed, says how many rows of that request may have been written", async () => {
-  double.uninstall();
-  double = createExcelDouble({ partialFailures: true });
-  double.install();
-  await writeReferenceRows(Array.from({ length: 10 }, (_, i) => row(i, i)));
-  double.state.setValues(REFERENCE_SHEET, "S14:W15", [
-    ["a", "b", "c", "d", "e"],
-    [1, 2, 3, 4, 5],
-  ]);
-  double.state.addTable(REFERENCE_SHEET, "S14:W15");
+  await tenRowsAboveTheUsersTable();
   // The user starts editing a cell the moment the failing request returns: every later request fails.
   const excel = (globalThis as { Excel: typeof Excel }).Excel;
   const run = excel.run;
